@@ -1,0 +1,16 @@
+package dev.skein.runtime;
+
+/**
+ * Anything a Skein call expression can call: script functions, builtins, record types, error kinds.
+ *
+ * <p>Calling convention: {@code args} holds the positional arguments followed by the keyword
+ * arguments' values; {@code kwNames} is null when there are no keyword arguments, otherwise it
+ * names the last {@code kwNames.length} entries of {@code args}. Implementations must be safe to
+ * call from many threads at once.
+ */
+public interface Callable {
+    Object call(ThreadState ts, Object[] args, String[] kwNames);
+
+    /** The name shown in traces and reprs. */
+    String name();
+}

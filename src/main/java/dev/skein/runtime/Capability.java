@@ -1,0 +1,16 @@
+package dev.skein.runtime;
+
+/** What a script may touch outside the interpreter. The CLI grants all; an embedding host chooses. */
+public enum Capability {
+    FILES("file access"),
+    NETWORK("network access"),
+    PROCESSES("starting processes"),
+    ENVIRONMENT("environment variables"),
+    EXIT("exiting the process");
+
+    private final String description;
+
+    Capability(String description) { this.description = description; }
+
+    public String description() { return description; }
+}

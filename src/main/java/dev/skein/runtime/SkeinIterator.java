@@ -1,0 +1,22 @@
+package dev.skein.runtime;
+
+/**
+ * The iteration protocol: {@link #next()} returns the next value, or {@link #DONE} at the end.
+ * Iterators are Skein values too (what {@code enumerate}, {@code zip} and a lazy {@code map}
+ * return). An iterator is used by one thread at a time unless its class says otherwise.
+ */
+public interface SkeinIterator {
+    Object DONE = new Object() {
+        @Override public String toString() { return "<done>"; }
+    };
+
+    Object next();
+
+    /** An iterator over a fixed array of values. */
+    static SkeinIterator over(Object[] values) {
+        return new SkeinIterator() {
+            int i;
+            @Override public Object next() { return i < values.length ? values[i++] : DONE; }
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.skein.runtime;
+
+/**
+ * Per-thread interpreter state: the call depth, the interrupt flag polled at loop back-edges
+ * and calls, and the step budget. One instance is used by exactly one thread at a time; other
+ * threads only call {@link #interrupt}.
+ */
+public final class ThreadState {
+    private final Interpreter interp;
+    private int depth;
+    private volatile SkeinError pendingInterrupt;
+    private long stepsLeft;
+
+    public ThreadState(Interpreter interp) {
+        this.interp = interp;
+        this.stepsLeft = interp.stepBudget();
+    }
+
+    public Interpreter interp() { return interp; }
+
+    /** Called at loop back-edges and calls: cheap unless an interrupt is pending. */
+    public void poll() {
+        if (pendingInterrupt != null || --stepsLeft < 0) slowPoll();
+    }
+
+    private void slowPoll() {
+        SkeinError e = pendingInterrupt;
+        if (e != null) throw Errors.of(e.kind(), e.value().message());
+        if (stepsLeft < 0) {
+            stepsLeft = Long.MAX_VALUE;  // report once; further steps run so finally blocks can finish
+            throw Errors.of(ErrorKind.CANCELLED, "the step budget of " + interp.stepBudget() + " steps is used up");
+        }
+    }
+
+    /**
+     * Asks the thread to stop at its next poll with an error of this kind (CancelledError,
+     * TimeoutError). The request stays set, so a script that catches the error is stopped again
+     * at its next poll.
+     */
+    public void interrupt(ErrorKind kind, String message) {
+        pendingInterrupt = Errors.of(kind, message);
+    }
+
+    public boolean isInterrupted() { return pendingInterrupt != null; }
+
+    public void clearInterrupt() { pendingInterrupt = null; }
+
+    public SkeinError pendingInterrupt() { return pendingInterrupt; }
+
+    public int depth() { return depth; }
+
+    /** Enters a call; raises RecursionError past the limit. Pair with {@link #exit()}. */
+    public void enter() {
+        if (++depth > interp.recursionLimit()) {
+            depth--;
+            throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (limit " + interp.recursionLimit() + ")");
+        }
+        poll();
+    }
+
+    public void exit() { depth--; }
+
+    /** Calls a Skein value with positional arguments (for builtins that take callbacks). */
+    public Object call(Object callee, Object... args) {
+        return Ops.call(this, callee, args, null);
+    }
+}
