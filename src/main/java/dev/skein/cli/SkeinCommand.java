@@ -21,7 +21,7 @@ final class SkeinCommand implements Callable<Integer> {
     private final PrintStream err;
 
     @Option(names = "--recursion-limit", paramLabel = "N", description = "Deepest call nesting before RecursionError (default ${DEFAULT-VALUE}).")
-    int recursionLimit = 10_000;
+    int recursionLimit = 20_000;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run ('-' for standard input).")
     String script;

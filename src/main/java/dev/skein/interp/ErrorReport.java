@@ -29,7 +29,7 @@ public final class ErrorReport {
                 }
             }
             sb.append("\ntrace (most recent call last):");
-            for (int i = trace.size() - 1; i >= 0; i--) sb.append("\n  ").append(trace.get(i));
+            appendTrace(sb, trace);
         } else {
             sb.append(error.headline());
         }
@@ -38,8 +38,25 @@ public final class ErrorReport {
             List<TraceEntry> ct = c.trace();
             if (!ct.isEmpty()) sb.append(ct.get(0).file()).append(':').append(ct.get(0).line()).append(':').append(ct.get(0).column()).append(": ");
             sb.append(c.headline());
-            for (int i = ct.size() - 1; i >= 0; i--) sb.append("\n  ").append(ct.get(i));
+            appendTrace(sb, ct);
         }
         return sb.toString();
+    }
+
+    /** Most recent call last; runs of identical frames (deep recursion) are folded into one line. */
+    private static void appendTrace(StringBuilder sb, List<TraceEntry> trace) {
+        for (int i = trace.size() - 1; i >= 0; ) {
+            TraceEntry e = trace.get(i);
+            int j = i;
+            while (j > 0 && trace.get(j - 1).equals(e)) j--;
+            sb.append("\n  ").append(e);
+            int repeats = i - j;
+            if (repeats > 2) {
+                sb.append("\n  [the line above repeats ").append(repeats).append(" more times]");
+            } else {
+                for (int k = 0; k < repeats; k++) sb.append("\n  ").append(e);
+            }
+            i = j - 1;
+        }
     }
 }

@@ -365,7 +365,7 @@ final class AstBuilder {
     private Expr postfix(PostfixContext c) {
         Expr e = atom(c.atom());
         for (TrailerContext t : c.trailer()) {
-            if (t instanceof CallTrailerContext call) e = new Expr.Call(span(call), e, args(call.argList()));
+            if (t instanceof CallTrailerContext call) e = new Expr.Call(e.span(), e, args(call.argList()));
             else if (t instanceof IndexTrailerContext ix) e = new Expr.Index(span(ix), e, subscript(ix.subscript()));
             else {
                 AttrTrailerContext at = (AttrTrailerContext) t;

@@ -24,6 +24,9 @@ final class TokenWords {
     }
 
     static String expected(IntervalSet set) {
+        // An unclosed bracket is the most likely cause when a closer would have fitted.
+        if (set.contains(SkeinLexer.RPAREN)) return "')' to close an open '('";
+        if (set.contains(SkeinLexer.RBRACK)) return "']' to close an open '['";
         if (set.contains(SkeinLexer.INT) && set.contains(SkeinLexer.NAME)) return "an expression";
         if (set.contains(SkeinLexer.NAME) && !set.contains(SkeinLexer.RBRACE)) return "a name";
         List<String> words = new ArrayList<>();
