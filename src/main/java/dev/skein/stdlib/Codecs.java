@@ -74,8 +74,15 @@ final class Codecs {
     }
 
     private static Charset charset(String enc) {
+        String javaName = switch (enc) {
+            case "utf-16-le" -> "UTF-16LE";
+            case "utf-16-be" -> "UTF-16BE";
+            case "utf-32-le" -> "UTF-32LE";
+            case "utf-32-be" -> "UTF-32BE";
+            default -> enc;
+        };
         try {
-            return Charset.forName(enc);
+            return Charset.forName(javaName);
         } catch (IllegalArgumentException e) {
             throw Errors.value("unknown encoding: " + enc);
         }

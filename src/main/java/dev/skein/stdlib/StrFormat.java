@@ -85,10 +85,10 @@ final class StrFormat {
             }
             if (open > 0) throw Errors.value("unmatched '{' in format spec");
             spec = t.substring(specStart, i - 1);
-            if (spec.indexOf('{') >= 0 || spec.indexOf('}') >= 0) spec = render(spec, depth - 1);
         }
-        Object value = convert(lookup(name), conversion);
-        out.append(ConversionBuiltins.format(value, spec));
+        Object value = lookup(name);   // before the spec's nested fields take their automatic numbers
+        if (spec.indexOf('{') >= 0 || spec.indexOf('}') >= 0) spec = render(spec, depth - 1);
+        out.append(ConversionBuiltins.format(convert(value, conversion), spec));
         return i;
     }
 

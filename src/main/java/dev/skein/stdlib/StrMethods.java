@@ -83,7 +83,10 @@ final class StrMethods {
     // ---------------------------------------------------------------- splitting and joining
 
     private static SkeinList split(String s, Object sepSlot, Object maxSlot, boolean fromRight) {
-        String sep = Args.present(sepSlot) ? sub(sepSlot) : null;
+        if (Args.present(sepSlot) && !(sepSlot instanceof String)) {
+            throw Errors.type("must be str or none, not " + Ops.typeName(sepSlot));
+        }
+        String sep = Args.present(sepSlot) ? (String) sepSlot : null;
         return SkeinList.copyOf(splitText(s, sep, Args.index(maxSlot, -1), fromRight, CharClasses::isSpace));
     }
 
