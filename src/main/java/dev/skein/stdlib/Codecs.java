@@ -39,6 +39,10 @@ final class Codecs {
         };
     }
 
+    /**
+     * Checked only when a character or byte actually fails, as Python does; an unknown handler
+     * then fails like strict would, but names the handler.
+     */
     private static void checkHandler(String errors) {
         if (!errors.equals("strict") && !errors.equals("ignore") && !errors.equals("replace")) {
             throw Errors.value("unknown error handler name '" + errors + "'");
@@ -47,7 +51,6 @@ final class Codecs {
 
     static Bytes encode(String s, String encoding, String errors) {
         String enc = normalize(encoding);
-        checkHandler(errors);
         return switch (enc) {
             case "utf-8" -> Bytes.wrap(encodeSimple(s, enc, errors, 0x10ffff));
             case "ascii" -> Bytes.wrap(encodeSimple(s, enc, errors, 0x7f));
@@ -60,7 +63,6 @@ final class Codecs {
 
     static String decode(byte[] data, String encoding, String errors) {
         String enc = normalize(encoding);
-        checkHandler(errors);
         return switch (enc) {
             case "utf-8" -> decodeUtf8(data, errors);
             case "ascii" -> decodeAscii(data, errors);
@@ -97,6 +99,7 @@ final class Codecs {
             i += Character.charCount(cp);
             boolean surrogate = cp >= 0xd800 && cp <= 0xdfff;
             if (cp > limit || (surrogate && limit == 0x10ffff)) {
+                checkHandler(errors);
                 if (errors.equals("strict")) {
                     String why = limit == 0x10ffff ? "surrogates not allowed" : "ordinal not in range(" + (limit + 1) + ")";
                     throw Errors.value("'" + enc + "' codec can't encode character '" + escape(cp) + "' in position " + position + ": " + why);
@@ -140,6 +143,7 @@ final class Codecs {
             bb.get(out);
             return out;
         } catch (CharacterCodingException e) {
+            checkHandler(errors);
             throw Errors.value("'" + enc + "' codec can't encode the text: " + e.getMessage());
         }
     }
@@ -176,6 +180,7 @@ final class Codecs {
         try {
             return decoder.decode(ByteBuffer.wrap(data, offset, data.length - offset)).toString();
         } catch (CharacterCodingException e) {
+            checkHandler(errors);
             throw Errors.value("'" + enc + "' codec can't decode the bytes: " + e.getMessage());
         }
     }
@@ -185,6 +190,7 @@ final class Codecs {
         for (int i = 0; i < data.length; i++) {
             int b = data[i] & 0xff;
             if (b < 0x80) { sb.append((char) b); continue; }
+            checkHandler(errors);
             if (errors.equals("strict")) throw decodeError("ascii", data, i, i + 1, "ordinal not in range(128)");
             if (errors.equals("replace")) sb.append('\ufffd');
         }
@@ -229,6 +235,7 @@ final class Codecs {
 
     /** Applies the error handler to data[start:end]; returns where decoding resumes. */
     private static int decodeFailure(StringBuilder sb, byte[] data, int start, int end, String why, String errors) {
+        checkHandler(errors);
         if (errors.equals("strict")) throw decodeError("utf-8", data, start, end, why);
         if (errors.equals("replace")) sb.append('\ufffd');
         return end;

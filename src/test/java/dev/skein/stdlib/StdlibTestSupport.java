@@ -105,6 +105,18 @@ abstract class StdlibTestSupport {
         };
     }
 
+    /** Runs a mutating call and returns [its result, the receiver afterwards]. */
+    protected static Object both(Object receiver, java.util.function.Function<Object, Object> action) {
+        Object result = action.apply(receiver);
+        return SkeinList.of(result, receiver);
+    }
+
+    /** Like {@link #both} for sets: sets in the answer are sorted, as Python orders them by hash. */
+    protected Object sboth(Object receiver, java.util.function.Function<Object, Object> action) {
+        Object result = action.apply(receiver);
+        return SkeinList.of(result instanceof SkeinSet ? b("sorted", result) : result, b("sorted", receiver));
+    }
+
     protected interface Code {
         Object run();
     }
