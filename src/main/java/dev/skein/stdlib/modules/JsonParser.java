@@ -200,7 +200,7 @@ final class JsonParser {
 
     /** The four hex digits after the 'u' at index u. */
     private int hex4(int u) {
-        if (u + 4 >= n) throw error("Invalid \\uXXXX escape", u);
+        if (u + 5 >= n) throw error("Invalid \\uXXXX escape", u);   // four digits and a closing quote must fit
         int v = 0;
         for (int k = 1; k <= 4; k++) {
             int d = Character.digit(s.charAt(u + k), 16);
