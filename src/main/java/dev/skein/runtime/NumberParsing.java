@@ -42,6 +42,12 @@ public final class NumberParsing {
                 Object v = parseAsciiInt(lexeme, 0, n, base, false);
                 if (v != null) return v;
                 String kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+                for (int i = 2; i < n && base != 16; i++) {
+                    char c = lexeme.charAt(i);
+                    if (c >= '0' && c <= '9' && c - '0' >= base) {
+                        throw Errors.of(ErrorKind.SYNTAX, "invalid digit '" + c + "' in " + kind + " literal");
+                    }
+                }
                 throw Errors.of(ErrorKind.SYNTAX, "invalid " + kind + " literal");
             }
             Object v = parseAsciiInt(lexeme, 0, n, 10, false);
