@@ -2,7 +2,6 @@ package dev.skein.runtime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.IdentityHashMap;
 
 /**
@@ -815,7 +814,8 @@ public final class Ops {
         }
         if (container instanceof RangeValue r) {
             if (item instanceof Long l) return r.contains(l);
-            if (item instanceof Double d && d == Math.rint(d)) return r.contains(d.longValue());
+            if (item instanceof Boolean b) return r.contains(b ? 1L : 0L);
+            if (item instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return r.contains(d.longValue());
             return false;
         }
         if (container instanceof Bytes b) {
