@@ -1,11 +1,13 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
@@ -108,12 +110,17 @@ final class ConversionBuiltins {
     }
 
     private static Object parseBytes(Bytes bytes, int base) {
+        for (byte c : bytes.unsafeArray()) if (c < 0) throw invalidLiteral(bytes, base);
         try {
-            for (byte c : bytes.unsafeArray()) if (c < 0) throw Errors.value("");
             return parseInt(new String(bytes.unsafeArray(), StandardCharsets.ISO_8859_1), base);
         } catch (SkeinError e) {
-            throw Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
+            if (e.kind() != ErrorKind.VALUE) throw e;
+            throw invalidLiteral(bytes, base);   // Python shows the bytes, not the decoded text
         }
+    }
+
+    private static SkeinError invalidLiteral(Bytes bytes, int base) {
+        return Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
     }
 
     /** int(float): toward zero, exact for every finite double. */
@@ -154,11 +161,11 @@ final class ConversionBuiltins {
         if (source == null || source instanceof Double) {
             throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
         }
-        dev.skein.runtime.SkeinIterator it;
+        SkeinIterator it;
         try {
             it = Ops.iter(source);
         } catch (SkeinError e) {
-            if (e.kind() != dev.skein.runtime.ErrorKind.TYPE) throw e;
+            if (e.kind() != ErrorKind.TYPE) throw e;
             throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
         }
         Object[] items = Iter.toArray(ts, it);

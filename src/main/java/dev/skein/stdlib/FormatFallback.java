@@ -17,14 +17,19 @@ import java.math.RoundingMode;
 final class FormatFallback {
     private FormatFallback() {}
 
-    private record Spec(char fill, char align, char sign, boolean alt, int width, char grouping, int precision, char type) {}
+    /** {@code zero}: a '0' before the width; numbers then pad after the sign, strings just fill with zeros. */
+    private record Spec(char fill, char align, char sign, boolean alt, boolean zero, int width, char grouping, int precision, char type) {}
 
     static String format(Object value, String spec) {
         if (spec.isEmpty()) return Ops.str(value);
         Spec s = parse(spec, value);
         if (value instanceof String str) {
             if (s.type != 0 && s.type != 's') throw unknownCode(s.type, value);
+            if (s.grouping != 0) throw Errors.value("Cannot specify '" + s.grouping + "' with 's'.");
+            if (s.sign == ' ') throw Errors.value("Space not allowed in string format specifier");
             if (s.sign != 0) throw Errors.value("Sign not allowed in string format specifier");
+            if (s.alt) throw Errors.value("Alternate form (#) not allowed in string format specifier");
+            if (s.align == '=') throw Errors.value("'=' alignment not allowed in string format specifier");
             String body = s.precision >= 0 && s.precision < str.length() ? str.substring(0, s.precision) : str;
             return pad(s, "", body, '<');
         }
@@ -39,7 +44,7 @@ final class FormatFallback {
     private static Spec parse(String spec, Object value) {
         int i = 0, n = spec.length();
         char fill = ' ', align = 0, sign = 0, grouping = 0, type = 0;
-        boolean alt = false;
+        boolean alt = false, zero = false;
         int width = -1, precision = -1;
         if (n >= 2 && "<>=^".indexOf(spec.charAt(1)) >= 0) {
             fill = spec.charAt(0);
@@ -52,29 +57,43 @@ final class FormatFallback {
         if (i < n && "+- ".indexOf(spec.charAt(i)) >= 0) sign = spec.charAt(i++);
         if (i < n && spec.charAt(i) == '#') { alt = true; i++; }
         if (i < n && spec.charAt(i) == '0') {
-            if (align == 0) { fill = '0'; align = '='; }
+            if (align == 0) { fill = '0'; zero = true; }
             i++;
         }
         int start = i;
-        while (i < n && Character.isDigit(spec.charAt(i))) i++;
-        if (i > start) width = Integer.parseInt(spec.substring(start, i));
+        while (i < n && isAsciiDigit(spec.charAt(i))) i++;
+        if (i > start) width = number(spec.substring(start, i));
         if (i < n && (spec.charAt(i) == ',' || spec.charAt(i) == '_')) grouping = spec.charAt(i++);
         if (i < n && spec.charAt(i) == '.') {
             start = ++i;
-            while (i < n && Character.isDigit(spec.charAt(i))) i++;
+            while (i < n && isAsciiDigit(spec.charAt(i))) i++;
             if (i == start) throw Errors.value("Format specifier missing precision");
-            precision = Integer.parseInt(spec.substring(start, i));
+            precision = number(spec.substring(start, i));
         }
         if (i < n) type = spec.charAt(i++);
         if (i < n) throw Errors.value("Invalid format specifier '" + spec + "' for object of type '" + Ops.typeName(value) + "'");
-        if (align == '=' && value instanceof String) throw Errors.value("'=' alignment not allowed in string format specifier");
-        return new Spec(fill, align, sign, alt, width, grouping, precision, type);
+        return new Spec(fill, align, sign, alt, zero, width, grouping, precision, type);
+    }
+
+    private static boolean isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+    /** A width or precision; absurd ones are refused instead of exhausting memory. */
+    private static int number(String digits) {
+        if (digits.length() > 7) throw Errors.value("Too many decimal digits in format string");
+        return Integer.parseInt(digits);
     }
 
     private static String formatInt(Spec s, BigInteger v) {
         if (s.precision >= 0) throw Errors.value("Precision not allowed in integer format specifier");
         char t = s.type == 0 || s.type == 'n' ? 'd' : s.type;
-        if (t == 'c') return pad(s, "", new String(Character.toChars(v.intValueExact())), '>');
+        if (s.grouping != 0 && (t == 'c' || (s.grouping == ',' && t != 'd'))) {
+            throw Errors.value("Cannot specify '" + s.grouping + "' with '" + t + "'.");
+        }
+        if (t == 'c') {
+            if (v.bitLength() > 63) throw Errors.overflow("Python int too large to convert to C long");
+            if (v.signum() < 0 || v.longValue() > 0x10ffff) throw Errors.overflow("%c arg not in range(0x110000)");
+            return pad(s, "", Character.toString(v.intValue()), '>');
+        }
         int radix = t == 'x' || t == 'X' ? 16 : t == 'o' ? 8 : t == 'b' ? 2 : 10;
         String digits = v.abs().toString(radix);
         if (t == 'X') digits = digits.toUpperCase();
@@ -147,7 +166,8 @@ final class FormatFallback {
             exp = r.precision() - 1 - r.scale();
         }
         String out;
-        if (exp >= -4 && exp < p) {
+        // the typeless form switches to exponent notation one digit earlier (CPython's ADD_DOT_0 rule)
+        if (exp >= -4 && exp < (typeless ? p - 1 : p)) {
             out = fixed(a, p - 1 - exp, alt);
             if (!alt) out = stripZeros(out);
             if (typeless && out.indexOf('.') < 0) out += ".0";
@@ -187,7 +207,7 @@ final class FormatFallback {
         int len = prefix.length() + body.length();
         if (s.width <= len) return prefix + body;
         String fill = String.valueOf(s.fill).repeat(s.width - len);
-        char align = s.align == 0 ? defaultAlign : s.align;
+        char align = s.align != 0 ? s.align : s.zero && defaultAlign == '>' ? '=' : defaultAlign;
         return switch (align) {
             case '<' -> prefix + body + fill;
             case '=' -> prefix + fill + body;
