@@ -30,6 +30,8 @@ GOLDEN = os.path.normpath(os.path.join(HERE, "..", "resources", "golden"))
 
 PRELUDE = r'''
 import builtins as _b, sys as _sys, dataclasses as _dc
+_str = str
+_type = type
 true, false, none = True, False, None
 _sys.set_int_max_str_digits(0)
 def _r(v):
@@ -39,19 +41,29 @@ def _r(v):
     if isinstance(v, (list, tuple)): return "[" + ", ".join(_r(x) for x in v) + "]"
     if isinstance(v, dict): return "{" + ", ".join(_r(k) + ": " + _r(x) for k, x in v.items()) + "}"
     if isinstance(v, (set, frozenset)):
-        if len(v) > 1: _sys.stderr.write("SET-ORDER: check insertion order of " + repr(v) + "\n")
+        if len(v) > 1: _sys.stderr.write("SET-ORDER: check insertion order of " + _b.repr(v) + "\n")
         return "{" + ", ".join(_r(x) for x in v) + "}" if v else "set()"
     if _dc.is_dataclass(v):
-        return type(v).__name__ + "(" + ", ".join(f.name + "=" + _r(getattr(v, f.name)) for f in _dc.fields(v)) + ")"
+        return _type(v).__name__ + "(" + ", ".join(f.name + "=" + _r(getattr(v, f.name)) for f in _dc.fields(v)) + ")"
     if isinstance(v, BaseException):
-        return type(v).__name__ + "(" + repr(str(v)) + ")"
-    return repr(v)
+        return _type(v).__name__ + "(" + _b.repr(_str(v)) + ")"
+    return _b.repr(v)
 def _s(v):
-    if isinstance(v, str): return v
-    if isinstance(v, BaseException): return str(v)
+    if isinstance(v, _str): return v
+    if isinstance(v, BaseException): return _str(v)
     return _r(v)
 def print(*a, sep=" ", end="\n"):
     _b.print(sep.join(_s(x) for x in a), end=end)
+def str(v=""): return _s(v)
+def repr(v): return _r(v)
+def type(v):
+    if v is None: return "none"
+    if isinstance(v, bool): return "bool"
+    if isinstance(v, (list, tuple)): return "list"
+    if isinstance(v, BaseException): return "error"
+    if _dc.is_dataclass(v): return _type(v).__name__
+    if callable(v) and not isinstance(v, _type): return "function"
+    return _type(v).__name__
 def record(name, *fields, **defaults):
     fs = [(f, object) for f in fields] + [(k, object, _dc.field(default=v)) for k, v in defaults.items()]
     return _dc.make_dataclass(name, fs, frozen=True)
