@@ -2,16 +2,36 @@ package dev.skein.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import picocli.CommandLine;
 
-/** The {@code skein} command. */
+/** The {@code skein} command: run a script, check one, or open the REPL. */
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err));
+        int code = run(args, System.in, System.out, System.err);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 
     /** Runs the command in-process (tests use this); returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        err.println("not ready");
-        return 2;
+        SkeinCommand command = new SkeinCommand(in, out, err);
+        CommandLine cl = new CommandLine(command)
+                .setStopAtPositional(true)
+                .setOut(new java.io.PrintWriter(out, true))
+                .setErr(new java.io.PrintWriter(err, true))
+                .setExecutionExceptionHandler((ex, line, parse) -> {
+                    err.println("skein: internal error: " + ex);
+                    return ExitCodes.RUNTIME_ERROR;
+                })
+                .setParameterExceptionHandler((ex, a) -> {
+                    err.println("skein: " + ex.getMessage());
+                    err.println("Try 'skein --help' for more information.");
+                    return ExitCodes.USAGE;
+                });
+        cl.addSubcommand("check", new CheckCommand(out, err));
+        return cl.execute(args);
     }
 }

@@ -98,7 +98,7 @@ public final class Interpreter {
         private OutputSink stdout = OutputSink.of(System.out);
         private OutputSink stderr = OutputSink.of(System.err);
         private final Set<Capability> granted = EnumSet.noneOf(Capability.class);
-        private int recursionLimit = 10_000;
+        private int recursionLimit = 20_000;
         private long stepBudget = Long.MAX_VALUE;
         private List<String> args = List.of();
         private Map<String, String> env = Map.of();

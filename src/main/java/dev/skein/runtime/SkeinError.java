@@ -13,7 +13,28 @@ public final class SkeinError extends RuntimeException {
         this.value = value;
     }
 
+    /** The frame that last added a trace entry, so each frame is recorded once while unwinding. */
+    private Object tracedFrame;
+
     public ErrorValue value() { return value; }
+
+    /**
+     * Records {@code entry} for {@code frame} unless that frame is already in the trace; the
+     * interpreter calls this at each node that can fail and at each call site while unwinding.
+     */
+    public SkeinError traceIn(Object frame, TraceEntry entry) {
+        if (tracedFrame != frame) {
+            tracedFrame = frame;
+            value.addTrace(entry);
+        }
+        return this;
+    }
+
+    /** Marks the error as already traced in {@code frame} (a rethrow keeps its original trace). */
+    public SkeinError tracedAt(Object frame) {
+        tracedFrame = frame;
+        return this;
+    }
 
     public ErrorKind kind() { return value.kind(); }
 }

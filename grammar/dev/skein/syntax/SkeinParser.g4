@@ -1,0 +1,141 @@
+/*
+ * Skein's syntax. Statements end at a newline or ';'. Blocks are braces. Everything after
+ * parsing (scopes, slots, checks) happens in Java: dev.skein.syntax.AstBuilder turns this
+ * parse tree into the AST, dev.skein.compiler resolves it.
+ */
+parser grammar SkeinParser;
+
+options { tokenVocab = SkeinLexer; }
+
+program : sep* (statement (sep+ statement)* sep*)? EOF;
+
+// One statement or expression, for the REPL's "is the input complete?" check and for eval.
+sep : NL | SEMI;
+
+block : LBRACE sep* (statement (sep+ statement)* sep*)? RBRACE;
+
+statement
+    : LET targets ASSIGN exprList                                   # letStmt
+    | FN name LPAREN paramList? RPAREN block                        # fnStmt
+    | RECORD name LPAREN paramList? RPAREN                          # recordStmt
+    | IF expr block elseIf* elseBlock?                              # ifStmt
+    | WHILE expr block                                              # whileStmt
+    | FOR targets IN expr block                                     # forStmt
+    | BREAK                                                         # breakStmt
+    | CONTINUE                                                      # continueStmt
+    | RETURN exprList?                                              # returnStmt
+    | THROW expr                                                    # throwStmt
+    | TRY block catchClause* finallyBlock?                          # tryStmt
+    | IMPORT (dottedName | STRING) (AS name)?                       # importStmt
+    | WITH expr (AS name)? block                                    # withStmt
+    | exprList (assignOp exprList)?                                 # exprStmt
+    ;
+
+elseIf       : NL* ELSE IF expr block;
+elseBlock    : NL* ELSE block;
+catchClause  : NL* CATCH (catchKinds (AS name)?)? block;
+catchKinds   : dottedName (COMMA dottedName)*;
+finallyBlock : NL* FINALLY block;
+dottedName   : name (DOT name)*;
+
+assignOp
+    : ASSIGN | PLUS_ASSIGN | MINUS_ASSIGN | STAR_ASSIGN | SLASH_ASSIGN | DSLASH_ASSIGN
+    | PERCENT_ASSIGN | POW_ASSIGN | AMP_ASSIGN | PIPE_ASSIGN | CARET_ASSIGN | SHL_ASSIGN | SHR_ASSIGN
+    ;
+
+targets : target (COMMA target)* COMMA?;
+target
+    : name                          # nameTarget
+    | LPAREN targets RPAREN         # nestedTarget
+    | LBRACK targets RBRACK         # nestedTarget2
+    ;
+
+paramList : param (COMMA param)* COMMA?;
+param
+    : name (ASSIGN expr)?           # plainParam
+    | STAR name                     # restParam
+    ;
+
+exprList : expr (COMMA expr)* COMMA?;
+
+expr
+    : FN LPAREN paramList? RPAREN (ARROW expr | block)                      # lambdaExpr
+    | SUBMIT postfix (TO orTest)? (TIMEOUT orTest)?                         # submitExpr
+    | MAP orTest OVER orTest (COMMA orTest)* mapOption*                     # mapExpr
+    | orTest (IF orTest ELSE expr)?                                         # condExpr
+    ;
+
+mapOption
+    : TO orTest                     # mapTo
+    | CHUNK orTest                  # mapChunk
+    | UNORDERED                     # mapUnordered
+    | TIMEOUT orTest                # mapTimeout
+    | BUFFER orTest                 # mapBuffer
+    ;
+
+orTest     : andTest (OR andTest)*;
+andTest    : notTest (AND notTest)*;
+notTest    : NOT notTest | comparison;
+comparison : bitOr (compOp bitOr)*;
+compOp     : LT | GT | EQ | GE | LE | NE | IN | NOT IN;
+bitOr      : bitXor (PIPE bitXor)*;
+bitXor     : bitAnd (CARET bitAnd)*;
+bitAnd     : shift (AMP shift)*;
+shift      : arith ((SHL | SHR) arith)*;
+arith      : term ((PLUS | MINUS) term)*;
+term       : factor ((STAR | SLASH | DSLASH | PERCENT) factor)*;
+factor     : (PLUS | MINUS | TILDE) factor | power;
+power      : awaitExpr (POW factor)?;
+awaitExpr  : AWAIT awaitExpr (TIMEOUT factor)? | postfix;
+
+postfix : atom trailer*;
+trailer
+    : LPAREN argList? RPAREN        # callTrailer
+    | LBRACK subscript RBRACK       # indexTrailer
+    | DOT anyName                   # attrTrailer
+    ;
+
+argList : arg (COMMA arg)* COMMA?;
+arg
+    : name ASSIGN expr              # keywordArg
+    | STAR expr                     # starArg
+    | expr compFor?                 # positionalArg
+    ;
+
+subscript
+    : expr                                              # indexSub
+    | lo=expr? COLON hi=expr? (COLON step=expr?)?       # sliceSub
+    ;
+
+atom
+    : name                                              # nameAtom
+    | INT                                               # intAtom
+    | FLOAT                                             # floatAtom
+    | (STRING | FSTRING)+                               # stringAtom
+    | TRUE                                              # trueAtom
+    | FALSE                                             # falseAtom
+    | NONE                                              # noneAtom
+    | LPAREN expr compFor? RPAREN                       # parenAtom
+    | LBRACK (exprList | expr compFor)? RBRACK          # listAtom
+    | LBRACE NL* RBRACE                                 # emptyDictAtom
+    | LBRACE NL* dictEntry (NL* COMMA NL* dictEntry)* (NL* COMMA)? NL* RBRACE   # dictAtom
+    | LBRACE NL* dictEntry NL* compFor NL* RBRACE       # dictCompAtom
+    | LBRACE NL* expr (NL* COMMA NL* expr)* (NL* COMMA)? NL* RBRACE             # setAtom
+    | LBRACE NL* expr NL* compFor NL* RBRACE            # setCompAtom
+    | UNTERMINATED_STRING                               # badStringAtom
+    ;
+
+dictEntry : expr NL* COLON NL* expr;
+
+compFor  : FOR targets IN orTest compIter*;
+compIter : NL* FOR targets IN orTest | NL* IF orTest;
+
+// Names: identifiers plus the words that are keywords only inside submit/map/await.
+name : NAME | OVER | TO | CHUNK | UNORDERED | TIMEOUT | BUFFER;
+
+// After a dot any word is a member name: pool.map(…), x.to, e.message.
+anyName
+    : name | LET | FN | RETURN | IF | ELSE | WHILE | FOR | IN | BREAK | CONTINUE | RECORD | TRY
+    | CATCH | FINALLY | THROW | IMPORT | AS | AND | OR | NOT | TRUE | FALSE | NONE | SUBMIT | AWAIT
+    | MAP | WITH
+    ;

@@ -1,0 +1,56 @@
+package dev.skein.cli;
+
+import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Runner;
+import dev.skein.runtime.Interpreter;
+import dev.skein.stdlib.Stdlib;
+import dev.skein.syntax.CompileError;
+import dev.skein.syntax.Source;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code skein check FILE…}: reports every syntax and name error without running anything. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Parses and resolves scripts without running them; reports every syntax and name error.")
+final class CheckCommand implements Callable<Integer> {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<String> files;
+
+    CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override public Integer call() {
+        Interpreter interp = Stdlib.install(Interpreter.builder()).build();
+        Runner runner = Runner.of(interp);
+        int status = ExitCodes.OK;
+        for (String f : files) {
+            String text;
+            try {
+                text = Files.readString(Path.of(f));
+            } catch (IOException e) {
+                err.println("skein: cannot read '" + f + "': " + ScriptRun.reason(e));
+                status = ExitCodes.USAGE;
+                continue;
+            }
+            try {
+                runner.compile(new Source(f, text), new ModuleInstance("__main__", f), false);
+                out.println(f + ": ok");
+            } catch (CompileError e) {
+                err.println(e.render());
+                status = ExitCodes.USAGE;
+            }
+        }
+        return status;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.skein.cli;
+
+import dev.skein.interp.Code;
+import dev.skein.interp.ErrorReport;
+import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Runner;
+import dev.skein.runtime.ExitRequest;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.OutputSink;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
+import dev.skein.stdlib.Stdlib;
+import dev.skein.syntax.CompileError;
+import dev.skein.syntax.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Runs one script for the CLI: builds the interpreter, runs on a large stack, maps outcomes to exit codes. */
+final class ScriptRun {
+    /** Deep recursion needs a deep Java stack: the script runs on a thread with this much. */
+    static final long STACK_BYTES = 512L << 20;
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final int recursionLimit;
+
+    ScriptRun(InputStream in, PrintStream out, PrintStream err, int recursionLimit) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.recursionLimit = recursionLimit;
+    }
+
+    int file(String path, List<String> args) {
+        String text;
+        try {
+            text = Files.readString(Path.of(path));
+        } catch (IOException e) {
+            err.println("skein: cannot read '" + path + "': " + reason(e));
+            return ExitCodes.USAGE;
+        }
+        return source(new Source(path, text), args);
+    }
+
+    int stdin(List<String> args) {
+        try {
+            return source(new Source("<stdin>", new String(in.readAllBytes(), StandardCharsets.UTF_8)), args);
+        } catch (IOException e) {
+            err.println("skein: cannot read standard input: " + reason(e));
+            return ExitCodes.USAGE;
+        }
+    }
+
+    int repl() {
+        err.println("skein: the interactive REPL is not in this build; run a script: skein FILE.skein");
+        return ExitCodes.USAGE;
+    }
+
+    static String reason(IOException e) {
+        if (e instanceof NoSuchFileException) return "no such file";
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    Interpreter interpreter(List<String> args) {
+        return Stdlib.install(Interpreter.builder())
+                .stdout(OutputSink.of(out))
+                .stderr(OutputSink.of(err))
+                .grantAll()
+                .recursionLimit(recursionLimit)
+                .args(args)
+                .env(System.getenv())
+                .build();
+    }
+
+    private int source(Source source, List<String> args) {
+        Interpreter interp = interpreter(args);
+        Runner runner = Runner.of(interp);
+        ModuleInstance module = new ModuleInstance("__main__", source.name());
+        Code code;
+        try {
+            code = runner.compile(source, module, false);
+        } catch (CompileError e) {
+            err.println(e.render());
+            return ExitCodes.USAGE;
+        }
+        int[] status = {ExitCodes.OK};
+        Thread main = new Thread(null, () -> status[0] = execute(runner, code, module), "skein-main", STACK_BYTES);
+        main.start();
+        try {
+            main.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.INTERRUPTED;
+        }
+        out.flush();
+        err.flush();
+        return status[0];
+    }
+
+    private int execute(Runner runner, Code code, ModuleInstance module) {
+        ThreadState ts = new ThreadState(runner.interp());
+        try {
+            runner.run(code, module, ts);
+            return ExitCodes.OK;
+        } catch (SkeinError e) {
+            out.flush();
+            err.println(ErrorReport.render(e.value(), runner));
+            return ExitCodes.RUNTIME_ERROR;
+        } catch (ExitRequest exit) {
+            return exit.code();
+        } finally {
+            out.flush();
+        }
+    }
+}

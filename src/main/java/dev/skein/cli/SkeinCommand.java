@@ -1,0 +1,49 @@
+package dev.skein.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code skein [options] [SCRIPT [ARGS…]]}: runs a script; without one, opens the REPL or reads stdin. */
+@Command(name = "skein", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = {"Runs a Skein script. Without SCRIPT, opens the interactive REPL on a terminal",
+                "and runs standard input as a script otherwise. SCRIPT '-' reads standard input."},
+        footer = {"", "Exit codes: 0 ok, 1 runtime error, 2 usage, syntax or name error, 130 interrupted.",
+                "Commands: skein check FILE… parses and resolves files without running them."})
+final class SkeinCommand implements Callable<Integer> {
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Option(names = "--recursion-limit", paramLabel = "N", description = "Deepest call nesting before RecursionError (default ${DEFAULT-VALUE}).")
+    int recursionLimit = 20_000;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run ('-' for standard input).")
+    String script;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (os.args).")
+    List<String> args = new ArrayList<>();
+
+    SkeinCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override public Integer call() {
+        ScriptRun run = new ScriptRun(in, out, err, recursionLimit);
+        if (script == null) {
+            if (System.console() != null && in == System.in) {
+                return run.repl();
+            }
+            return run.stdin(args);
+        }
+        if (script.equals("-")) return run.stdin(args);
+        return run.file(script, args);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.skein.interp;
+
+/**
+ * The compiled, immutable part of a function: parameters, frame layout and body. A
+ * {@link Function} pairs it with captured cells and its module.
+ */
+public final class Code {
+    final String name;
+    final String file;
+    final int line;
+    final String[] params;
+    /** Default-value expressions, evaluated in the callee's frame at each call (null: required). */
+    final ExprNode[] defaults;
+    /** Index of the {@code *rest} parameter, or -1. */
+    final int restIndex;
+    final int frameSize;
+    /** Parameter slots that closures capture: wrapped in cells on entry. */
+    final int[] cellParams;
+    final StmtNode body;
+    /** When the body is just {@code return expr}, that expression (a faster path). */
+    final ExprNode returnExpr;
+
+    Code(String name, String file, int line, String[] params, ExprNode[] defaults, int restIndex,
+         int frameSize, int[] cellParams, StmtNode body, ExprNode returnExpr) {
+        this.name = name;
+        this.file = file;
+        this.line = line;
+        this.params = params;
+        this.defaults = defaults;
+        this.restIndex = restIndex;
+        this.frameSize = frameSize;
+        this.cellParams = cellParams;
+        this.body = body;
+        this.returnExpr = returnExpr;
+    }
+
+    public String name() { return name; }
+
+    public String file() { return file; }
+
+    public int line() { return line; }
+
+    /** Positional parameter count (the rest parameter excluded). */
+    int positionalCount() { return restIndex < 0 ? params.length : restIndex; }
+}

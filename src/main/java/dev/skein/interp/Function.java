@@ -1,0 +1,101 @@
+package dev.skein.interp;
+
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.ThreadState;
+
+/** A Skein function value: compiled code plus the variables it captured. */
+public final class Function implements Callable {
+    final Code code;
+    final Cell[] captured;
+    final ModuleInstance module;
+
+    Function(Code code, Cell[] captured, ModuleInstance module) {
+        this.code = code;
+        this.captured = captured;
+        this.module = module;
+    }
+
+    public Code code() { return code; }
+
+    public ModuleInstance module() { return module; }
+
+    @Override public String name() { return code.name; }
+
+    @Override public String toString() { return "<fn " + code.name + ">"; }
+
+    @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
+        Object[] slots = new Object[code.frameSize];
+        Frame frame = new Frame(code, slots, captured, module, ts);
+        bind(frame, args, kwNames);
+        return run(frame);
+    }
+
+    /** Fills parameter slots from a call's arguments (the general path: keywords, defaults, rest). */
+    private void bind(Frame frame, Object[] args, String[] kwNames) {
+        Object[] slots = frame.slots;
+        int nkw = kwNames == null ? 0 : kwNames.length;
+        int npos = args.length - nkw;
+        int positional = code.positionalCount();
+        if (npos > positional && code.restIndex < 0) {
+            throw Errors.type(code.name + "() takes " + positional + " positional argument" + (positional == 1 ? "" : "s")
+                    + " but " + npos + " were given");
+        }
+        boolean[] filled = new boolean[code.params.length];
+        int direct = Math.min(npos, positional);
+        for (int i = 0; i < direct; i++) { slots[i] = args[i]; filled[i] = true; }
+        if (code.restIndex >= 0) {
+            SkeinList rest = new SkeinList(Math.max(0, npos - positional));
+            for (int i = positional; i < npos; i++) rest.append(args[i]);
+            slots[code.restIndex] = rest;
+            filled[code.restIndex] = true;
+        }
+        for (int k = 0; k < nkw; k++) {
+            int p = paramIndex(kwNames[k]);
+            if (p < 0 || p == code.restIndex) throw Errors.type(code.name + "() got an unexpected keyword argument '" + kwNames[k] + "'");
+            if (filled[p]) throw Errors.type(code.name + "() got multiple values for argument '" + kwNames[k] + "'");
+            slots[p] = args[npos + k];
+            filled[p] = true;
+        }
+        for (int i = 0; i < code.params.length; i++) {
+            if (filled[i]) continue;
+            ExprNode d = code.defaults[i];
+            if (d == null) throw Errors.type(code.name + "() missing required argument '" + code.params[i] + "'");
+            slots[i] = d.eval(frame);
+        }
+    }
+
+    private int paramIndex(String name) {
+        String[] ps = code.params;
+        for (int i = 0; i < ps.length; i++) if (ps[i].equals(name)) return i;
+        return -1;
+    }
+
+    /** Fast path for calls with exactly the positional parameters (no keywords, no rest, no defaults used). */
+    boolean acceptsExactly(int n) {
+        return n == code.params.length && code.restIndex < 0;
+    }
+
+    /** Runs the body in a frame whose parameter slots are filled. */
+    Object run(Frame frame) {
+        ThreadState ts = frame.ts;
+        for (int slot : code.cellParams) frame.slots[slot] = new Cell(frame.slots[slot]);
+        ts.enter();
+        try {
+            if (code.returnExpr != null) return code.returnExpr.eval(frame);
+            code.body.exec(frame);
+            return frame.ret;
+        } catch (StackOverflowError deep) {
+            throw recursionError(ts);
+        } finally {
+            ts.exit();
+        }
+    }
+
+    static SkeinError recursionError(ThreadState ts) {
+        return Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (the thread's stack is full at depth " + ts.depth() + ")");
+    }
+}

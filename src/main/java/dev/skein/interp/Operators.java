@@ -1,0 +1,362 @@
+package dev.skein.interp;
+
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinError;
+
+/**
+ * Operator nodes. The hot ones (+, -, *, %, //, comparisons) inline the {@code long} fast path
+ * and fall back to {@link Ops} for every other type and for overflow.
+ */
+final class Operators {
+    private Operators() {}
+
+    /** A binary operator's general semantics. */
+    @FunctionalInterface
+    interface BinaryOp {
+        Object apply(Object a, Object b);
+    }
+
+    static BinaryOp forSymbol(String op) {
+        return switch (op) {
+            case "+" -> Ops::add;
+            case "-" -> Ops::sub;
+            case "*" -> Ops::mul;
+            case "/" -> Ops::truediv;
+            case "//" -> Ops::floordiv;
+            case "%" -> Ops::mod;
+            case "**" -> Ops::pow;
+            case "&" -> Ops::bitand;
+            case "|" -> Ops::bitor;
+            case "^" -> Ops::bitxor;
+            case "<<" -> Ops::shl;
+            case ">>" -> Ops::shr;
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    static ExprNode binary(int line, int col, String op, ExprNode l, ExprNode r) {
+        return switch (op) {
+            case "+" -> new Add(line, col, l, r);
+            case "-" -> new Sub(line, col, l, r);
+            case "*" -> new Mul(line, col, l, r);
+            case "%" -> new Mod(line, col, l, r);
+            case "//" -> new FloorDiv(line, col, l, r);
+            default -> new Binary(line, col, forSymbol(op), l, r);
+        };
+    }
+
+    abstract static class BinaryNode extends ExprNode {
+        final ExprNode left;
+        final ExprNode right;
+
+        BinaryNode(int line, int col, ExprNode left, ExprNode right) {
+            super(line, col);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override public final Object eval(Frame f) {
+            Object a = left.eval(f);
+            Object b = right.eval(f);
+            try {
+                return apply(a, b);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+
+        abstract Object apply(Object a, Object b);
+    }
+
+    static final class Binary extends BinaryNode {
+        final BinaryOp op;
+
+        Binary(int line, int col, BinaryOp op, ExprNode l, ExprNode r) {
+            super(line, col, l, r);
+            this.op = op;
+        }
+
+        @Override Object apply(Object a, Object b) { return op.apply(a, b); }
+    }
+
+    static final class Add extends BinaryNode {
+        Add(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
+
+        @Override Object apply(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y) {
+                long r = x + y;
+                if (((x ^ r) & (y ^ r)) >= 0) return r;
+            }
+            return Ops.add(a, b);
+        }
+    }
+
+    static final class Sub extends BinaryNode {
+        Sub(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
+
+        @Override Object apply(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y) {
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) >= 0) return r;
+            }
+            return Ops.sub(a, b);
+        }
+    }
+
+    static final class Mul extends BinaryNode {
+        Mul(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
+
+        @Override Object apply(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y) {
+                long hi = Math.multiplyHigh(x, y), lo = x * y;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
+            }
+            return Ops.mul(a, b);
+        }
+    }
+
+    static final class Mod extends BinaryNode {
+        Mod(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
+
+        @Override Object apply(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y && y != 0) return Math.floorMod((long) x, (long) y);
+            return Ops.mod(a, b);
+        }
+    }
+
+    static final class FloorDiv extends BinaryNode {
+        FloorDiv(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
+
+        @Override Object apply(Object a, Object b) {
+            if (a instanceof Long x && b instanceof Long y && y != 0 && x != Long.MIN_VALUE) return Math.floorDiv((long) x, (long) y);
+            return Ops.floordiv(a, b);
+        }
+    }
+
+    // ------------------------------------------------------------------ unary
+
+    static final class Unary extends ExprNode {
+        final String op;
+        final ExprNode operand;
+
+        Unary(int line, int col, String op, ExprNode operand) {
+            super(line, col);
+            this.op = op;
+            this.operand = operand;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object v = operand.eval(f);
+            try {
+                return switch (op) {
+                    case "-" -> (v instanceof Long l && l != Long.MIN_VALUE) ? (Object) (-l) : Ops.neg(v);
+                    case "+" -> Ops.pos(v);
+                    default -> Ops.invert(v);
+                };
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    static final class Not extends ExprNode {
+        final ExprNode operand;
+
+        Not(int line, int col, ExprNode operand) {
+            super(line, col);
+            this.operand = operand;
+        }
+
+        @Override public Object eval(Frame f) { return !Ops.truthy(operand.eval(f)); }
+    }
+
+    static final class And extends ExprNode {
+        final ExprNode left, right;
+
+        And(int line, int col, ExprNode left, ExprNode right) {
+            super(line, col);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object a = left.eval(f);
+            return Ops.truthy(a) ? right.eval(f) : a;
+        }
+    }
+
+    static final class Or extends ExprNode {
+        final ExprNode left, right;
+
+        Or(int line, int col, ExprNode left, ExprNode right) {
+            super(line, col);
+            this.left = left;
+            this.right = right;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object a = left.eval(f);
+            return Ops.truthy(a) ? a : right.eval(f);
+        }
+    }
+
+    static final class Conditional extends ExprNode {
+        final ExprNode condition, then, otherwise;
+
+        Conditional(int line, int col, ExprNode condition, ExprNode then, ExprNode otherwise) {
+            super(line, col);
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override public Object eval(Frame f) {
+            return Ops.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
+        }
+    }
+
+    // ------------------------------------------------------------------ comparisons
+
+    /** One comparison operator applied to two values. */
+    static boolean compare(String op, Object a, Object b) {
+        return switch (op) {
+            case "<" -> Ops.lt(a, b);
+            case "<=" -> Ops.le(a, b);
+            case ">" -> Ops.gt(a, b);
+            case ">=" -> Ops.ge(a, b);
+            case "==" -> Ops.eq(a, b);
+            case "!=" -> !Ops.eq(a, b);
+            case "in" -> Ops.contains(b, a);
+            case "not in" -> !Ops.contains(b, a);
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    static ExprNode comparison(int line, int col, String op, ExprNode l, ExprNode r) {
+        return switch (op) {
+            case "<" -> new Less(line, col, l, r);
+            case "<=" -> new LessEq(line, col, l, r);
+            case ">" -> new Less(line, col, r, l, true);
+            case ">=" -> new LessEq(line, col, r, l, true);
+            case "==" -> new Equal(line, col, l, r, false);
+            case "!=" -> new Equal(line, col, l, r, true);
+            default -> new Compare(line, col, op, l, r);
+        };
+    }
+
+    /** {@code a < b}; for {@code a > b} built as {@code b < a} with the evaluation order kept. */
+    static final class Less extends ExprNode {
+        final ExprNode a, b;
+        final boolean swapped;
+
+        Less(int line, int col, ExprNode a, ExprNode b) { this(line, col, a, b, false); }
+
+        Less(int line, int col, ExprNode a, ExprNode b, boolean swapped) {
+            super(line, col);
+            this.a = a;
+            this.b = b;
+            this.swapped = swapped;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object x, y;
+            if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
+            if (x instanceof Long p && y instanceof Long q) return p < q;
+            try {
+                return Ops.lt(x, y);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    static final class LessEq extends ExprNode {
+        final ExprNode a, b;
+        final boolean swapped;
+
+        LessEq(int line, int col, ExprNode a, ExprNode b) { this(line, col, a, b, false); }
+
+        LessEq(int line, int col, ExprNode a, ExprNode b, boolean swapped) {
+            super(line, col);
+            this.a = a;
+            this.b = b;
+            this.swapped = swapped;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object x, y;
+            if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
+            if (x instanceof Long p && y instanceof Long q) return p <= q;
+            try {
+                return Ops.le(x, y);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    static final class Equal extends ExprNode {
+        final ExprNode a, b;
+        final boolean negate;
+
+        Equal(int line, int col, ExprNode a, ExprNode b, boolean negate) {
+            super(line, col);
+            this.a = a;
+            this.b = b;
+            this.negate = negate;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            if (x instanceof Long p && y instanceof Long q) return (p.longValue() == q.longValue()) != negate;
+            return Ops.eq(x, y) != negate;
+        }
+    }
+
+    static final class Compare extends ExprNode {
+        final String op;
+        final ExprNode a, b;
+
+        Compare(int line, int col, String op, ExprNode a, ExprNode b) {
+            super(line, col);
+            this.op = op;
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object x = a.eval(f), y = b.eval(f);
+            try {
+                return compare(op, x, y);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    /** {@code a < b < c}: each middle operand is evaluated once; stops at the first false. */
+    static final class Chain extends ExprNode {
+        final String[] ops;
+        final ExprNode[] operands;
+
+        Chain(int line, int col, String[] ops, ExprNode[] operands) {
+            super(line, col);
+            this.ops = ops;
+            this.operands = operands;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object left = operands[0].eval(f);
+            for (int i = 0; i < ops.length; i++) {
+                Object right = operands[i + 1].eval(f);
+                try {
+                    if (!compare(ops[i], left, right)) return false;
+                } catch (SkeinError e) {
+                    throw locate(e, f);
+                }
+                left = right;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.skein.interp;
+
+import dev.skein.ast.Stmt;
+import dev.skein.runtime.Capability;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.ModuleValue;
+import dev.skein.runtime.ThreadState;
+import dev.skein.syntax.CompileError;
+import dev.skein.syntax.SkeinParsing;
+import dev.skein.syntax.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Compiles and runs Skein source for one {@link Interpreter}, and loads the script modules it
+ * imports. Get it with {@link #of(Interpreter)}.
+ */
+public final class Runner implements ModuleLoader {
+    private final Interpreter interp;
+    private final Map<String, Source> sources = new ConcurrentHashMap<>();
+    private final Map<Path, ModuleInstance> loading = new ConcurrentHashMap<>();
+
+    private Runner(Interpreter interp) { this.interp = interp; }
+
+    public static Runner of(Interpreter interp) { return interp.service(Runner.class, Runner::new); }
+
+    public Interpreter interp() { return interp; }
+
+    /** The source registered under a file name (for showing the line of an error). */
+    public Source source(String name) { return sources.get(name); }
+
+    /** Parses and resolves source against a module; throws {@link CompileError} listing every problem. */
+    public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
+        sources.put(source.name(), source);
+        List<Stmt> program = SkeinParsing.parseProgram(source);
+        return Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression);
+    }
+
+    /** Runs compiled top-level code in the calling thread; returns the code's result (REPL value or none). */
+    public Object run(Code code, ModuleInstance module, ThreadState ts) {
+        Frame frame = new Frame(code, new Object[code.frameSize], new Cell[0], module, ts);
+        try {
+            code.body.exec(frame);
+        } catch (StackOverflowError deep) {
+            throw Function.recursionError(ts);
+        }
+        return frame.ret;
+    }
+
+    @Override public ModuleValue loadStd(Frame from, String name) {
+        ModuleValue m = interp.stdModule(name);
+        if (m == null) throw Errors.of(ErrorKind.IMPORT, "there is no standard module '" + name + "'");
+        return m;
+    }
+
+    @Override public ModuleValue loadScript(Frame from, String path) {
+        interp.require(Capability.FILES);
+        Path base = Path.of(from.code.file).toAbsolutePath().getParent();
+        Path file = (base == null ? Path.of(path) : base.resolve(path)).normalize();
+        Object done = interp.scriptModules().get(file);
+        if (done instanceof ModuleInstance m) return m;
+        if (loading.containsKey(file)) {
+            throw Errors.of(ErrorKind.IMPORT, "circular import of '" + path + "'");
+        }
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw Errors.of(ErrorKind.IMPORT, "cannot read module '" + path + "' (" + file + ")");
+        }
+        String display = displayName(from.code.file, path);
+        ModuleInstance module = new ModuleInstance(stem(file), display);
+        loading.put(file, module);
+        try {
+            Code code;
+            try {
+                code = compile(new Source(display, text), module, false);
+            } catch (CompileError e) {
+                throw Errors.of(ErrorKind.IMPORT, "module '" + path + "' has errors:\n" + e.render());
+            }
+            run(code, module, from.ts);
+            interp.scriptModules().put(file, module);
+            return module;
+        } finally {
+            loading.remove(file);
+        }
+    }
+
+    /** The imported file's name as users see it: relative to the importer's own displayed path. */
+    private static String displayName(String importer, String path) {
+        Path parent = Path.of(importer).getParent();
+        return parent == null ? path : parent.resolve(path).normalize().toString();
+    }
+
+    private static String stem(Path file) {
+        String n = file.getFileName().toString();
+        return n.endsWith(".skein") ? n.substring(0, n.length() - 6) : n;
+    }
+}

@@ -1,0 +1,80 @@
+package dev.skein.interp;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Compile-time scopes of one function (or of a module's top level): a stack of blocks mapping
+ * names to frame slots, plus the cells captured from enclosing functions.
+ */
+final class Scope {
+    /** A local variable: its slot, and whether closures capture it (then the slot holds a Cell). */
+    record Var(String name, int slot, boolean cell) {}
+
+    /** What a name means at one point of the program. */
+    sealed interface Binding {}
+    record Local(Var var) implements Binding {}
+    record Captured(int index) implements Binding {}
+    record Global(int index, String name) implements Binding {}
+    record Builtin(Object value) implements Binding {}
+
+    private record CaptureKey(Object source) {}
+
+    final Scope parent;
+    final boolean isModule;
+    final String functionName;
+    private final Set<String> cellNames;
+    private final Deque<Map<String, Var>> blocks = new ArrayDeque<>();
+    private final List<Calls.CaptureSource> captures = new ArrayList<>();
+    private final Map<CaptureKey, Integer> captureIndex = new HashMap<>();
+    int frameSize;
+    int loopDepth;
+
+    Scope(Scope parent, boolean isModule, String functionName, Set<String> cellNames) {
+        this.parent = parent;
+        this.isModule = isModule;
+        this.functionName = functionName;
+        this.cellNames = cellNames;
+    }
+
+    void pushBlock() { blocks.push(new HashMap<>()); }
+
+    void popBlock() { blocks.pop(); }
+
+    /** At a module's top level (no block open): declarations there are globals. */
+    boolean atModuleTop() { return isModule && blocks.size() <= 1; }
+
+    /** Declares a new local in the innermost block (shadowing is allowed). */
+    Var declare(String name) {
+        Var v = new Var(name, frameSize++, cellNames.contains(name));
+        blocks.peek().put(name, v);
+        return v;
+    }
+
+    /** The variable declared by this name in the innermost block, if any. */
+    Var declaredHere(String name) { return blocks.peek().get(name); }
+
+    /** Looks a name up in this function's blocks, innermost first. */
+    Var findLocal(String name) {
+        for (Map<String, Var> b : blocks) {
+            Var v = b.get(name);
+            if (v != null) return v;
+        }
+        return null;
+    }
+
+    /** The capture slot for a cell of the enclosing function, added on first use. */
+    int capture(Object sourceKey, Calls.CaptureSource source) {
+        return captureIndex.computeIfAbsent(new CaptureKey(sourceKey), k -> {
+            captures.add(source);
+            return captures.size() - 1;
+        });
+    }
+
+    Calls.CaptureSource[] captures() { return captures.toArray(new Calls.CaptureSource[0]); }
+}

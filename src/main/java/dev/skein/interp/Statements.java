@@ -1,0 +1,327 @@
+package dev.skein.interp;
+
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.RangeValue;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.ThreadState;
+
+/** Statement nodes: blocks, assignment, control flow, errors. */
+final class Statements {
+    private Statements() {}
+
+    static final class Block extends StmtNode {
+        final StmtNode[] body;
+        /** Slots of hoisted functions that closures capture: their cells exist before any closure is made. */
+        final int[] cellsToCreate;
+
+        Block(int line, int col, StmtNode[] body, int[] cellsToCreate) {
+            super(line, col);
+            this.body = body;
+            this.cellsToCreate = cellsToCreate;
+        }
+
+        @Override public int exec(Frame f) {
+            for (int slot : cellsToCreate) f.slots[slot] = new Cell(null);
+            for (StmtNode s : body) {
+                int r = s.exec(f);
+                if (r != NORMAL) return r;
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class ExprStmt extends StmtNode {
+        final ExprNode expr;
+
+        ExprStmt(int line, int col, ExprNode expr) {
+            super(line, col);
+            this.expr = expr;
+        }
+
+        @Override public int exec(Frame f) {
+            expr.eval(f);
+            return NORMAL;
+        }
+    }
+
+    /** {@code let target = value} and {@code target = value}. */
+    static final class Assign extends StmtNode {
+        final Store target;
+        final ExprNode value;
+
+        Assign(int line, int col, Store target, ExprNode value) {
+            super(line, col);
+            this.target = target;
+            this.value = value;
+        }
+
+        @Override public int exec(Frame f) {
+            target.store(f, value.eval(f));
+            return NORMAL;
+        }
+    }
+
+    /** {@code x op= value} on a variable: reads, combines, writes back. */
+    static final class AugAssign extends StmtNode {
+        final ExprNode read;
+        final Store write;
+        final ExprNode combine;   // a binary node whose left operand is `read`
+
+        AugAssign(int line, int col, ExprNode read, Store write, ExprNode combine) {
+            super(line, col);
+            this.read = read;
+            this.write = write;
+            this.combine = combine;
+        }
+
+        @Override public int exec(Frame f) {
+            write.store(f, combine.eval(f));
+            return NORMAL;
+        }
+    }
+
+    /** {@code xs[i] op= value}: the container and index are evaluated once. */
+    static final class AugIndex extends StmtNode {
+        final ExprNode target, index, value;
+        final Operators.BinaryOp op;
+
+        AugIndex(int line, int col, ExprNode target, ExprNode index, Operators.BinaryOp op, ExprNode value) {
+            super(line, col);
+            this.target = target;
+            this.index = index;
+            this.op = op;
+            this.value = value;
+        }
+
+        @Override public int exec(Frame f) {
+            Object t = target.eval(f);
+            Object i = index.eval(f);
+            try {
+                Object old = Ops.getIndex(t, i);
+                Object v = value.eval(f);
+                Ops.setIndex(t, i, op.apply(old, v));
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+            return NORMAL;
+        }
+    }
+
+    static final class If extends StmtNode {
+        final ExprNode condition;
+        final StmtNode then, otherwise;
+
+        If(int line, int col, ExprNode condition, StmtNode then, StmtNode otherwise) {
+            super(line, col);
+            this.condition = condition;
+            this.then = then;
+            this.otherwise = otherwise;
+        }
+
+        @Override public int exec(Frame f) {
+            Object c = condition.eval(f);
+            if (c instanceof Boolean b ? b : Ops.truthy(c)) return then.exec(f);
+            return otherwise == null ? NORMAL : otherwise.exec(f);
+        }
+    }
+
+    static final class While extends StmtNode {
+        final ExprNode condition;
+        final StmtNode body;
+
+        While(int line, int col, ExprNode condition, StmtNode body) {
+            super(line, col);
+            this.condition = condition;
+            this.body = body;
+        }
+
+        @Override public int exec(Frame f) {
+            ThreadState ts = f.ts;
+            while (true) {
+                Object c = condition.eval(f);
+                if (!(c instanceof Boolean b ? b : Ops.truthy(c))) return NORMAL;
+                int r = body.exec(f);
+                if (r == BREAK) return NORMAL;
+                if (r == RETURN) return r;
+                try {
+                    ts.poll();
+                } catch (SkeinError e) {
+                    throw locate(e, f);
+                }
+            }
+        }
+    }
+
+    static final class For extends StmtNode {
+        final Store target;
+        final ExprNode iterable;
+        final StmtNode body;
+
+        For(int line, int col, Store target, ExprNode iterable, StmtNode body) {
+            super(line, col);
+            this.target = target;
+            this.iterable = iterable;
+            this.body = body;
+        }
+
+        @Override public int exec(Frame f) {
+            Object it = iterable.eval(f);
+            ThreadState ts = f.ts;
+            try {
+                if (it instanceof RangeValue r) return overRange(f, ts, r);
+                if (it instanceof SkeinList list) return overList(f, ts, list);
+                SkeinIterator iter = Ops.iter(it);
+                while (true) {
+                    Object v = iter.next();
+                    if (v == SkeinIterator.DONE) return NORMAL;
+                    target.store(f, v);
+                    int r = body.exec(f);
+                    if (r == BREAK) return NORMAL;
+                    if (r == RETURN) return r;
+                    ts.poll();
+                }
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+
+        private int overRange(Frame f, ThreadState ts, RangeValue range) {
+            long step = range.step(), stop = range.stop();
+            for (long i = range.start(); step > 0 ? i < stop : i > stop; i += step) {
+                target.store(f, i);
+                int r = body.exec(f);
+                if (r == BREAK) return NORMAL;
+                if (r == RETURN) return r;
+                ts.poll();
+            }
+            return NORMAL;
+        }
+
+        private int overList(Frame f, ThreadState ts, SkeinList list) {
+            for (int i = 0; ; i++) {
+                Object v = list.getOr(i, SkeinIterator.DONE);
+                if (v == SkeinIterator.DONE) return NORMAL;
+                target.store(f, v);
+                int r = body.exec(f);
+                if (r == BREAK) return NORMAL;
+                if (r == RETURN) return r;
+                ts.poll();
+            }
+        }
+    }
+
+    static final class Return extends StmtNode {
+        final ExprNode value;
+
+        Return(int line, int col, ExprNode value) {
+            super(line, col);
+            this.value = value;
+        }
+
+        @Override public int exec(Frame f) {
+            f.ret = value == null ? null : value.eval(f);
+            return RETURN;
+        }
+    }
+
+    static final class Jump extends StmtNode {
+        final int kind;
+
+        Jump(int line, int col, int kind) {
+            super(line, col);
+            this.kind = kind;
+        }
+
+        @Override public int exec(Frame f) { return kind; }
+    }
+
+    static final class Throw extends StmtNode {
+        final ExprNode error;
+
+        Throw(int line, int col, ExprNode error) {
+            super(line, col);
+            this.error = error;
+        }
+
+        @Override public int exec(Frame f) {
+            Object v = error.eval(f);
+            if (v instanceof ErrorKind k) v = new ErrorValue(k, "", null);
+            if (!(v instanceof ErrorValue ev)) {
+                throw locate(Errors.type("only errors can be thrown, not " + Ops.typeName(v) + " (try: throw ValueError(\"…\"))"), f);
+            }
+            SkeinError e = new SkeinError(ev);
+            if (ev.hasTrace()) throw e.tracedAt(f);   // a rethrow keeps the original trace
+            throw locate(e, f);
+        }
+    }
+
+    /** One {@code catch} clause: the kinds it catches (none: all) and where the error goes. */
+    record CatchClause(ExprNode[] kinds, Store binding, StmtNode body) {}
+
+    static final class Try extends StmtNode {
+        final StmtNode body;
+        final CatchClause[] catches;
+        final StmtNode finallyBlock;
+
+        Try(int line, int col, StmtNode body, CatchClause[] catches, StmtNode finallyBlock) {
+            super(line, col);
+            this.body = body;
+            this.catches = catches;
+            this.finallyBlock = finallyBlock;
+        }
+
+        @Override public int exec(Frame f) {
+            int result;
+            try {
+                result = runCatching(f);
+            } catch (SkeinError | StackOverflowError e) {
+                if (finallyBlock != null) {
+                    int r = finallyBlock.exec(f);
+                    if (r != NORMAL) return r;   // a return/break in finally wins, as in Python
+                }
+                throw e;
+            }
+            if (finallyBlock != null) {
+                int r = finallyBlock.exec(f);
+                if (r != NORMAL) return r;
+            }
+            return result;
+        }
+
+        private int runCatching(Frame f) {
+            try {
+                return body.exec(f);
+            } catch (SkeinError e) {
+                CatchClause c = match(f, e.value());
+                if (c == null) throw e;
+                if (c.binding() != null) c.binding().store(f, e.value());
+                return c.body().exec(f);
+            } catch (StackOverflowError deep) {
+                SkeinError e = locate(Function.recursionError(f.ts), f);
+                CatchClause c = match(f, e.value());
+                if (c == null) throw e;
+                if (c.binding() != null) c.binding().store(f, e.value());
+                return c.body().exec(f);
+            }
+        }
+
+        private CatchClause match(Frame f, ErrorValue err) {
+            for (CatchClause c : catches) {
+                if (c.kinds().length == 0) return c;
+                for (ExprNode k : c.kinds()) {
+                    Object kind = k.eval(f);
+                    if (!(kind instanceof ErrorKind ek)) {
+                        throw locate(Errors.type("catch needs error kinds like ValueError, not " + Ops.typeName(kind)), f);
+                    }
+                    if (err.kind().isA(ek)) return c;
+                }
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.skein.syntax;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+import dev.skein.ast.Stmt;
+
+/**
+ * Source text to AST. Parses with ANTLR's fast SLL mode first and re-parses with full LL (and
+ * error recovery, to report every error) only when SLL fails.
+ */
+public final class SkeinParsing {
+    private SkeinParsing() {}
+
+    /** Parses a whole program; throws {@link CompileError} listing every syntax error. */
+    public static List<Stmt> parseProgram(Source source) {
+        return parseProgram(source, 1, 0);
+    }
+
+    /** As {@link #parseProgram(Source)}, for text that starts at line/column offsets of its source (f-strings). */
+    static List<Stmt> parseProgram(Source source, int firstLine, int firstColumn) {
+        SkeinParser.ProgramContext tree = parseTree(source, source.text());
+        return new AstBuilder(source, firstLine, firstColumn).program(tree);
+    }
+
+    static SkeinParser.ProgramContext parseTree(Source source, String text) {
+        SkeinParser parser = newParser(source, text);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            return parser.program();
+        } catch (ParseCancellationException slowPathNeeded) {
+            parser = newParser(source, text);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            parser.removeErrorListeners();
+            parser.setErrorHandler(new FriendlyErrorStrategy());
+            Collector errors = new Collector(source);
+            parser.addErrorListener(errors);
+            SkeinParser.ProgramContext tree = parser.program();
+            if (!errors.found.isEmpty()) throw new CompileError(errors.found);
+            return tree;
+        }
+    }
+
+    private static SkeinParser newParser(Source source, String text) {
+        SkeinLexer lexer = new SkeinLexer(CharStreams.fromString(text, source.name()));
+        lexer.removeErrorListeners();
+        return new SkeinParser(new CommonTokenStream(new NewlineFilter(lexer)));
+    }
+
+    /** Collects syntax errors, one per line at most (later ones on a line are usually echoes). */
+    private static final class Collector extends BaseErrorListener {
+        private final Source source;
+        final List<Diagnostic> found = new ArrayList<>();
+
+        Collector(Source source) { this.source = source; }
+
+        @Override public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
+            Token t = offending instanceof Token tok ? tok : null;
+            for (Diagnostic d : found) if (d.line() == line) return;
+            boolean atEnd = t != null && (t.getType() == Token.EOF || isOpenLongString(t));
+            found.add(new Diagnostic(source, line, col + 1, "SyntaxError", msg, atEnd));
+        }
+
+        private static boolean isOpenLongString(Token t) {
+            String s = t.getText().replaceFirst("^[fFrRbB]+", "");
+            return t.getType() == SkeinLexer.UNTERMINATED_STRING && (s.startsWith("\"\"\"") || s.startsWith("'''"));
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.skein.syntax;
+
+/** A piece of Skein source text and the name it is reported under (a path, "<stdin>", "<repl>"). */
+public record Source(String name, String text) {
+    /** The text of a 1-based line, without its line break ("" when out of range). */
+    public String line(int n) {
+        int start = 0;
+        for (int i = 1; i < n; i++) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) return "";
+            start = nl + 1;
+        }
+        int end = text.indexOf('\n', start);
+        String l = end < 0 ? text.substring(start) : text.substring(start, end);
+        return l.endsWith("\r") ? l.substring(0, l.length() - 1) : l;
+    }
+}
