@@ -13,8 +13,9 @@ A .cases file holds many cases:
 - The lines after `=== path` are the Skein script (path without .skein, relative to golden/).
 - `--- py` followed by Python code: the twin is run (with PRELUDE, so print() spells
   none/true/false and lists the Skein way). An empty `--- py` section means "the Skein source
-  itself, with `let ` removed". If the script has `# expect:` / `# expect-re:` lines, they must
+  itself, with `let ` removed". A twin line "@@re: REGEX" becomes `# expect-re: REGEX`. If the script has `# expect:` / `# expect-re:` lines, they must
   agree with the twin's output; otherwise the twin's output is appended as `# expect:` lines.
+- Cases named `examples/NAME` are written to the repository's examples/ folder.
 - No `--- py` section: the expectations are hand-written (Skein-only behaviour: compile-time
   errors, error locations, insertion-ordered sets, closures per loop iteration, ...).
 
@@ -27,6 +28,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.normpath(os.path.join(HERE, "..", "resources", "golden"))
+REPO = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
 
 PRELUDE = r'''
 import builtins as _b, sys as _sys, dataclasses as _dc
@@ -108,6 +110,13 @@ def expectations(lines):
     return out
 
 
+def expect_line(g):
+    # A twin prints "@@re: REGEX" for a line whose value cannot match exactly (timings).
+    if g.startswith("@@re: "):
+        return "# expect-re: " + g[len("@@re: "):]
+    return ("# expect: " + g) if g else "# expect:"
+
+
 def run_python(code):
     p = subprocess.run([sys.executable, "-c", PRELUDE + "\n" + code], capture_output=True,
                        text=True, timeout=120)
@@ -143,7 +152,7 @@ def build(case):
             if not ok:
                 problems.append(f"expect {kind} {value!r} but python printed {g!r}")
     else:
-        skein = skein + [("# expect: " + g) if g else "# expect:" for g in got]
+        skein = skein + [expect_line(g) for g in got]
     return skein, problems, True
 
 
@@ -173,7 +182,9 @@ def main():
                 continue
             if check:
                 continue
-            path = os.path.join(GOLDEN, case["name"] + ".skein")
+            # Cases named examples/... are the repository's examples; the rest are golden tests.
+            root = REPO if case["name"].startswith("examples/") else GOLDEN
+            path = os.path.join(root, case["name"] + ".skein")
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
                 f.write("\n".join(lines) + "\n")
