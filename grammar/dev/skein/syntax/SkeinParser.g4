@@ -9,7 +9,6 @@ options { tokenVocab = SkeinLexer; }
 
 program : sep* (statement (sep+ statement)* sep*)? EOF;
 
-// One statement or expression, for the REPL's "is the input complete?" check and for eval.
 sep : NL | SEMI;
 
 block : LBRACE sep* (statement (sep+ statement)* sep*)? RBRACE;
@@ -61,9 +60,11 @@ exprList : expr (COMMA expr)* COMMA?;
 expr
     : FN LPAREN paramList? RPAREN (ARROW expr | block)                      # lambdaExpr
     | SUBMIT postfix (TO orTest)? (TIMEOUT orTest)?                         # submitExpr
-    | MAP orTest OVER orTest (COMMA orTest)* mapOption*                     # mapExpr
+    | mapClause                                                             # mapExpr
     | orTest (IF orTest ELSE expr)?                                         # condExpr
     ;
+
+mapClause : MAP orTest OVER orTest (COMMA orTest)* mapOption*;
 
 mapOption
     : TO orTest                     # mapTo
@@ -127,8 +128,9 @@ atom
 
 dictEntry : expr NL* COLON NL* expr;
 
-compFor  : FOR targets IN orTest compIter*;
-compIter : NL* FOR targets IN orTest | NL* IF orTest;
+compFor  : FOR targets IN compSource compIter*;
+compIter : NL* FOR targets IN compSource | NL* IF orTest;
+compSource : mapClause | orTest;
 
 // Names: identifiers plus the words that are keywords only inside submit/map/await.
 name : NAME | OVER | TO | CHUNK | UNORDERED | TIMEOUT | BUFFER;

@@ -9,7 +9,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, System.in, System.out, System.err);
+        int code = run(args, System.in, System.out, System.err, true);
         System.out.flush();
         System.err.flush();
         System.exit(code);
@@ -17,7 +17,12 @@ public final class Main {
 
     /** Runs the command in-process (tests use this); returns the exit code. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        SkeinCommand command = new SkeinCommand(in, out, err);
+        return run(args, in, out, err, false);
+    }
+
+    /** {@code ownsProcess}: the real CLI (handles Ctrl-C, may open the REPL on a terminal). */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean ownsProcess) {
+        SkeinCommand command = new SkeinCommand(in, out, err, ownsProcess);
         CommandLine cl = new CommandLine(command)
                 .setStopAtPositional(true)
                 .setOut(new java.io.PrintWriter(out, true))

@@ -1,5 +1,6 @@
 package dev.skein.cli;
 
+import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
 import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
@@ -31,11 +32,15 @@ final class ScriptRun {
     private final PrintStream err;
     private final int recursionLimit;
 
-    ScriptRun(InputStream in, PrintStream out, PrintStream err, int recursionLimit) {
+    private final boolean ownsProcess;
+
+    /** {@code ownsProcess}: this run is the whole process (real CLI), so it handles Ctrl-C and terminals. */
+    ScriptRun(InputStream in, PrintStream out, PrintStream err, int recursionLimit, boolean ownsProcess) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.recursionLimit = recursionLimit;
+        this.ownsProcess = ownsProcess;
     }
 
     int file(String path, List<String> args) {
@@ -76,6 +81,7 @@ final class ScriptRun {
                 .recursionLimit(recursionLimit)
                 .args(args)
                 .env(System.getenv())
+                .stderrIsTerminal(ownsProcess && Terminals.stderrIsTerminal())
                 .build();
     }
 
@@ -90,6 +96,7 @@ final class ScriptRun {
             err.println(e.render());
             return ExitCodes.USAGE;
         }
+        if (ownsProcess) Interrupts.onCtrlC(() -> interrupt(interp));
         int[] status = {ExitCodes.OK};
         Thread main = new Thread(null, () -> status[0] = execute(runner, code, module), "skein-main", STACK_BYTES);
         main.start();
@@ -106,17 +113,33 @@ final class ScriptRun {
 
     private int execute(Runner runner, Code code, ModuleInstance module) {
         ThreadState ts = new ThreadState(runner.interp());
+        mainThread = ts;
+        PoolRegistry pools = PoolRegistry.of(runner.interp());
         try {
             runner.run(code, module, ts);
+            pools.finishAll(ts);   // tasks never awaited still run to the end, as in Python
             return ExitCodes.OK;
         } catch (SkeinError e) {
+            if (interrupted) return ExitCodes.INTERRUPTED;
             out.flush();
             err.println(ErrorReport.render(e.value(), runner));
             return ExitCodes.RUNTIME_ERROR;
         } catch (ExitRequest exit) {
             return exit.code();
         } finally {
+            pools.closeAll();
             out.flush();
         }
+    }
+
+    private volatile ThreadState mainThread;
+    private volatile boolean interrupted;
+
+    /** Ctrl-C: cancel every task, stop the script at its next check, exit 130. */
+    void interrupt(Interpreter interp) {
+        interrupted = true;
+        PoolRegistry.of(interp).cancelAll();
+        ThreadState ts = mainThread;
+        if (ts != null) ts.interrupt(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted (Ctrl-C)");
     }
 }

@@ -29,16 +29,19 @@ final class SkeinCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the script (os.args).")
     List<String> args = new ArrayList<>();
 
-    SkeinCommand(InputStream in, PrintStream out, PrintStream err) {
+    private final boolean ownsProcess;
+
+    SkeinCommand(InputStream in, PrintStream out, PrintStream err, boolean ownsProcess) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.ownsProcess = ownsProcess;
     }
 
     @Override public Integer call() {
-        ScriptRun run = new ScriptRun(in, out, err, recursionLimit);
+        ScriptRun run = new ScriptRun(in, out, err, recursionLimit, ownsProcess);
         if (script == null) {
-            if (System.console() != null && in == System.in) {
+            if (ownsProcess && System.console() != null) {
                 return run.repl();
             }
             return run.stdin(args);

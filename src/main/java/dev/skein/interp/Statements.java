@@ -176,14 +176,22 @@ final class Statements {
                 if (it instanceof RangeValue r) return overRange(f, ts, r);
                 if (it instanceof SkeinList list) return overList(f, ts, list);
                 SkeinIterator iter = Ops.iter(it);
-                while (true) {
-                    Object v = iter.next();
-                    if (v == SkeinIterator.DONE) return NORMAL;
-                    target.store(f, v);
-                    int r = body.exec(f);
-                    if (r == BREAK) return NORMAL;
-                    if (r == RETURN) return r;
-                    ts.poll();
+                boolean exhausted = false;
+                try {
+                    while (true) {
+                        Object v = iter.next();
+                        if (v == SkeinIterator.DONE) {
+                            exhausted = true;
+                            return NORMAL;
+                        }
+                        target.store(f, v);
+                        int r = body.exec(f);
+                        if (r == BREAK) return NORMAL;
+                        if (r == RETURN) return r;
+                        ts.poll();
+                    }
+                } finally {
+                    if (!exhausted) iter.close();   // leaving early: lazy producers cancel their work
                 }
             } catch (SkeinError e) {
                 throw locate(e, f);

@@ -20,6 +20,16 @@ public final class ErrorValue {
         this.cause = cause;
     }
 
+    /**
+     * A copy to rethrow in another thread (at an {@code await}): same kind, message, cause and
+     * trace so far, so the awaiting side can add its own frames without touching the original.
+     */
+    public ErrorValue copyForRethrow() {
+        ErrorValue c = new ErrorValue(kind, message, cause);
+        for (TraceEntry t : trace()) c.addTrace(t);
+        return c;
+    }
+
     public ErrorKind kind() { return kind; }
 
     public String message() { return message; }

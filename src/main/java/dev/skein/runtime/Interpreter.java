@@ -26,6 +26,7 @@ public final class Interpreter {
     private final Map<String, ModuleValue> loadedModules = new ConcurrentHashMap<>();
     private final Map<Path, Object> scriptModules = new ConcurrentHashMap<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+    private final boolean stderrIsTerminal;
 
     private Interpreter(Builder b) {
         this.stdout = b.stdout;
@@ -37,7 +38,11 @@ public final class Interpreter {
         this.env = Map.copyOf(b.env);
         this.builtins = Map.copyOf(b.builtins);
         this.moduleFactories = Map.copyOf(b.moduleFactories);
+        this.stderrIsTerminal = b.stderrIsTerminal;
     }
+
+    /** Whether stderr is an interactive terminal (progress bars are drawn only then). */
+    public boolean stderrIsTerminal() { return stderrIsTerminal; }
 
     public static Builder builder() { return new Builder(); }
 
@@ -104,6 +109,7 @@ public final class Interpreter {
         private Map<String, String> env = Map.of();
         private final Map<String, Object> builtins = new java.util.HashMap<>();
         private final Map<String, Function<Interpreter, ModuleValue>> moduleFactories = new java.util.HashMap<>();
+        private boolean stderrIsTerminal;
 
         public Builder stdout(OutputSink s) { stdout = s; return this; }
         public Builder stderr(OutputSink s) { stderr = s; return this; }
@@ -116,6 +122,8 @@ public final class Interpreter {
         public Builder builtin(String name, Object value) { builtins.put(name, value); return this; }
         public Builder builtins(Map<String, Object> m) { builtins.putAll(m); return this; }
         public Builder module(String name, Function<Interpreter, ModuleValue> factory) { moduleFactories.put(name, factory); return this; }
+
+        public Builder stderrIsTerminal(boolean t) { stderrIsTerminal = t; return this; }
 
         public Interpreter build() { return new Interpreter(this); }
     }

@@ -115,13 +115,14 @@ public final class Ops {
 
     // ---------------------------------------------------------------- equality and ordering
 
-    /** Deep equality, {@code ==}. */
+    /** Deep equality, {@code ==}. Numbers compare by value across int, float and bool. */
     public static boolean eq(Object a, Object b) {
-        if (a == b) return true;
-        if (a == null || b == null) return false;
         if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
+        if (a == b) return !(a instanceof Double d && d.isNaN());
+        if (a == null || b == null) return false;
         if (a instanceof String x && b instanceof String y) return x.equals(y);
-        if (isNumber(a) && isNumber(b)) return compareNumbers(a, b) == 0 && !isNaN(a) && !isNaN(b);
+        if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
+        if (isNumber(a) && isNumber(b)) return compareNumbers(a, b) == 0;
         if (a instanceof SkeinList x && b instanceof SkeinList y) {
             Object[] xs = x.snapshot(), ys = y.snapshot();
             if (xs.length != ys.length) return false;
@@ -147,77 +148,191 @@ public final class Ops {
         return a.equals(b);
     }
 
-    private static boolean isNaN(Object o) { return o instanceof Double d && d.isNaN(); }
-
-    /** Three-way comparison of two numbers of any numeric type (NaN compares as unordered: 2). */
+    /**
+     * Exact three-way comparison of two numbers of any numeric type: -1, 0 or 1, or 2 when a
+     * NaN makes them unordered. Never rounds: {@code 2**53 + 1 > 2.0**53} holds.
+     */
     static int compareNumbers(Object a, Object b) {
         if (a instanceof Boolean x) a = x ? 1L : 0L;
         if (b instanceof Boolean y) b = y ? 1L : 0L;
         if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
-        if (a instanceof Double || b instanceof Double) {
-            double x = a instanceof Double d ? d : Double.NaN, y = b instanceof Double d ? d : Double.NaN;
-            if (a instanceof Double && b instanceof Double) return x < y ? -1 : x > y ? 1 : x == y ? 0 : 2;
-            // one int, one float: compare exactly
-            double f = a instanceof Double ? x : y;
-            Object i = a instanceof Double ? b : a;
-            if (Double.isNaN(f)) return 2;
-            int c;
-            if (Double.isInfinite(f)) c = f > 0 ? -1 : 1;
-            else c = new BigDecimal(big(i)).compareTo(new BigDecimal(f));
-            return a instanceof Double ? -c : c;
+        if (a instanceof Double x && b instanceof Double y) {
+            double p = x, q = y;
+            return p < q ? -1 : p > q ? 1 : p == q ? 0 : 2;
         }
+        if (a instanceof Double x) {
+            int c = compareIntFloat(b, x);
+            return c == 2 ? 2 : -c;
+        }
+        if (b instanceof Double y) return compareIntFloat(a, y);
         return big(a).compareTo(big(b));
     }
 
-    /** Ordering for {@code < <= > >=} and sorting. */
-    public static int compare(Object a, Object b) {
-        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
-        if (isNumber(a) && isNumber(b)) {
-            int c = compareNumbers(a, b);
-            if (c == 2) throw new NaNComparison();
-            return c;
+    /** An int (Long or BigInteger) against a double, exactly. */
+    private static int compareIntFloat(Object i, double d) {
+        if (d != d) return 2;
+        if (i instanceof Long l) {
+            if (d >= 0x1p63) return -1;
+            if (d < -0x1p63) return 1;
+            long t = (long) d;                    // exact truncation: |d| < 2^63
+            if (l != t) return l < t ? -1 : 1;
+            double frac = d - t;                  // exact: the fractional part of a double
+            return frac > 0 ? -1 : frac < 0 ? 1 : 0;
         }
-        if (a instanceof String x && b instanceof String y) return Integer.signum(x.compareTo(y));
-        if (a instanceof SkeinList x && b instanceof SkeinList y) {
-            Object[] xs = x.snapshot(), ys = y.snapshot();
-            for (int i = 0; i < Math.min(xs.length, ys.length); i++) {
-                if (!eq(xs[i], ys[i])) return compare(xs[i], ys[i]);
-            }
-            return Integer.compare(xs.length, ys.length);
-        }
-        if (a instanceof Bytes x && b instanceof Bytes y) return Integer.signum(x.compareTo(y));
-        if (a instanceof RecordValue x && b instanceof RecordValue y && x.type() == y.type()) {
-            for (int i = 0; i < x.size(); i++) {
-                if (!eq(x.get(i), y.get(i))) return compare(x.get(i), y.get(i));
-            }
-            return 0;
-        }
-        throw Errors.type("'<' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+        BigInteger b = (BigInteger) i;           // canonical: |b| >= 2^63
+        if (Double.isInfinite(d)) return d > 0 ? -1 : 1;
+        if (Math.abs(d) < 0x1p63) return b.signum();
+        return b.compareTo(new BigDecimal(d).toBigInteger());   // such doubles are integral
     }
 
-    /** Thrown by {@link #compare} when a NaN is involved: every ordering test is then false. */
-    static final class NaNComparison extends RuntimeException {
-        NaNComparison() { super(null, null, false, false); }
+    /** Ordering for sorting: {@code <} decides, as in Python's sort. */
+    public static int compare(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return Long.compare(x, y);
+        if (a instanceof String x && b instanceof String y) return compareStrings(x, y);
+        if (isNumber(a) && isNumber(b)) {
+            int c = compareNumbers(a, b);
+            return c == 2 ? 0 : c;
+        }
+        if (richCompare(a, b, LT)) return -1;
+        if (richCompare(b, a, LT)) return 1;
+        return 0;
+    }
+
+    /** Strings order by code point, as in Python (String.compareTo orders UTF-16 units). */
+    static int compareStrings(String x, String y) {
+        int n = Math.min(x.length(), y.length());
+        for (int i = 0; i < n; i++) {
+            char c = x.charAt(i), d = y.charAt(i);
+            if (c != d) {
+                if (c >= 0xD800 && d >= 0xD800) {
+                    // surrogates (D800-DFFF) encode code points above every BMP char (E000-FFFF)
+                    c = fixUp(c);
+                    d = fixUp(d);
+                }
+                return c < d ? -1 : 1;
+            }
+        }
+        return Integer.compare(x.length(), y.length());
+    }
+
+    private static char fixUp(char c) {
+        return (char) (c >= 0xE000 ? c - 0x800 : c + 0x2000);
+    }
+
+    static final int LT = 0, LE = 1, GT = 2, GE = 3;
+    private static final String[] OP_NAMES = {"<", "<=", ">", ">="};
+
+    private static boolean outcome(int c, int op) {
+        return switch (op) {
+            case LT -> c < 0;
+            case LE -> c <= 0;
+            case GT -> c > 0;
+            default -> c >= 0;
+        };
+    }
+
+    /**
+     * {@code a op b} for the orderings, as Python does it: numbers by value (NaN: always
+     * false), strings and bytes lexicographically, lists and same-type records by their first
+     * differing element, sets by inclusion.
+     */
+    static boolean richCompare(Object a, Object b, int op) {
+        if (isNumber(a) && isNumber(b)) {
+            int c = compareNumbers(a, b);
+            return c != 2 && outcome(c, op);
+        }
+        if (a instanceof String x && b instanceof String y) return outcome(compareStrings(x, y), op);
+        if (a instanceof SkeinList x && b instanceof SkeinList y) return sequenceCompare(x.snapshot(), y.snapshot(), op);
+        if (a instanceof Bytes x && b instanceof Bytes y) return outcome(x.compareTo(y), op);
+        if (a instanceof RecordValue x && b instanceof RecordValue y && x.type() == y.type()) {
+            Object[] xs = new Object[x.size()], ys = new Object[y.size()];
+            for (int i = 0; i < xs.length; i++) xs[i] = x.get(i);
+            for (int i = 0; i < ys.length; i++) ys[i] = y.get(i);
+            return sequenceCompare(xs, ys, op);
+        }
+        if (a instanceof SkeinSet x && b instanceof SkeinSet y) {
+            return switch (op) {
+                case LT -> x.size() < y.size() && subset(x, y);
+                case LE -> subset(x, y);
+                case GT -> y.size() < x.size() && subset(y, x);
+                default -> subset(y, x);
+            };
+        }
+        throw Errors.type("'" + OP_NAMES[op] + "' not supported between instances of '" + typeName(a) + "' and '" + typeName(b) + "'");
+    }
+
+    private static boolean sequenceCompare(Object[] xs, Object[] ys, int op) {
+        int n = Math.min(xs.length, ys.length);
+        for (int i = 0; i < n; i++) {
+            if (!eq(xs[i], ys[i])) return richCompare(xs[i], ys[i], op);
+        }
+        return outcome(Integer.compare(xs.length, ys.length), op);
+    }
+
+    private static boolean subset(SkeinSet x, SkeinSet y) {
+        for (Object v : x.snapshot()) if (!y.contains(v)) return false;
+        return true;
     }
 
     public static boolean lt(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return x < y;
-        try { return compare(a, b) < 0; } catch (NaNComparison e) { return false; }
+        if (a instanceof Double x && b instanceof Double y) return x < y;
+        return richCompare(a, b, LT);
     }
 
     public static boolean le(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return x <= y;
-        try { return compare(a, b) <= 0; } catch (NaNComparison e) { return false; }
+        if (a instanceof Double x && b instanceof Double y) return x <= y;
+        return richCompare(a, b, LE);
     }
 
-    public static boolean gt(Object a, Object b) { return lt(b, a); }
+    public static boolean gt(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return x > y;
+        if (a instanceof Double x && b instanceof Double y) return x > y;
+        return richCompare(a, b, GT);
+    }
 
-    public static boolean ge(Object a, Object b) { return le(b, a); }
+    public static boolean ge(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) return x >= y;
+        if (a instanceof Double x && b instanceof Double y) return x >= y;
+        return richCompare(a, b, GE);
+    }
 
+    /**
+     * A hash consistent with {@link #eq} for numbers: equal ints, floats and bools hash alike
+     * ({@code hash(1) == hash(1.0) == hash(true)}).
+     */
     public static int hash(Object o) {
         if (o == null) return 0;
-        if (o instanceof Double d && d == Math.rint(d) && !d.isInfinite() && Math.abs(d) < 9e18) return Long.hashCode(d.longValue());
+        if (o instanceof Long l) return Long.hashCode(l);
+        if (o instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && !Double.isInfinite(v)) {
+                if (Math.abs(v) < 0x1p63) return Long.hashCode((long) v);
+                return new BigDecimal(v).toBigInteger().hashCode();
+            }
+            return Double.hashCode(v);
+        }
+        if (o instanceof Boolean b) return b ? 1 : 0;
         return o.hashCode();
+    }
+
+    /**
+     * The canonical dict/set key for a value: bools and integral floats become the equal int
+     * (Long or BigInteger), so that {@code d[1]}, {@code d[1.0]} and {@code d[true]} find the
+     * same entry. Everything else is returned unchanged; Long and String keys cost one check each.
+     */
+    public static Object canonicalKey(Object k) {
+        if (k instanceof Long || k instanceof String) return k;
+        if (k instanceof Boolean b) return b ? 1L : 0L;
+        if (k instanceof Double d) {
+            double v = d;
+            if (v == Math.rint(v) && !Double.isInfinite(v)) {
+                if (Math.abs(v) < 0x1p63) return (long) v;
+                return norm(new BigDecimal(v).toBigInteger());
+            }
+        }
+        return k;
     }
 
     // ---------------------------------------------------------------- arithmetic
@@ -228,8 +343,8 @@ public final class Ops {
             if (((x ^ r) & (y ^ r)) < 0) return BigInteger.valueOf(x).add(BigInteger.valueOf(y));
             return r;
         }
-        if (a instanceof String x && b instanceof String y) return x.concat(y);
         if (a instanceof Double x && b instanceof Double y) return x + y;
+        if (a instanceof String x && b instanceof String y) return x.concat(y);
         if (isNumber(a) && isNumber(b)) {
             if (a instanceof Double || b instanceof Double) return toDouble(a, "") + toDouble(b, "");
             return norm(big(a).add(big(b)));
@@ -244,6 +359,12 @@ public final class Ops {
             byte[] out = java.util.Arrays.copyOf(x.unsafeArray(), x.length() + y.length());
             System.arraycopy(y.unsafeArray(), 0, out, x.length(), y.length());
             return Bytes.wrap(out);
+        }
+        if (a instanceof String && !(b instanceof String)) {
+            throw Errors.type("can only concatenate str (not \"" + typeName(b) + "\") to str");
+        }
+        if (a instanceof SkeinList && !(b instanceof SkeinList)) {
+            throw Errors.type("can only concatenate list (not \"" + typeName(b) + "\") to list");
         }
         throw binaryTypeError("+", a, b);
     }
@@ -278,12 +399,21 @@ public final class Ops {
             if (a instanceof Double || b instanceof Double) return toDouble(a, "") * toDouble(b, "");
             return norm(big(a).multiply(big(b)));
         }
-        if (isInt(b) && !isInt(a)) return repeat(a, b);
-        if (isInt(a) && !isInt(b)) return repeat(b, a);
+        if (isSequence(a)) return repeat(a, b);
+        if (isSequence(b)) return repeat(b, a);
         throw binaryTypeError("*", a, b);
     }
 
+    private static boolean isSequence(Object o) {
+        return o instanceof String || o instanceof SkeinList || o instanceof Bytes;
+    }
+
     private static Object repeat(Object seq, Object times) {
+        if (!isInt(times)) throw Errors.type("can't multiply sequence by non-int of type '" + typeName(times) + "'");
+        if (times instanceof BigInteger t) {
+            if (t.signum() < 0) return repeat(seq, 0L);
+            throw Errors.overflow("cannot fit 'int' into an index-sized integer");
+        }
         long n = Math.max(0, toLong(times, "repeat count"));
         if (seq instanceof String s) {
             if ((long) s.length() * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated string is too long");
@@ -296,32 +426,85 @@ public final class Ops {
             for (int i = 0; i < n; i++) System.arraycopy(xs, 0, out, i * xs.length, xs.length);
             return SkeinList.wrap(out);
         }
-        if (seq instanceof Bytes b) {
-            if ((long) b.length() * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated bytes are too long");
-            byte[] out = new byte[(int) (b.length() * n)];
-            for (int i = 0; i < n; i++) System.arraycopy(b.unsafeArray(), 0, out, i * b.length(), b.length());
-            return Bytes.wrap(out);
-        }
-        throw binaryTypeError("*", seq, times);
+        Bytes bs = (Bytes) seq;
+        if ((long) bs.length() * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated bytes are too long");
+        byte[] out = new byte[(int) (bs.length() * n)];
+        for (int i = 0; i < n; i++) System.arraycopy(bs.unsafeArray(), 0, out, i * bs.length(), bs.length());
+        return Bytes.wrap(out);
     }
 
-    /** True division {@code /}: always a float for numbers. */
+    /** True division {@code /}: always a float for numbers, correctly rounded for ints of any size. */
     public static Object truediv(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) {
+            if (y == 0.0) throw Errors.zeroDivision("float division by zero");
+            return x / y;
+        }
+        if (a instanceof Long x && b instanceof Long y) {
+            if (y == 0) throw Errors.zeroDivision("division by zero");
+            if (-EXACT_LIMIT <= x && x <= EXACT_LIMIT && -EXACT_LIMIT <= y && y <= EXACT_LIMIT) {
+                return (double) x / (double) y;   // both exact as doubles: one correct rounding
+            }
+            return intTrueDivide(BigInteger.valueOf(x), BigInteger.valueOf(y));
+        }
         if (!isNumber(a) || !isNumber(b)) throw binaryTypeError("/", a, b);
         if (a instanceof Double || b instanceof Double) {
             double y = toDouble(b, "");
             if (y == 0.0) throw Errors.zeroDivision("float division by zero");
             return toDouble(a, "") / y;
         }
-        if (a instanceof Long x && b instanceof Long y && Math.abs(x) < (1L << 53) && Math.abs(y) < (1L << 53)) {
-            if (y == 0) throw Errors.zeroDivision("division by zero");
-            return (double) x / (double) y;
-        }
-        BigInteger x = big(a), y = big(b);
+        BigInteger y = big(b);
         if (y.signum() == 0) throw Errors.zeroDivision("division by zero");
-        double d = new BigDecimal(x).divide(new BigDecimal(y), MathContext.DECIMAL128).doubleValue();
-        if (Double.isInfinite(d)) throw Errors.overflow("integer division result too large for a float");
-        return d;
+        return intTrueDivide(big(a), y);
+    }
+
+    /** 2^53: ints up to this size convert to double exactly. */
+    private static final long EXACT_LIMIT = 1L << 53;
+
+    /**
+     * a / b for ints, correctly rounded (round-half-even), a port of CPython's long_true_divide:
+     * scale a so that the quotient has 55 significant bits, divide, fold the remainder into a
+     * sticky bit, round to 53 bits (fewer for subnormal results) and scale back.
+     */
+    static double intTrueDivide(BigInteger a, BigInteger b) {
+        boolean negate = (a.signum() < 0) != (b.signum() < 0);
+        a = a.abs();
+        b = b.abs();
+        if (a.signum() == 0) return negate ? -0.0 : 0.0;
+        int aBits = a.bitLength(), bBits = b.bitLength();
+        if (aBits <= 53 && bBits <= 53) {
+            double r = a.doubleValue() / b.doubleValue();
+            return negate ? -r : r;
+        }
+        final int mantDig = 53, minExp = -1021, maxExp = 1024;
+        long diff = (long) aBits - bBits;
+        if (diff > maxExp) throw Errors.overflow("integer division result too large for a float");
+        if (diff < minExp - mantDig - 1) return negate ? -0.0 : 0.0;
+        int shift = (int) Math.max(diff, minExp) - mantDig - 2;
+        boolean inexact = false;
+        BigInteger x;
+        if (shift <= 0) {
+            x = a.shiftLeft(-shift);
+        } else {
+            x = a.shiftRight(shift);
+            inexact = a.getLowestSetBit() < shift;
+        }
+        BigInteger[] qr = x.divideAndRemainder(b);
+        x = qr[0];
+        if (qr[1].signum() != 0) inexact = true;
+        int xBits = x.bitLength();
+        int extraBits = Math.max(xBits, minExp - shift) - mantDig;
+        long q = x.longValue();   // at most 55 bits
+        long mask = 1L << (extraBits - 1);
+        long low = q | (inexact ? 1 : 0);
+        if ((low & mask) != 0 && (low & (3 * mask - 1)) != 0) low += mask;
+        q = low & ~(2 * mask - 1);
+        double dx = (double) q;   // exact: at most 53 significant bits remain
+        if ((long) shift + xBits >= maxExp
+                && ((long) shift + xBits > maxExp || dx == Math.scalb(1.0, xBits))) {
+            throw Errors.overflow("integer division result too large for a float");
+        }
+        double r = Math.scalb(dx, shift);
+        return negate ? -r : r;
     }
 
     /** Floor division {@code //}, rounding toward negative infinity like Python. */
@@ -335,7 +518,7 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             double x = toDouble(a, ""), y = toDouble(b, "");
             if (y == 0.0) throw Errors.zeroDivision("float floor division by zero");
-            return floatDivmod(x, y)[0];
+            return floatFloorDiv(x, y);
         }
         BigInteger y = big(b);
         if (y.signum() == 0) throw Errors.zeroDivision("integer division or modulo by zero");
@@ -348,7 +531,7 @@ public final class Ops {
     /** Modulo {@code %}: the result has the sign of the divisor, like Python. Also str % args. */
     public static Object mod(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) {
-            if (y == 0) throw Errors.zeroDivision("integer division or modulo by zero");
+            if (y == 0) throw Errors.zeroDivision("integer modulo by zero");
             return Math.floorMod(x, y);
         }
         if (a instanceof String s) return PercentFormat.format(s, b);
@@ -356,60 +539,134 @@ public final class Ops {
         if (a instanceof Double || b instanceof Double) {
             double x = toDouble(a, ""), y = toDouble(b, "");
             if (y == 0.0) throw Errors.zeroDivision("float modulo");
-            return floatDivmod(x, y)[1];
+            return floatMod(x, y);
         }
         BigInteger y = big(b);
-        if (y.signum() == 0) throw Errors.zeroDivision("integer division or modulo by zero");
+        if (y.signum() == 0) throw Errors.zeroDivision("integer modulo by zero");
         BigInteger r = big(a).mod(y.abs());
         if (y.signum() < 0 && r.signum() != 0) r = r.add(y);
         return norm(r);
     }
 
-    /** CPython's float_divmod: returns {floor quotient, remainder with the divisor's sign}. */
-    static double[] floatDivmod(double vx, double wx) {
+    /** CPython's float_rem: fmod, moved to the divisor's sign. */
+    static double floatMod(double vx, double wx) {
         double mod = vx % wx;
-        double div = (vx - mod) / wx;
         if (mod != 0) {
-            if ((wx < 0) != (mod < 0)) {
-                mod += wx;
-                div -= 1.0;
-            }
+            if ((wx < 0) != (mod < 0)) mod += wx;
         } else {
             mod = Math.copySign(0.0, wx);
         }
-        double floordiv;
-        if (div != 0) {
-            floordiv = Math.floor(div);
-            if (div - floordiv > 0.5) floordiv += 1.0;
-        } else {
-            floordiv = Math.copySign(0.0, vx / wx);
-        }
-        return new double[] {floordiv, mod};
+        return mod;
     }
 
-    public static Object pow(Object a, Object b) {
-        if (!isNumber(a) || !isNumber(b)) throw binaryTypeError("**", a, b);
-        if (isInt(a) && isInt(b)) {
-            BigInteger e = big(b);
-            if (e.signum() >= 0) {
-                BigInteger base = big(a);
-                if (base.equals(BigInteger.ONE) || base.signum() == 0) return norm(e.signum() == 0 ? BigInteger.ONE : base);
-                if (base.equals(BigInteger.ONE.negate())) return e.testBit(0) ? -1L : 1L;
-                if (e.bitLength() > 31) throw Errors.overflow("exponent too large");
-                long bits = (long) base.bitLength() * e.intValue();
-                if (bits > 1L << 31) throw Errors.overflow("result of ** is too large");
-                return norm(base.pow(e.intValue()));
-            }
-            double x = toDouble(a, "");
-            if (x == 0.0) throw Errors.zeroDivision("0 cannot be raised to a negative power");
-            return Math.pow(x, toDouble(b, ""));
+    /** CPython's float_divmod quotient: the floor of vx / wx, snapped to an integral value. */
+    static double floatFloorDiv(double vx, double wx) {
+        double mod = vx % wx;
+        double div = (vx - mod) / wx;
+        if (mod != 0 && (wx < 0) != (mod < 0)) div -= 1.0;
+        if (div != 0) {
+            double floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) floordiv += 1.0;
+            return floordiv;
         }
-        double x = toDouble(a, ""), y = toDouble(b, "");
-        if (x == 0.0 && y < 0) throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
-        if (x < 0 && y != Math.rint(y) && !Double.isInfinite(y)) throw Errors.value("a negative number raised to a fractional power has no real value");
-        double r = Math.pow(x, y);
-        if (Double.isInfinite(r) && !Double.isInfinite(x) && !Double.isInfinite(y)) throw Errors.overflow("numerical result out of range");
-        return r;
+        return Math.copySign(0.0, vx / wx);
+    }
+
+    /** Ints whose ** result would exceed this many bits raise OverflowError instead of computing for minutes. */
+    static final long MAX_POW_BITS = 1L << 25;
+    /** Ints from {@code <<} may have at most this many bits. */
+    static final long MAX_SHIFT_BITS = 1L << 28;
+
+    public static Object pow(Object a, Object b) {
+        if (a instanceof Double x && b instanceof Double y) return floatPow(x, y);
+        if (!isNumber(a) || !isNumber(b)) throw binaryTypeError("**", a, b);
+        if (b instanceof Boolean e) b = e ? 1L : 0L;
+        if (isInt(a) && isInt(b)) {
+            if (b instanceof Long e && e >= 0) {
+                if (a instanceof Long x) {
+                    Object r = smallPow(x, e);
+                    if (r != null) return r;
+                }
+                return bigPow(big(a), e);
+            }
+            if (b instanceof BigInteger e && e.signum() > 0) {
+                BigInteger base = big(a);
+                if (base.signum() == 0 || base.equals(BigInteger.ONE)) return norm(base);
+                if (base.equals(BigInteger.ONE.negate())) return e.testBit(0) ? -1L : 1L;
+                throw Errors.overflow("integer power result too large");
+            }
+            // a negative exponent: the result is a float, computed as Python does, in floats
+            return floatPow(toDouble(a, ""), toDouble(b, ""));
+        }
+        return floatPow(toDouble(a, ""), toDouble(b, ""));
+    }
+
+    /** x ** e for longs by repeated squaring, or null when the result leaves the long range. */
+    private static Object smallPow(long x, long e) {
+        long result = 1, base = x;
+        while (true) {
+            if ((e & 1) != 0) {
+                long hi = Math.multiplyHigh(result, base), lo = result * base;
+                if (!((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))) return null;
+                result = lo;
+            }
+            e >>= 1;
+            if (e == 0) return result;
+            long hi = Math.multiplyHigh(base, base), lo = base * base;
+            if (!((hi == 0 && lo >= 0) || (hi == -1 && lo < 0))) return null;
+            base = lo;
+        }
+    }
+
+    private static Object bigPow(BigInteger base, long e) {
+        if (base.signum() == 0) return e == 0 ? 1L : 0L;
+        BigInteger abs = base.abs();
+        if (abs.equals(BigInteger.ONE)) return base.signum() < 0 && (e & 1) != 0 ? -1L : 1L;
+        // estimated result size: e * log2|base|
+        int lead = Math.max(0, abs.bitLength() - 53);
+        double log2 = lead + Math.log(abs.shiftRight(lead).doubleValue()) / Math.log(2);
+        if (e * log2 > MAX_POW_BITS) {
+            throw Errors.overflow("integer power result too large (about " + (long) (e * log2 * 0.30103) + " digits)");
+        }
+        return norm(base.pow((int) e));
+    }
+
+    /** CPython's float_pow: its special cases, then the platform pow. */
+    static double floatPow(double iv, double iw) {
+        if (iw == 0) return 1.0;
+        if (Double.isNaN(iv)) return iv;
+        if (Double.isNaN(iw)) return iv == 1.0 ? 1.0 : iw;
+        if (Double.isInfinite(iw)) {
+            double av = Math.abs(iv);
+            if (av == 1.0) return 1.0;
+            return (iw > 0) == (av > 1.0) ? Double.POSITIVE_INFINITY : 0.0;
+        }
+        if (Double.isInfinite(iv)) {
+            boolean odd = isOddInteger(iw);
+            if (iw > 0) return odd ? iv : Math.abs(iv);
+            return odd ? Math.copySign(0.0, iv) : 0.0;
+        }
+        if (iv == 0.0) {
+            if (iw < 0) throw Errors.zeroDivision("0.0 cannot be raised to a negative power");
+            return isOddInteger(iw) ? iv : 0.0;
+        }
+        boolean negate = false;
+        if (iv < 0) {
+            if (iw != Math.floor(iw)) {
+                // Python answers with a complex number here; Skein has none.
+                throw Errors.value("a negative number raised to a fractional power has no real value");
+            }
+            iv = -iv;
+            negate = isOddInteger(iw);
+        }
+        if (iv == 1.0) return negate ? -1.0 : 1.0;
+        double r = Math.pow(iv, iw);
+        if (Double.isInfinite(r)) throw Errors.overflow("(34, 'Numerical result out of range')");
+        return negate ? -r : r;
+    }
+
+    private static boolean isOddInteger(double d) {
+        return Math.abs(d) < 0x1p53 && d == Math.rint(d) && ((long) d & 1) != 0;
     }
 
     public static Object neg(Object a) {
@@ -427,13 +684,35 @@ public final class Ops {
     }
 
     public static Object invert(Object a) {
-        if (isInt(a)) return norm(big(a).not());
+        if (a instanceof Long x) return ~x;
+        if (a instanceof BigInteger b) return norm(b.not());
+        if (a instanceof Boolean b) return b ? -2L : -1L;
         throw Errors.type("bad operand type for unary ~: '" + typeName(a) + "'");
+    }
+
+    /** {@code abs(x)} for numbers. */
+    public static Object abs(Object a) {
+        if (a instanceof Long x) return x >= 0 ? x : x == Long.MIN_VALUE ? BigInteger.valueOf(x).negate() : (Object) (-x);
+        if (a instanceof Double d) return Math.abs(d);
+        if (a instanceof BigInteger b) return b.abs();
+        if (a instanceof Boolean b) return b ? 1L : 0L;
+        throw Errors.type("bad operand type for abs(): '" + typeName(a) + "'");
+    }
+
+    /**
+     * {@code int(x)} of a float: truncation toward zero, exact for any magnitude;
+     * OverflowError for infinities, ValueError for NaN.
+     */
+    public static Object floatToInt(double d) {
+        if (Double.isNaN(d)) throw Errors.value("cannot convert float NaN to integer");
+        if (Double.isInfinite(d)) throw Errors.overflow("cannot convert float infinity to integer");
+        if (Math.abs(d) < 0x1p63) return (long) d;
+        return norm(new BigDecimal(d).toBigInteger());
     }
 
     public static Object bitand(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return x & y;
-        if (isInt(a) && isInt(b)) return a instanceof Boolean && b instanceof Boolean ? (Object) ((Boolean) a & (Boolean) b) : norm(big(a).and(big(b)));
+        if (isInt(a) && isInt(b)) return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x & y) : norm(big(a).and(big(b)));
         if (a instanceof SkeinSet x && b instanceof SkeinSet y) {
             SkeinSet out = new SkeinSet();
             for (Object v : x.snapshot()) if (y.contains(v)) out.add(v);
@@ -444,7 +723,7 @@ public final class Ops {
 
     public static Object bitor(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return x | y;
-        if (isInt(a) && isInt(b)) return a instanceof Boolean && b instanceof Boolean ? (Object) ((Boolean) a | (Boolean) b) : norm(big(a).or(big(b)));
+        if (isInt(a) && isInt(b)) return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x | y) : norm(big(a).or(big(b)));
         if (a instanceof SkeinSet x && b instanceof SkeinSet y) {
             SkeinSet out = x.copy();
             out.addAll(y.snapshot());
@@ -460,7 +739,7 @@ public final class Ops {
 
     public static Object bitxor(Object a, Object b) {
         if (a instanceof Long x && b instanceof Long y) return x ^ y;
-        if (isInt(a) && isInt(b)) return a instanceof Boolean && b instanceof Boolean ? (Object) ((Boolean) a ^ (Boolean) b) : norm(big(a).xor(big(b)));
+        if (isInt(a) && isInt(b)) return a instanceof Boolean x && b instanceof Boolean y ? (Object) (x ^ y) : norm(big(a).xor(big(b)));
         if (a instanceof SkeinSet x && b instanceof SkeinSet y) {
             SkeinSet out = new SkeinSet();
             for (Object v : x.snapshot()) if (!y.contains(v)) out.add(v);
@@ -472,17 +751,36 @@ public final class Ops {
 
     public static Object shl(Object a, Object b) {
         if (!isInt(a) || !isInt(b)) throw binaryTypeError("<<", a, b);
+        if (b instanceof BigInteger n) {
+            if (n.signum() < 0) throw Errors.value("negative shift count");
+            if (big(a).signum() == 0) return 0L;
+            throw Errors.overflow("integer shift result too large");
+        }
         long n = toLong(b, "shift count");
         if (n < 0) throw Errors.value("negative shift count");
-        if (n > Integer.MAX_VALUE) throw Errors.overflow("shift count too large");
-        return norm(big(a).shiftLeft((int) n));
+        if (a instanceof Long x) {
+            if (x == 0) return 0L;
+            if (n < 63) {
+                long r = x << n;
+                if (r >> n == x) return r;
+            }
+        }
+        BigInteger x = big(a);
+        if (x.signum() == 0) return 0L;
+        if (x.bitLength() + n > MAX_SHIFT_BITS) throw Errors.overflow("integer shift result too large");
+        return norm(x.shiftLeft((int) n));
     }
 
     public static Object shr(Object a, Object b) {
         if (!isInt(a) || !isInt(b)) throw binaryTypeError(">>", a, b);
+        if (b instanceof BigInteger n) {
+            if (n.signum() < 0) throw Errors.value("negative shift count");
+            return big(a).signum() < 0 ? -1L : 0L;
+        }
         long n = toLong(b, "shift count");
         if (n < 0) throw Errors.value("negative shift count");
         if (a instanceof Long x) return x >> Math.min(n, 63);
+        if (a instanceof Boolean x) return n == 0 && x ? 1L : 0L;
         return norm(big(a).shiftRight((int) Math.min(n, Integer.MAX_VALUE)));
     }
 
@@ -866,25 +1164,58 @@ public final class Ops {
         }
     }
 
-    /** Python's string repr: single quotes unless the text has a single quote and no double one. */
+    /**
+     * Python's string repr: single quotes unless the text has a single quote and no double one;
+     * backslash escapes for quotes, backslashes and characters that are not printable
+     * (controls, format characters, separators other than the space, surrogates, private use,
+     * unassigned); every printable character, ASCII or not, is kept as is.
+     */
     public static void quote(String s, StringBuilder sb) {
         char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
         sb.append(q);
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        for (int i = 0; i < n; ) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
+            if (c >= 0x20 && c < 0x7f) {
+                if (c == q || c == '\\') sb.append('\\');
+                sb.append(c);
+                i++;
+                continue;
+            }
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            switch (cp) {
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c == q) sb.append('\\').append(c);
-                    else if (c < 0x20 || c == 0x7f) sb.append(String.format("\\x%02x", (int) c));
-                    else sb.append(c);
+                    if (cp < 0x7f || !isPrintable(cp)) appendEscape(sb, cp);
+                    else sb.appendCodePoint(cp);
                 }
             }
         }
         sb.append(q);
+    }
+
+    /** Python's str.isprintable for one non-ASCII code point. */
+    static boolean isPrintable(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE,
+                 Character.UNASSIGNED, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                 Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Appends a backslash escape (x and 2, u and 4, or U and 8 hex digits), as Python's repr escapes a code point. */
+    static void appendEscape(StringBuilder sb, int cp) {
+        int digits;
+        if (cp <= 0xff) { sb.append("\\x"); digits = 2; }
+        else if (cp <= 0xffff) { sb.append("\\u"); digits = 4; }
+        else { sb.append("\\U"); digits = 8; }
+        for (int k = digits - 1; k >= 0; k--) sb.append(HEX[(cp >>> (4 * k)) & 0xf]);
     }
 
     private static void bytesRepr(Bytes b, StringBuilder sb) {
@@ -900,7 +1231,7 @@ public final class Ops {
             else if (c == '\n') sb.append("\\n");
             else if (c == '\r') sb.append("\\r");
             else if (c == '\t') sb.append("\\t");
-            else if (c < 0x20 || c >= 0x7f) sb.append(String.format("\\x%02x", c));
+            else if (c < 0x20 || c >= 0x7f) appendEscape(sb, c);
             else sb.append((char) c);
         }
         sb.append(q);

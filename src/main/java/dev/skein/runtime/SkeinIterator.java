@@ -12,6 +12,12 @@ public interface SkeinIterator {
 
     Object next();
 
+    /**
+     * Called when a loop leaves before the end (break, return, an error): lazy producers such
+     * as {@code map … over} cancel the work they started. Does nothing by default.
+     */
+    default void close() {}
+
     /** An iterator over a fixed array of values. */
     static SkeinIterator over(Object[] values) {
         return new SkeinIterator() {

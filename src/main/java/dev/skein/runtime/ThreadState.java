@@ -11,6 +11,11 @@ public final class ThreadState {
     private volatile SkeinError pendingInterrupt;
     private long stepsLeft;
 
+    /** The task this thread is running (a concurrent-layer object), or null on the main thread. */
+    private Object task;
+    /** Pools opened by enclosing {@code with} blocks, innermost last (concurrent-layer objects). */
+    private final java.util.ArrayDeque<Object> scopedPools = new java.util.ArrayDeque<>();
+
     public ThreadState(Interpreter interp) {
         this.interp = interp;
         this.stepsLeft = interp.stepBudget();
@@ -48,6 +53,17 @@ public final class ThreadState {
     public SkeinError pendingInterrupt() { return pendingInterrupt; }
 
     public int depth() { return depth; }
+
+    public Object task() { return task; }
+
+    public void setTask(Object t) { task = t; }
+
+    public void pushPool(Object pool) { scopedPools.addLast(pool); }
+
+    public void popPool(Object pool) { scopedPools.removeLastOccurrence(pool); }
+
+    /** The innermost {@code with} pool of this thread, or null. */
+    public Object scopedPool() { return scopedPools.peekLast(); }
 
     /** Enters a call; raises RecursionError past the limit. Pair with {@link #exit()}. */
     public void enter() {

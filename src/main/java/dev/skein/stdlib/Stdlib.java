@@ -10,6 +10,7 @@ public final class Stdlib {
     public static Interpreter.Builder install(Interpreter.Builder b) {
         Builtins.install(b);
         Modules.install(b);
+        dev.skein.concurrent.ConcurrencyBuiltins.install(b);
         return b;
     }
 }

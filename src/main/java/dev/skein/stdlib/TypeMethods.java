@@ -1,13 +1,29 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Bytes;
+import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.SkeinSet;
 
-/** Finds the methods of built-in types (str, bytes, list, dict, set). */
+import java.math.BigInteger;
+
+/**
+ * Finds the methods of built-in types (str, bytes, list, dict, set, int, float). Called on every
+ * method call, so it is one instanceof chain and one lookup in an immutable map.
+ */
 public final class TypeMethods {
     private TypeMethods() {}
 
     /** The method {@code name} of {@code receiver}'s type, taking the receiver as first argument; null if none. */
     public static Builtin find(Object receiver, String name) {
+        if (receiver instanceof String) return StrMethods.METHODS.get(name);
+        if (receiver instanceof SkeinList) return ListMethods.METHODS.get(name);
+        if (receiver instanceof SkeinDict) return DictMethods.METHODS.get(name);
+        if (receiver instanceof SkeinSet) return SetMethods.METHODS.get(name);
+        if (receiver instanceof Bytes) return BytesMethods.METHODS.get(name);
+        if (receiver instanceof Long || receiver instanceof BigInteger || receiver instanceof Boolean) return NumberMethods.INT.get(name);
+        if (receiver instanceof Double) return NumberMethods.FLOAT.get(name);
         return null;
     }
 }

@@ -262,14 +262,14 @@ final class AstBuilder {
             Expr timeout = c.TIMEOUT() != null ? orTest(rest.get(i)) : null;
             return new Expr.Submit(sp, call, pool, timeout);
         }
-        if (ctx instanceof MapExprContext c) return mapExpr(c);
+        if (ctx instanceof MapExprContext c) return mapExpr(c.mapClause());
         CondExprContext c = (CondExprContext) ctx;
         Expr first = orTest(c.orTest(0));
         if (c.IF() == null) return first;
         return new Expr.Conditional(sp, orTest(c.orTest(1)), first, expr(c.expr()));
     }
 
-    private Expr mapExpr(MapExprContext c) {
+    private Expr mapExpr(MapClauseContext c) {
         List<OrTestContext> parts = c.orTest();
         Expr fn = orTest(parts.get(0));
         List<Expr> iterables = new ArrayList<>();
@@ -455,12 +455,16 @@ final class AstBuilder {
 
     private List<Expr.CompClause> compClauses(CompForContext c) {
         List<Expr.CompClause> out = new ArrayList<>();
-        out.add(new Expr.CompFor(span(c), targets(c.targets()), orTest(c.orTest())));
+        out.add(new Expr.CompFor(span(c), targets(c.targets()), compSource(c.compSource())));
         for (CompIterContext it : c.compIter()) {
-            if (it.FOR() != null) out.add(new Expr.CompFor(span(it.FOR().getSymbol()), targets(it.targets()), orTest(it.orTest())));
+            if (it.FOR() != null) out.add(new Expr.CompFor(span(it.FOR().getSymbol()), targets(it.targets()), compSource(it.compSource())));
             else out.add(new Expr.CompIf(span(it.IF().getSymbol()), orTest(it.orTest())));
         }
         return out;
+    }
+
+    private Expr compSource(CompSourceContext c) {
+        return c.mapClause() != null ? mapExpr(c.mapClause()) : orTest(c.orTest());
     }
 
     /** Adjacent string literals concatenate; any f-string among them makes the whole an f-string. */

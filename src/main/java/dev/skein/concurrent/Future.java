@@ -1,0 +1,334 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A submitted task and its outcome. States move PENDING → RUNNING → DONE / FAILED / CANCELLED,
+ * or PENDING → CANCELLED. Whoever moves a task out of PENDING runs it: a pool worker, or a
+ * worker that awaits it while its own pool is saturated ({@link #tryClaim}).
+ */
+public final class Future implements Ops.Named, Ops.MethodHost {
+    enum State { PENDING, RUNNING, DONE, FAILED, CANCELLED }
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition finished = lock.newCondition();
+    private final Pool pool;
+    private final Object callee;
+    private final Object[] args;
+    private final String[] kwNames;
+    private final double timeoutSeconds;   // <= 0: none
+    private final String site;             // "file:line" of the submit
+    private final long id;
+    private final long submittedNanos = System.nanoTime();
+    private State state = State.PENDING;
+    private Object result;
+    private ErrorValue error;
+    private ThreadState runner;            // the thread state running it, while RUNNING
+    private long startedNanos;
+    private List<Object> callbacks = new ArrayList<>();
+    /** The future this task is blocked awaiting (for deadlock detection), guarded by the registry's graph lock. */
+    volatile Future waitingOn;
+    /** Where this task awaits {@link #waitingOn} ("file:line"), for the deadlock message. */
+    volatile String waitSite;
+
+    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id) {
+        this.pool = pool;
+        this.callee = callee;
+        this.args = args;
+        this.kwNames = kwNames;
+        this.timeoutSeconds = timeoutSeconds;
+        this.site = site;
+        this.id = id;
+    }
+
+    // ------------------------------------------------------------------ identity and description
+
+    public Pool pool() { return pool; }
+
+    long id() { return id; }
+
+    /** "task 3 (fetch, submitted at x.skein:12)": how messages name the task. */
+    public String describe() {
+        return "task " + id + " (" + functionName() + ", submitted at " + site + ")";
+    }
+
+    String functionName() {
+        return callee instanceof Callable c ? c.name() : Ops.typeName(callee);
+    }
+
+    Object callee() { return callee; }
+
+    Object[] args() { return args; }
+
+    String[] kwNames() { return kwNames; }
+
+    double timeoutSeconds() { return timeoutSeconds; }
+
+    long ageNanos() { return System.nanoTime() - submittedNanos; }
+
+    // ------------------------------------------------------------------ running
+
+    /** Moves PENDING → RUNNING for the calling thread; false if someone else got it or it was cancelled. */
+    boolean tryClaim(ThreadState ts) {
+        lock.lock();
+        try {
+            if (state != State.PENDING) return false;
+            state = State.RUNNING;
+            runner = ts;
+            startedNanos = System.nanoTime();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs a claimed task in {@code ts}'s thread and records its outcome. Never throws a Skein error. */
+    void runClaimed(ThreadState ts) {
+        Object previousTask = ts.task();
+        ts.setTask(this);
+        java.util.concurrent.ScheduledFuture<?> timer = timeoutSeconds > 0 ? pool.registry().scheduleTimeout(this, ts) : null;
+        try {
+            Object value = pool.runTask(ts, callee, args, kwNames);
+            complete(State.DONE, value, null);
+        } catch (SkeinError e) {
+            ErrorValue ev = e.value();
+            boolean cancelled = ev.kind() == ErrorKind.CANCELLED && isCancelRequested();
+            complete(cancelled ? State.CANCELLED : State.FAILED, null, ev);
+        } catch (StackOverflowError deep) {
+            complete(State.FAILED, null, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in " + describe()).value());
+        } catch (RuntimeException | Error internal) {
+            complete(State.FAILED, null, Errors.of(ErrorKind.ERROR, "internal error in " + describe() + ": " + internal).value());
+        } finally {
+            if (timer != null) timer.cancel(false);
+            ts.setTask(previousTask);
+        }
+    }
+
+    private boolean cancelRequested;
+
+    private boolean isCancelRequested() {
+        lock.lock();
+        try { return cancelRequested; } finally { lock.unlock(); }
+    }
+
+    /** Stops a running task with a TimeoutError (called by the pool's timer). */
+    void timeOut() {
+        lock.lock();
+        try {
+            if (state == State.RUNNING && runner != null) {
+                runner.interrupt(ErrorKind.TIMEOUT, describe() + " took longer than its timeout of " + Seconds.show(timeoutSeconds));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Cancels: a queued task never runs; a running one is stopped at its next loop iteration or
+     * call (with CancelledError inside). Returns false if it had already finished.
+     */
+    public boolean cancel() {
+        lock.lock();
+        try {
+            switch (state) {
+                case PENDING -> {
+                    state = State.CANCELLED;
+                    error = Errors.cancelled(describe() + " was cancelled before it started").value();
+                }
+                case RUNNING -> {
+                    cancelRequested = true;
+                    if (runner != null) runner.interrupt(ErrorKind.CANCELLED, describe() + " was cancelled");
+                    pool.onCancelRunning(this);
+                    return true;
+                }
+                default -> { return state == State.CANCELLED; }
+            }
+        } finally {
+            lock.unlock();
+        }
+        pool.taskFinished(this);
+        fireCallbacks();
+        return true;
+    }
+
+    /** Records the outcome (once), wakes waiters, runs callbacks. */
+    void complete(State outcome, Object value, ErrorValue err) {
+        lock.lock();
+        try {
+            if (state != State.RUNNING && state != State.PENDING) return;
+            state = outcome;
+            result = value;
+            error = err;
+            runner = null;
+            finished.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        pool.taskFinished(this);
+        fireCallbacks();
+    }
+
+    private void fireCallbacks() {
+        List<Object> toRun;
+        lock.lock();
+        try {
+            finished.signalAll();
+            toRun = callbacks;
+            callbacks = null;
+        } finally {
+            lock.unlock();
+        }
+        if (toRun == null) return;
+        for (Object cb : toRun) runCallback(cb);
+    }
+
+    private void runCallback(Object cb) {
+        if (cb instanceof Runnable r) { r.run(); return; }
+        ThreadState ts = new ThreadState(pool.registry().interp());
+        try {
+            Ops.call(ts, cb, new Object[] {this}, null);
+        } catch (SkeinError e) {
+            pool.registry().reportCallbackError(this, e.value());
+        }
+    }
+
+    /** Runs {@code action} once the future is done (now, if it already is). Internal listeners use this. */
+    void whenDone(Runnable action) {
+        lock.lock();
+        try {
+            if (callbacks != null) { callbacks.add(action); return; }
+        } finally {
+            lock.unlock();
+        }
+        action.run();
+    }
+
+    // ------------------------------------------------------------------ observing
+
+    public boolean isDone() {
+        lock.lock();
+        try { return state == State.DONE || state == State.FAILED || state == State.CANCELLED; } finally { lock.unlock(); }
+    }
+
+    boolean isRunning() {
+        lock.lock();
+        try { return state == State.RUNNING; } finally { lock.unlock(); }
+    }
+
+    boolean isPending() {
+        lock.lock();
+        try { return state == State.PENDING; } finally { lock.unlock(); }
+    }
+
+    boolean isCancelled() {
+        lock.lock();
+        try { return state == State.CANCELLED; } finally { lock.unlock(); }
+    }
+
+    boolean isFailed() {
+        lock.lock();
+        try { return state == State.FAILED; } finally { lock.unlock(); }
+    }
+
+    String stateName() {
+        lock.lock();
+        try { return state.name().toLowerCase(); } finally { lock.unlock(); }
+    }
+
+    /**
+     * Blocks until done or until {@code deadlineNanos} (Long.MAX_VALUE: forever), polling the
+     * waiting thread's interrupt flag so cancelling the waiter works. Returns whether it is done.
+     */
+    boolean awaitDone(ThreadState waiter, long deadlineNanos) {
+        lock.lock();
+        try {
+            while (!(state == State.DONE || state == State.FAILED || state == State.CANCELLED)) {
+                long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
+                if (left <= 0) return false;
+                finished.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+                if (waiter != null && waiter.isInterrupted()) {
+                    lock.unlock();
+                    try { waiter.poll(); } finally { lock.lock(); }
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.cancelled("interrupted while waiting for " + describe());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The value of a finished task, or its error rethrown (a copy, so each awaiter adds its own frames). */
+    Object outcome() {
+        lock.lock();
+        try {
+            return switch (state) {
+                case DONE -> result;
+                case FAILED, CANCELLED -> throw new SkeinError(error.copyForRethrow());
+                default -> throw new IllegalStateException("not finished: " + state);
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The error of a finished task, or null. */
+    ErrorValue errorValue() {
+        lock.lock();
+        try { return error; } finally { lock.unlock(); }
+    }
+
+    // ------------------------------------------------------------------ Skein-facing methods
+
+    @Override public String typeName() { return "future"; }
+
+    @Override public Callable method(String name) {
+        return switch (name) {
+            case "done" -> new Builtin("done", "", (ts, a) -> isDone());
+            case "running" -> new Builtin("running", "", (ts, a) -> isRunning());
+            case "cancelled" -> new Builtin("cancelled", "", (ts, a) -> isCancelled());
+            case "cancel" -> new Builtin("cancel", "", (ts, a) -> cancel());
+            case "result" -> new Builtin("result", "timeout=?", (ts, a) -> Waiting.await(ts, this, Seconds.optional(a[0]), "result()"));
+            case "error" -> new Builtin("error", "timeout=?", (ts, a) -> {
+                Waiting.awaitDone(ts, this, Seconds.optional(a[0]));
+                if (isCancelled()) throw new SkeinError(errorValue().copyForRethrow());
+                return errorValue();
+            });
+            case "on_done" -> new Builtin("on_done", "fn", (ts, a) -> {
+                Object fn = a[0];
+                if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Ops.typeName(fn));
+                lock.lock();
+                try {
+                    if (callbacks != null) { callbacks.add(fn); return null; }
+                } finally {
+                    lock.unlock();
+                }
+                runCallback(fn);
+                return null;
+            });
+            default -> null;
+        };
+    }
+
+    @Override public String toString() {
+        return "<future " + functionName() + " " + stateName() + ">";
+    }
+
+    /** For messages: MISSING-safe optional argument. */
+    static boolean given(Object o) { return !Missing.is(o) && o != null; }
+}

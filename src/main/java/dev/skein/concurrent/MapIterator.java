@@ -1,0 +1,152 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.ThreadState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code map fn over xs, ys [to pool] [chunk n] [unordered] [timeout t] [buffer b]}: lazy and
+ * bounded. It pulls inputs only as results are consumed, keeping at most {@code buffer} tasks in
+ * flight, so huge or endless inputs work in bounded memory. Results come in input order (or
+ * completion order with {@code unordered}); an item's error is raised when its turn comes.
+ * Leaving the loop early cancels the tasks still in flight.
+ */
+public final class MapIterator implements SkeinIterator, Ops.Named {
+    /** One item's outcome inside a chunk: its value, or its error. */
+    record ItemOutcome(Object value, ErrorValue error) {}
+
+    private final ThreadState ts;
+    private final Pool pool;
+    private final Object fn;
+    private final SkeinIterator[] inputs;
+    private final int chunk;
+    private final boolean unordered;
+    private final Double timeout;
+    private final int maxInFlight;
+    private final String site;
+    private final ArrayDeque<Future> inFlight = new ArrayDeque<>();
+    private final LinkedBlockingQueue<Future> completedQueue = new LinkedBlockingQueue<>();
+    private boolean exhausted;
+    private Object[] currentChunk;
+    private int chunkIndex;
+
+    public MapIterator(ThreadState ts, Pool pool, Object fn, Object[] iterables, Long chunk, boolean unordered,
+                       Double timeout, Long buffer, String site) {
+        if (!(fn instanceof Callable)) throw Errors.type("map needs a function, not " + Ops.typeName(fn));
+        if (pool.isClosed()) throw Errors.of(dev.skein.runtime.ErrorKind.POOL_CLOSED, pool + " is shut down; it takes no new tasks");
+        this.ts = ts;
+        this.pool = pool;
+        this.fn = fn;
+        this.inputs = new SkeinIterator[iterables.length];
+        for (int i = 0; i < iterables.length; i++) inputs[i] = Ops.iter(iterables[i]);
+        int c = chunk == null ? pool.defaultChunk(iterables) : (int) Math.min(Integer.MAX_VALUE, chunk);
+        if (c < 1) throw Errors.value("chunk must be at least 1");
+        this.chunk = c;
+        this.unordered = unordered;
+        this.timeout = timeout;
+        long b = buffer == null ? Math.max(4, 4L * Math.max(1, pool.size())) : buffer;
+        if (b < 1) throw Errors.value("buffer must be at least 1");
+        this.maxInFlight = (int) Math.min(b, 1 << 20);
+        this.site = site;
+    }
+
+    @Override public Object next() {
+        while (true) {
+            if (currentChunk != null && chunkIndex < currentChunk.length) return unwrap(currentChunk[chunkIndex++]);
+            currentChunk = null;
+            fill();
+            Future f = nextFinished();
+            if (f == null) return DONE;
+            Object r = Waiting.await(ts, f, null, site);
+            fill();
+            if (chunk == 1) return r;
+            currentChunk = (Object[]) r;
+            chunkIndex = 0;
+        }
+    }
+
+    private Future nextFinished() {
+        if (!unordered) return inFlight.poll();
+        if (inFlight.isEmpty()) return null;
+        try {
+            Future f;
+            while ((f = completedQueue.poll(50, TimeUnit.MILLISECONDS)) == null) ts.poll();
+            inFlight.remove(f);
+            return f;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Errors.cancelled("interrupted while waiting for map results");
+        }
+    }
+
+    private static Object unwrap(Object o) {
+        ItemOutcome item = (ItemOutcome) o;
+        if (item.error() != null) throw new SkeinError(item.error().copyForRethrow());
+        return item.value();
+    }
+
+    /** Submits tasks until the buffer is full or the inputs run out. */
+    private void fill() {
+        while (!exhausted && inFlight.size() < maxInFlight) {
+            List<Object[]> batch = new ArrayList<>(chunk);
+            while (batch.size() < chunk) {
+                Object[] args = nextArgs();
+                if (args == null) { exhausted = true; break; }
+                batch.add(args);
+            }
+            if (batch.isEmpty()) return;
+            Future f = chunk == 1
+                    ? pool.submit(ts, fn, batch.get(0), null, timeout, site)
+                    : pool.submit(ts, chunkRunner(batch), new Object[0], null, timeout, site);
+            inFlight.add(f);
+            if (unordered) f.whenDone(() -> completedQueue.add(f));
+        }
+    }
+
+    private Object[] nextArgs() {
+        Object[] args = new Object[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            Object v = inputs[i].next();
+            if (v == DONE) return null;
+            args[i] = v;
+        }
+        return args;
+    }
+
+    /** One task that calls {@code fn} on each item of a chunk, recording each item's own outcome. */
+    private Callable chunkRunner(List<Object[]> batch) {
+        String name = fn instanceof Callable c ? c.name() : "map";
+        return new Builtin(name, "", (taskTs, a) -> {
+            Object[] out = new Object[batch.size()];
+            for (int i = 0; i < out.length; i++) {
+                try {
+                    out[i] = new ItemOutcome(Ops.call(taskTs, fn, batch.get(i), null), null);
+                } catch (SkeinError e) {
+                    if (taskTs.isInterrupted()) throw e;   // cancelled or timed out: the whole chunk stops
+                    out[i] = new ItemOutcome(null, e.value());
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override public void close() {
+        exhausted = true;
+        for (Future f : inFlight) f.cancel();
+        inFlight.clear();
+    }
+
+    @Override public String typeName() { return "map"; }
+
+    @Override public String toString() { return "<map over " + pool + ">"; }
+}

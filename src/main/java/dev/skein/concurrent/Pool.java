@@ -1,0 +1,205 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.ScopedResource;
+import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What all pools share: submitting, counting, shutting down, {@code with} scoping and the
+ * Skein-facing methods. Subclasses decide where a task runs ({@link #schedule}).
+ */
+public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes, ScopedResource {
+    private final PoolRegistry registry;
+    private final String kind;
+    private final int size;
+    private final long id;
+    private volatile boolean closed;
+    private final Set<Future> live = ConcurrentHashMap.newKeySet();
+    private final AtomicLong submitted = new AtomicLong(), completed = new AtomicLong(),
+            failed = new AtomicLong(), cancelled = new AtomicLong();
+
+    protected Pool(PoolRegistry registry, String kind, int size) {
+        this.registry = registry;
+        this.kind = kind;
+        this.size = size;
+        this.id = registry.register(this);
+    }
+
+    public PoolRegistry registry() { return registry; }
+
+    public int size() { return size; }
+
+    public String kind() { return kind; }
+
+    public boolean isClosed() { return closed; }
+
+    /** Tasks submitted and not finished, for the REPL's :tasks. */
+    public List<Future> liveTasks() { return new ArrayList<>(live); }
+
+    // ------------------------------------------------------------------ submitting and running
+
+    /** Submits a call; the callee and arguments were already evaluated by the submitter. */
+    public Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site) {
+        if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
+        if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Ops.typeName(callee));
+        checkTask(ts, callee, args, site);
+        Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId());
+        live.add(f);
+        submitted.incrementAndGet();
+        schedule(f);
+        return f;
+    }
+
+    /** A hook for pools that check what crosses into a task (portable pools). */
+    protected void checkTask(ThreadState ts, Object callee, Object[] args, String site) {}
+
+    /** Starts (or queues) a submitted task. */
+    protected abstract void schedule(Future f);
+
+    /** Runs the task body in the calling thread (process pools send it to a worker instead). */
+    protected Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
+        return Ops.call(ts, callee, args, kwNames);
+    }
+
+    /** The chunk size of a {@code map} that names none: one item per task on threads. */
+    protected int defaultChunk(Object[] iterables) { return 1; }
+
+    /** Whether a worker awaiting a queued task of this pool may run it itself. */
+    protected boolean canRunInline() { return true; }
+
+    /** Called when a running task is cancelled (process pools kill its worker). */
+    protected void onCancelRunning(Future f) {}
+
+    void taskFinished(Future f) {
+        if (!live.remove(f)) return;
+        if (f.isCancelled()) cancelled.incrementAndGet();
+        else if (f.isFailed()) failed.incrementAndGet();
+        else completed.incrementAndGet();
+        registry.taskFinished();
+    }
+
+    /** Runs a task on a fresh thread state of the calling (worker) thread. */
+    protected final void runOnThisThread(Future f) {
+        ThreadState ts = new ThreadState(registry.interp());
+        if (f.tryClaim(ts)) f.runClaimed(ts);
+    }
+
+    // ------------------------------------------------------------------ shutting down
+
+    /** Stops taking tasks; optionally cancels the live ones; optionally waits for them to finish. */
+    public void shutdown(ThreadState ts, boolean wait, boolean cancel) {
+        closed = true;
+        if (cancel) for (Future f : new ArrayList<>(live)) f.cancel();
+        if (wait) awaitIdle(ts);
+        if (live.isEmpty()) stopWorkers();
+        else registry.stopWhenIdle(this);
+    }
+
+    /** Waits until every task of this pool has finished (polling the waiter's interrupt flag). */
+    void awaitIdle(ThreadState ts) {
+        while (!live.isEmpty()) {
+            Future any = null;
+            for (Future f : live) { any = f; break; }
+            if (any != null) any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
+            else break;
+        }
+    }
+
+    boolean isIdle() { return live.isEmpty(); }
+
+    void cancelAll() {
+        for (Future f : new ArrayList<>(live)) f.cancel();
+    }
+
+    /** Releases threads or processes once no task is left. */
+    protected abstract void stopWorkers();
+
+    @Override public Object enter(ThreadState ts) {
+        ts.pushPool(this);
+        return this;
+    }
+
+    @Override public void exit(ThreadState ts, SkeinError error) {
+        ts.popPool(this);
+        shutdown(ts, true, error != null);
+    }
+
+    // ------------------------------------------------------------------ Skein-facing
+
+    @Override public String typeName() { return "pool"; }
+
+    @Override public Object attribute(String name) {
+        return switch (name) {
+            case "size" -> (long) size;
+            case "kind" -> kind;
+            case "closed" -> closed;
+            default -> Missing.MISSING;
+        };
+    }
+
+    public SkeinDict stats() {
+        SkeinDict d = new SkeinDict();
+        d.put("kind", kind);
+        d.put("size", (long) size);
+        d.put("submitted", submitted.get());
+        d.put("completed", completed.get());
+        d.put("failed", failed.get());
+        d.put("cancelled", cancelled.get());
+        long running = live.stream().filter(Future::isRunning).count();
+        d.put("running", running);
+        d.put("queued", (long) live.size() - running);
+        d.put("closed", closed);
+        return d;
+    }
+
+    @Override public Callable method(String name) {
+        return switch (name) {
+            case "submit" -> new Builtin("submit", "fn, *args, **kwargs", (ts, a) -> {
+                SkeinDict kw = (SkeinDict) a[2];
+                Object[] pos = (Object[]) a[1];
+                Object[] kwKeys = kw.keysSnapshot();
+                Object[] all = new Object[pos.length + kwKeys.length];
+                System.arraycopy(pos, 0, all, 0, pos.length);
+                String[] names = kwKeys.length == 0 ? null : new String[kwKeys.length];
+                for (int i = 0; i < kwKeys.length; i++) {
+                    names[i] = (String) kwKeys[i];
+                    all[pos.length + i] = kw.get(kwKeys[i]);
+                }
+                return submit(ts, a[0], all, names, null, "pool.submit");
+            });
+            case "map" -> new Builtin("map", "fn, *iterables, chunk=?, unordered=?, timeout=?, buffer=?", (ts, a) -> {
+                Object[] its = (Object[]) a[1];
+                if (its.length == 0) throw Errors.type("map needs at least one iterable");
+                return new MapIterator(ts, this, a[0], its, Missing.is(a[2]) ? null : Ops.toLong(a[2], "chunk"),
+                        !Missing.is(a[3]) && Ops.truthy(a[3]), Seconds.optional(a[4]),
+                        Missing.is(a[5]) ? null : Ops.toLong(a[5], "buffer"), "pool.map");
+            });
+            case "shutdown" -> new Builtin("shutdown", "wait=?, cancel=?", (ts, a) -> {
+                shutdown(ts, Missing.is(a[0]) || Ops.truthy(a[0]), !Missing.is(a[1]) && Ops.truthy(a[1]));
+                return null;
+            });
+            case "stats" -> new Builtin("stats", "", (ts, a) -> stats());
+            default -> null;
+        };
+    }
+
+    @Override public String toString() {
+        return "<pool " + kind + "(" + size + ") #" + id + (closed ? " closed" : "") + ">";
+    }
+
+    /** Attribute names, for REPL completion. */
+    public static final List<String> MEMBERS = List.of("submit", "map", "shutdown", "stats", "size", "kind", "closed");
+}

@@ -1,0 +1,134 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.TraceEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Every pool of one interpreter: the default pool, the timer that enforces task timeouts, the
+ * lock that guards the wait-for graph (deadlock detection), and the end-of-script wait.
+ */
+public final class PoolRegistry {
+    private final Interpreter interp;
+    private final List<Pool> pools = new CopyOnWriteArrayList<>();
+    private final AtomicLong poolIds = new AtomicLong();
+    private final AtomicLong taskIds = new AtomicLong();
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Serializes "I now wait for X" + cycle check, so exactly one waiter of a cycle sees it. */
+    final ReentrantLock graphLock = new ReentrantLock();
+    private Pool defaultPool;
+    private ScheduledExecutorService timer;
+
+    private PoolRegistry(Interpreter interp) { this.interp = interp; }
+
+    public static PoolRegistry of(Interpreter interp) { return interp.service(PoolRegistry.class, PoolRegistry::new); }
+
+    public Interpreter interp() { return interp; }
+
+    long register(Pool p) {
+        pools.add(p);
+        return poolIds.incrementAndGet();
+    }
+
+    long nextTaskId() { return taskIds.incrementAndGet(); }
+
+    /** The pools still open or still finishing tasks. */
+    public List<Pool> pools() { return new ArrayList<>(pools); }
+
+    /** The pool for {@code submit} without {@code to}: the thread's innermost {@code with} pool, else the default one. */
+    public Pool current(ThreadState ts) {
+        if (ts.scopedPool() instanceof Pool p) return p;
+        if (ts.task() instanceof Future f && !f.pool().isClosed() && f.pool().canRunInline()) return f.pool();
+        lock.lock();
+        try {
+            if (defaultPool == null || defaultPool.isClosed()) {
+                defaultPool = new ThreadPool(this, "default", Math.max(2, Runtime.getRuntime().availableProcessors()));
+            }
+            return defaultPool;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    ScheduledFuture<?> scheduleTimeout(Future f, ThreadState ts) {
+        lock.lock();
+        try {
+            if (timer == null) {
+                timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "skein-timeouts");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return timer.schedule(f::timeOut, (long) (f.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void taskFinished() { }
+
+    /** Once a shut-down pool's last task finishes, release its workers. */
+    void stopWhenIdle(Pool p) {
+        Thread t = new Thread(() -> {
+            p.awaitIdle(null);
+            p.stopWorkers();
+        }, "skein-pool-drain");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** Cancels every task of every pool (Ctrl-C, embedding cancel). */
+    public void cancelAll() {
+        for (Pool p : pools) p.cancelAll();
+    }
+
+    /**
+     * At the end of a script: tasks still running or queued finish first (fire-and-forget works,
+     * as in Python); tasks they submit are waited for too. Then every pool is released.
+     */
+    public void finishAll(ThreadState ts) {
+        boolean busy = true;
+        while (busy) {
+            busy = false;
+            for (Pool p : pools) {
+                if (!p.isIdle()) {
+                    busy = true;
+                    p.awaitIdle(ts);
+                }
+            }
+        }
+        closeAll();
+    }
+
+    /** Shuts every pool without waiting (cancelling what is left). */
+    public void closeAll() {
+        for (Pool p : pools) {
+            p.cancelAll();
+            p.shutdown(null, false, false);
+        }
+        lock.lock();
+        try {
+            if (timer != null) timer.shutdownNow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void reportCallbackError(Future f, ErrorValue e) {
+        StringBuilder sb = new StringBuilder("error in an on_done callback of ").append(f.describe()).append(": ").append(e.headline());
+        List<TraceEntry> trace = e.trace();
+        for (int i = trace.size() - 1; i >= 0; i--) sb.append("\n  ").append(trace.get(i));
+        interp.stderr().write(sb.append('\n').toString());
+    }
+}

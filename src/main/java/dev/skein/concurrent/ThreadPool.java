@@ -1,0 +1,69 @@
+package dev.skein.concurrent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code threads(n)}: n platform threads sharing one queue. Threads start on demand, are
+ * daemons (an unfinished pool never keeps the process alive) and have deep stacks, so tasks can
+ * recurse as deeply as the main script.
+ */
+public class ThreadPool extends Pool {
+    static final long WORKER_STACK_BYTES = 256L << 20;
+
+    private final LinkedBlockingQueue<Future> queue = new LinkedBlockingQueue<>();
+    private final ReentrantLock startLock = new ReentrantLock();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean stopping;
+    private int idle;
+
+    public ThreadPool(PoolRegistry registry, int size) { this(registry, "threads", size); }
+
+    protected ThreadPool(PoolRegistry registry, String kind, int size) {
+        super(registry, kind, size);
+    }
+
+    @Override protected void schedule(Future f) {
+        queue.add(f);
+        startLock.lock();
+        try {
+            if (idle == 0 && workers.size() < size()) {
+                int n = workers.size() + 1;
+                Thread t = new Thread(null, this::work, "skein-" + kind() + "-" + n, WORKER_STACK_BYTES);
+                t.setDaemon(true);
+                workers.add(t);
+                t.start();
+            }
+        } finally {
+            startLock.unlock();
+        }
+    }
+
+    private void work() {
+        while (!stopping) {
+            Future f;
+            try {
+                setIdle(+1);
+                f = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            } finally {
+                setIdle(-1);
+            }
+            if (f != null) {
+                Thread.interrupted();  // a previous task's interrupt must not leak into this one
+                runOnThisThread(f);
+            }
+        }
+    }
+
+    private void setIdle(int delta) {
+        startLock.lock();
+        try { idle += delta; } finally { startLock.unlock(); }
+    }
+
+    @Override protected void stopWorkers() { stopping = true; }
+}

@@ -1,0 +1,113 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.ThreadState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code await} and friends. Two rules keep waits from hanging: a worker that awaits a task
+ * still queued runs it itself (so a saturated pool cannot starve its own tasks), and a wait that
+ * would close a cycle of tasks awaiting each other raises DeadlockError instead of blocking.
+ */
+public final class Waiting {
+    private Waiting() {}
+
+    /** {@code await v [timeout t]}: a future's value, or a list of futures' values. */
+    public static Object await(ThreadState ts, Object v, Double timeout) {
+        return await(ts, v, timeout, null);
+    }
+
+    public static Object await(ThreadState ts, Object v, Double timeout, String site) {
+        long deadline = Seconds.deadline(timeout);
+        if (v instanceof Future f) return awaitOne(ts, f, deadline, timeout, site);
+        if (v instanceof SkeinList list) {
+            Object[] items = list.snapshot();
+            for (Object item : items) {
+                if (!(item instanceof Future)) throw Errors.type("await needs futures, but the list holds " + Ops.typeName(item));
+            }
+            Object[] out = new Object[items.length];
+            for (int i = 0; i < items.length; i++) out[i] = awaitOne(ts, (Future) items[i], deadline, timeout, site);
+            return SkeinList.wrap(out);
+        }
+        throw Errors.type("await needs a future or a list of futures, not " + Ops.typeName(v));
+    }
+
+    private static Object awaitOne(ThreadState ts, Future f, long deadline, Double timeout, String site) {
+        if (!awaitDone(ts, f, deadline, site)) {
+            throw Errors.timeout(f.describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
+        }
+        return f.outcome();
+    }
+
+    /** Waits for completion with a timeout in seconds (null: forever); false on timeout. */
+    static boolean awaitDone(ThreadState ts, Future f, Double timeout) {
+        return awaitDone(ts, f, Seconds.deadline(timeout), null);
+    }
+
+    static boolean awaitDone(ThreadState ts, Future f, long deadline, String site) {
+        if (f.isDone()) return true;
+        Future me = ts.task() instanceof Future t ? t : null;
+        if (me != null && f.isPending() && f.pool().canRunInline()) {
+            ThreadState inline = new ThreadState(ts.interp());
+            if (f.tryClaim(inline)) {
+                f.runClaimed(inline);
+                return true;
+            }
+        }
+        if (me == null) return f.awaitDone(ts, deadline);
+        enterWait(me, f, site);
+        try {
+            return f.awaitDone(ts, deadline);
+        } finally {
+            leaveWait(me);
+        }
+    }
+
+    private static void enterWait(Future me, Future target, String site) {
+        PoolRegistry reg = me.pool().registry();
+        reg.graphLock.lock();
+        try {
+            List<Future> chain = new ArrayList<>();
+            chain.add(me);
+            for (Future cur = target; cur != null && chain.size() < 10_000; cur = cur.waitingOn) {
+                if (cur == me) {
+                    throw Errors.of(ErrorKind.DEADLOCK, describeCycle(chain, site));
+                }
+                chain.add(cur);
+            }
+            me.waitingOn = target;
+            me.waitSite = site;
+        } finally {
+            reg.graphLock.unlock();
+        }
+    }
+
+    private static void leaveWait(Future me) {
+        PoolRegistry reg = me.pool().registry();
+        reg.graphLock.lock();
+        try {
+            me.waitingOn = null;
+            me.waitSite = null;
+        } finally {
+            reg.graphLock.unlock();
+        }
+    }
+
+    private static String describeCycle(List<Future> chain, String site) {
+        StringBuilder sb = new StringBuilder("tasks await each other in a cycle and would wait forever: ");
+        for (int i = 0; i < chain.size(); i++) {
+            Future f = chain.get(i);
+            sb.append(f.describe());
+            String at = i == 0 ? site : f.waitSite;
+            Future next = i + 1 < chain.size() ? chain.get(i + 1) : chain.get(0);
+            sb.append(" awaits task ").append(next.id());
+            if (at != null) sb.append(" at ").append(at);
+            sb.append(i + 1 < chain.size() ? "; " : "");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.skein.interp;
+
+import dev.skein.concurrent.MapIterator;
+import dev.skein.concurrent.Pool;
+import dev.skein.concurrent.PoolRegistry;
+import dev.skein.concurrent.Waiting;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinError;
+
+/** Nodes for {@code submit}, {@code await} and {@code map … over}. */
+final class ConcurrencyNodes {
+    private ConcurrencyNodes() {}
+
+    static Pool pool(Frame f, ExprNode poolExpr) {
+        if (poolExpr == null) return PoolRegistry.of(f.ts.interp()).current(f.ts);
+        Object p = poolExpr.eval(f);
+        if (p instanceof Pool pool) return pool;
+        throw Errors.type("'to' needs a pool, not " + Ops.typeName(p));
+    }
+
+    static Double seconds(Frame f, ExprNode e) {
+        if (e == null) return null;
+        Object v = e.eval(f);
+        if (v == null) return null;
+        double s = Ops.toDouble(v, "timeout");
+        if (s < 0) throw Errors.value("timeout must not be negative");
+        return s;
+    }
+
+    /** {@code submit callee(args) [to pool] [timeout t]}: callee and arguments evaluated here, the call runs there. */
+    static final class Submit extends ExprNode {
+        final ExprNode callee;
+        final Calls.Arguments args;
+        final ExprNode pool, timeout;
+
+        Submit(int line, int col, ExprNode callee, Calls.Arguments args, ExprNode pool, ExprNode timeout) {
+            super(line, col);
+            this.callee = callee;
+            this.args = args;
+            this.pool = pool;
+            this.timeout = timeout;
+        }
+
+        @Override public Object eval(Frame f) {
+            try {
+                Object fn = callee.eval(f);
+                Object[] a = args.eval(f);
+                Pool p = pool(f, pool);
+                return p.submit(f.ts, fn, a, args.kwNames, seconds(f, timeout), f.code.file + ":" + line);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    /** A method call used as the target of {@code submit}: {@code submit obj.method(x)}. */
+    static final class BoundMethod implements dev.skein.runtime.Callable {
+        final Object receiver;
+        final String name;
+
+        BoundMethod(Object receiver, String name) {
+            this.receiver = receiver;
+            this.name = name;
+        }
+
+        @Override public Object call(dev.skein.runtime.ThreadState ts, Object[] args, String[] kwNames) {
+            return Ops.callMethod(ts, receiver, name, args, kwNames);
+        }
+
+        @Override public String name() { return name; }
+    }
+
+    static final class MethodTarget extends ExprNode {
+        final ExprNode receiver;
+        final String name;
+
+        MethodTarget(int line, int col, ExprNode receiver, String name) {
+            super(line, col);
+            this.receiver = receiver;
+            this.name = name;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object r = receiver.eval(f);
+            if (r instanceof dev.skein.runtime.ModuleValue m) {
+                Object member = m.member(name);
+                if (member != dev.skein.runtime.Missing.MISSING) return member;
+            }
+            return new BoundMethod(r, name);
+        }
+    }
+
+    static final class Await extends ExprNode {
+        final ExprNode future, timeout;
+
+        Await(int line, int col, ExprNode future, ExprNode timeout) {
+            super(line, col);
+            this.future = future;
+            this.timeout = timeout;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object v = future.eval(f);
+            try {
+                return Waiting.await(f.ts, v, seconds(f, timeout), f.code.file + ":" + line);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    static final class MapOver extends ExprNode {
+        final ExprNode function;
+        final ExprNode[] iterables;
+        final ExprNode pool, chunk, timeout, buffer;
+        final boolean unordered;
+
+        MapOver(int line, int col, ExprNode function, ExprNode[] iterables, ExprNode pool, ExprNode chunk,
+                boolean unordered, ExprNode timeout, ExprNode buffer) {
+            super(line, col);
+            this.function = function;
+            this.iterables = iterables;
+            this.pool = pool;
+            this.chunk = chunk;
+            this.unordered = unordered;
+            this.timeout = timeout;
+            this.buffer = buffer;
+        }
+
+        @Override public Object eval(Frame f) {
+            try {
+                Object fn = function.eval(f);
+                Object[] its = new Object[iterables.length];
+                for (int i = 0; i < its.length; i++) its[i] = iterables[i].eval(f);
+                Pool p = pool(f, pool);
+                Long c = chunk == null ? null : Ops.toLong(chunk.eval(f), "chunk");
+                Long b = buffer == null ? null : Ops.toLong(buffer.eval(f), "buffer");
+                return new MapIterator(f.ts, p, fn, its, c, unordered, seconds(f, timeout), b, f.code.file + ":" + line);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+}

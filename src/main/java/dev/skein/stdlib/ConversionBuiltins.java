@@ -1,0 +1,212 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.SkeinSet;
+import dev.skein.runtime.ThreadState;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import static dev.skein.stdlib.Builtins.def;
+
+/** Builtins that make a value of one type from another: str, int, float, list, bytes, hex, chr, format… */
+final class ConversionBuiltins {
+    private ConversionBuiltins() {}
+
+    static void install(Interpreter.Builder b) {
+        def(b, "str", "object=?, encoding=?, errors=?", (ts, a) -> toStr(a[0], a[1], a[2]));
+        def(b, "repr", "object", (ts, a) -> Ops.repr(a[0]));
+        def(b, "ascii", "object", (ts, a) -> ascii(Ops.repr(a[0])));
+        def(b, "bool", "x=?", (ts, a) -> Args.given(a[0]) && Ops.truthy(a[0]));
+        def(b, "int", "x=?, base=?", (ts, a) -> toInt(a[0], a[1]));
+        def(b, "float", "x=?", (ts, a) -> Args.given(a[0]) ? toFloat(a[0]) : 0.0);
+        def(b, "list", "iterable=?", (ts, a) -> Args.given(a[0]) ? SkeinList.wrap(Iter.toArray(ts, a[0])) : new SkeinList());
+        def(b, "set", "iterable=?", (ts, a) -> {
+            SkeinSet s = new SkeinSet();
+            if (Args.given(a[0])) s.addAll(Iter.toArray(ts, a[0]));
+            return s;
+        });
+        def(b, "dict", "*args, **kwargs", (ts, a) -> {
+            Object[] args = (Object[]) a[0];
+            if (args.length > 1) throw Errors.type("dict expected at most 1 argument, got " + args.length);
+            SkeinDict d = new SkeinDict();
+            if (args.length == 1) DictMethods.updateFrom(ts, d, args[0]);
+            d.putAll((SkeinDict) a[1]);
+            return d;
+        });
+        def(b, "bytes", "source=?, encoding=?, errors=?", (ts, a) -> toBytes(ts, a[0], a[1], a[2]));
+        def(b, "hex", "number", (ts, a) -> radix(a[0], 16, "0x"));
+        def(b, "oct", "number", (ts, a) -> radix(a[0], 8, "0o"));
+        def(b, "bin", "number", (ts, a) -> radix(a[0], 2, "0b"));
+        def(b, "ord", "c", (ts, a) -> ord(a[0]));
+        def(b, "chr", "i", (ts, a) -> {
+            long i = Args.index(a[0]);
+            if (i < 0 || i > 0x10ffff) throw Errors.value("chr() arg not in range(0x110000)");
+            return Character.toString((int) i);
+        });
+        def(b, "format", "value, format_spec=?", (ts, a) -> {
+            Object spec = Args.or(a[1], "");
+            if (!(spec instanceof String s)) throw Errors.type("format() argument 2 must be str, not " + Ops.typeName(spec));
+            return format(a[0], s);
+        });
+    }
+
+    // The two calls below are where this package meets the runtime's number formatting and
+    // parsing (dev.skein.runtime.FormatSpec / NumberParsing); until those exist the local
+    // fallbacks stand in.
+
+    /** {@code format(value, spec)}, Python's format-spec mini-language. */
+    static String format(Object value, String spec) {
+        return FormatFallback.format(value, spec);
+    }
+
+    /** Python's {@code int(text, base)} for base 0 or 2..36. */
+    static Object parseInt(String text, int base) {
+        return ParseFallback.parseInt(text, base);
+    }
+
+    /** Python's {@code float(text)}. */
+    static double parseFloat(String text) {
+        return ParseFallback.parseFloat(text);
+    }
+
+    static String toStr(Object object, Object encoding, Object errors) {
+        if (!Args.given(object)) return "";
+        if (!Args.given(encoding) && !Args.given(errors)) return Ops.str(object);
+        String enc = Args.str(Args.or(encoding, "utf-8"), "str() argument 'encoding'");
+        String err = Args.str(Args.or(errors, "strict"), "str() argument 'errors'");
+        if (object instanceof Bytes bytes) return Codecs.decode(bytes.unsafeArray(), enc, err);
+        if (object instanceof String) throw Errors.type("decoding str is not supported");
+        throw Errors.type("decoding to str: need a bytes-like object, " + Ops.typeName(object) + " found");
+    }
+
+    static Object toInt(Object x, Object baseSlot) {
+        if (!Args.given(x)) {
+            if (Args.given(baseSlot)) throw Errors.type("int() missing string argument");
+            return 0L;
+        }
+        if (Args.given(baseSlot)) {
+            long base = Args.index(baseSlot);
+            if (base != 0 && (base < 2 || base > 36)) throw Errors.value("int() base must be >= 2 and <= 36, or 0");
+            if (x instanceof String s) return parseInt(s, (int) base);
+            if (x instanceof Bytes bytes) return parseBytes(bytes, (int) base);
+            throw Errors.type("int() can't convert non-string with explicit base");
+        }
+        if (x instanceof Long || x instanceof BigInteger) return x;
+        if (x instanceof Boolean bool) return bool ? 1L : 0L;
+        if (x instanceof Double d) return truncate(d);
+        if (x instanceof String s) return parseInt(s, 10);
+        if (x instanceof Bytes bytes) return parseBytes(bytes, 10);
+        throw Errors.type("int() argument must be a string, a bytes-like object or a real number, not '" + Ops.typeName(x) + "'");
+    }
+
+    private static Object parseBytes(Bytes bytes, int base) {
+        try {
+            for (byte c : bytes.unsafeArray()) if (c < 0) throw Errors.value("");
+            return parseInt(new String(bytes.unsafeArray(), StandardCharsets.ISO_8859_1), base);
+        } catch (SkeinError e) {
+            throw Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
+        }
+    }
+
+    /** int(float): toward zero, exact for every finite double. */
+    static Object truncate(double d) {
+        if (Double.isNaN(d)) throw Errors.value("cannot convert float NaN to integer");
+        if (Double.isInfinite(d)) throw Errors.overflow("cannot convert float infinity to integer");
+        if (Math.abs(d) < 9.0e18) return (long) d;
+        return Ops.norm(new BigDecimal(d).toBigInteger());
+    }
+
+    static double toFloat(Object x) {
+        if (x instanceof Double d) return d;
+        if (x instanceof String s) return parseFloat(s);
+        if (Ops.isNumber(x)) return Ops.toDouble(x, "float() argument");
+        throw Errors.type("float() argument must be a string or a real number, not '" + Ops.typeName(x) + "'");
+    }
+
+    private static Bytes toBytes(ThreadState ts, Object source, Object encoding, Object errors) {
+        if (!Args.given(source)) {
+            if (Args.given(encoding) || Args.given(errors)) throw Errors.type("encoding or errors without sequence argument");
+            return Bytes.wrap(new byte[0]);
+        }
+        if (source instanceof String s) {
+            if (!Args.given(encoding)) throw Errors.type("string argument without an encoding");
+            return Codecs.encode(s, Args.str(encoding, "bytes() argument 'encoding'"),
+                    Args.str(Args.or(errors, "strict"), "bytes() argument 'errors'"));
+        }
+        if (Args.given(encoding)) throw Errors.type("encoding without a string argument");
+        if (Args.given(errors)) throw Errors.type("errors without a string argument");
+        if (source instanceof Bytes bytes) return bytes;
+        if (source instanceof Long || source instanceof Boolean) {
+            long n = Args.index(source);
+            if (n < 0) throw Errors.value("negative count");
+            if (n > Integer.MAX_VALUE - 16) throw Errors.overflow("byte string is too long");
+            return Bytes.wrap(new byte[(int) n]);
+        }
+        if (source instanceof BigInteger) throw Errors.overflow("cannot fit 'int' into an index-sized integer");
+        if (source == null || source instanceof Double) {
+            throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
+        }
+        dev.skein.runtime.SkeinIterator it;
+        try {
+            it = Ops.iter(source);
+        } catch (SkeinError e) {
+            if (e.kind() != dev.skein.runtime.ErrorKind.TYPE) throw e;
+            throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
+        }
+        Object[] items = Iter.toArray(ts, it);
+        return Bytes.wrap(byteValues(items));
+    }
+
+    /** Ints in 0..255 as bytes (bytes([...]) and bytes.join of ints). */
+    static byte[] byteValues(Object[] items) {
+        byte[] out = new byte[items.length];
+        for (int i = 0; i < items.length; i++) {
+            long v = Args.index(items[i]);
+            if (v < 0 || v > 255) throw Errors.value("bytes must be in range(0, 256)");
+            out[i] = (byte) v;
+        }
+        return out;
+    }
+
+    private static String radix(Object x, int radix, String prefix) {
+        if (!Ops.isInt(x)) throw Errors.type("'" + Ops.typeName(x) + "' object cannot be interpreted as an integer");
+        BigInteger v = Ops.big(x);
+        String digits = v.abs().toString(radix);
+        return (v.signum() < 0 ? "-" : "") + prefix + digits;
+    }
+
+    private static long ord(Object c) {
+        if (c instanceof String s) {
+            int n = s.codePointCount(0, s.length());
+            if (n != 1) throw Errors.type("ord() expected a character, but string of length " + n + " found");
+            return s.codePointAt(0);
+        }
+        if (c instanceof Bytes b) {
+            if (b.length() != 1) throw Errors.type("ord() expected a character, but string of length " + b.length() + " found");
+            return b.get(0);
+        }
+        throw Errors.type("ord() expected string of length 1, but " + Ops.typeName(c) + " found");
+    }
+
+    /** {@code ascii()}: a repr with every non-ASCII character escaped. */
+    static String ascii(String repr) {
+        StringBuilder sb = new StringBuilder(repr.length());
+        for (int i = 0; i < repr.length(); ) {
+            int cp = repr.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp < 0x80) sb.append((char) cp);
+            else if (cp < 0x100) sb.append(String.format("\\x%02x", cp));
+            else if (cp < 0x10000) sb.append(String.format("\\u%04x", cp));
+            else sb.append(String.format("\\U%08x", cp));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,37 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Ops;
+
+import static dev.skein.stdlib.Builtins.def;
+
+/** Builtins that talk to the host: {@code print} and {@code cpu_count}. */
+final class HostBuiltins {
+    private HostBuiltins() {}
+
+    static void install(Interpreter.Builder b) {
+        def(b, "print", "*values, sep=?, end=?, flush=?", (ts, a) -> {
+            Object[] values = (Object[]) a[0];
+            String sep = separator(a[1], "sep", " ");
+            String end = separator(a[2], "end", "\n");
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                if (i > 0) sb.append(sep);
+                sb.append(Ops.str(values[i]));
+            }
+            sb.append(end);
+            // one write per call, so lines printed by concurrent tasks never interleave
+            ts.interp().stdout().write(sb.toString());
+            if (Args.truthy(a[3], false)) ts.interp().stdout().flush();
+            return null;
+        });
+        def(b, "cpu_count", "", (ts, a) -> (long) Runtime.getRuntime().availableProcessors());
+    }
+
+    private static String separator(Object slot, String what, String dflt) {
+        if (!Args.present(slot)) return dflt;
+        if (slot instanceof String s) return s;
+        throw Errors.type(what + " must be none or a string, not " + Ops.typeName(slot));
+    }
+}

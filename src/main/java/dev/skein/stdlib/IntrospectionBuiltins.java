@@ -1,0 +1,77 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.RecordType;
+import dev.skein.runtime.RecordValue;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinList;
+
+import static dev.skein.stdlib.Builtins.def;
+
+/** Builtins that ask about a value: type, isinstance, callable, hash, getattr, hasattr. */
+final class IntrospectionBuiltins {
+    private IntrospectionBuiltins() {}
+
+    static void install(Interpreter.Builder b) {
+        def(b, "type", "object", (ts, a) -> Ops.typeName(a[0]));
+        def(b, "isinstance", "object, classinfo", (ts, a) -> isInstance(a[0], a[1]));
+        def(b, "callable", "object", (ts, a) -> a[0] instanceof Callable);
+        def(b, "hash", "object", (ts, a) -> (long) Ops.hash(a[0]));
+        def(b, "getattr", "object, name, default=?", (ts, a) -> {
+            Object v = lookup(a[0], attributeName(a[1]));
+            if (v != Missing.MISSING) return v;
+            if (Args.given(a[2])) return a[2];
+            return Ops.getAttr(a[0], (String) a[1]);   // raises the AttributeError
+        });
+        def(b, "hasattr", "object, name", (ts, a) -> lookup(a[0], attributeName(a[1])) != Missing.MISSING);
+    }
+
+    private static String attributeName(Object name) {
+        if (name instanceof String s) return s;
+        throw Errors.type("attribute name must be string, not '" + Ops.typeName(name) + "'");
+    }
+
+    /** An attribute, or a method bound to its receiver, or MISSING. */
+    private static Object lookup(Object obj, String name) {
+        try {
+            return Ops.getAttr(obj, name);
+        } catch (SkeinError e) {
+            if (e.kind() != ErrorKind.ATTRIBUTE) throw e;
+        }
+        if (obj instanceof Ops.MethodHost host) {
+            Callable m = host.method(name);
+            if (m != null) return m;
+        }
+        Builtin m = TypeMethods.find(obj, name);
+        return m == null ? Missing.MISSING : new BoundMethod(obj, m);
+    }
+
+    /**
+     * {@code isinstance(value, t)} where t is a type name ("int", "str", a record's name), an
+     * error kind (matches errors of that kind or below), a record type, or a list of those.
+     * As in Python, a bool is also an int.
+     */
+    static boolean isInstance(Object value, Object t) {
+        if (t instanceof SkeinList options) {
+            for (Object option : options.snapshot()) if (isInstanceOf(value, option)) return true;
+            return false;
+        }
+        return isInstanceOf(value, t);
+    }
+
+    private static boolean isInstanceOf(Object value, Object t) {
+        if (t instanceof String name) {
+            return name.equals(Ops.typeName(value)) || (name.equals("int") && value instanceof Boolean);
+        }
+        if (t instanceof ErrorKind kind) return value instanceof ErrorValue e && e.kind().isA(kind);
+        if (t instanceof RecordType type) return value instanceof RecordValue r && r.type() == type;
+        throw Errors.type("isinstance() arg 2 must be a type name, an error kind, a record type or a list of them");
+    }
+}

@@ -1,0 +1,23 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Builtin;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds the immutable name → method map of one built-in type; methods are named "type.method". */
+final class MethodTable {
+    private final String typeName;
+    private final Map<String, Builtin> methods = new HashMap<>();
+
+    MethodTable(String typeName) { this.typeName = typeName; }
+
+    /** Adds a method; {@code spec} lists the parameters after {@code self}. */
+    MethodTable def(String name, String spec, Builtin.Body body) {
+        String full = spec.isBlank() ? "self" : "self, " + spec;
+        methods.put(name, new Builtin(typeName + "." + name, full, body));
+        return this;
+    }
+
+    Map<String, Builtin> build() { return Map.copyOf(methods); }
+}

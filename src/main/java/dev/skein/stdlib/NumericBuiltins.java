@@ -1,0 +1,95 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinList;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+import static dev.skein.stdlib.Builtins.def;
+
+/** Arithmetic builtins: abs, round, pow, divmod. */
+final class NumericBuiltins {
+    private NumericBuiltins() {}
+
+    static void install(Interpreter.Builder b) {
+        def(b, "abs", "x", (ts, a) -> abs(a[0]));
+        def(b, "round", "number, ndigits=?", (ts, a) -> round(a[0], a[1]));
+        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Ops.pow(a[0], a[1]));
+        def(b, "divmod", "a, b", (ts, a) -> divmod(a[0], a[1]));
+    }
+
+    static Object abs(Object x) {
+        if (x instanceof Long l) return l == Long.MIN_VALUE ? BigInteger.valueOf(l).negate() : (Object) Math.abs(l);
+        if (x instanceof Double d) return Math.abs(d);
+        if (x instanceof BigInteger big) return big.abs();
+        if (x instanceof Boolean bool) return bool ? 1L : 0L;
+        throw Errors.type("bad operand type for abs(): '" + Ops.typeName(x) + "'");
+    }
+
+    /** Python's round: halves go to the even neighbour; exact on the double's true decimal value. */
+    static Object round(Object x, Object ndigitsSlot) {
+        boolean withDigits = Args.present(ndigitsSlot);
+        if (x instanceof Double d) {
+            if (!withDigits) return ConversionBuiltins.truncate(Math.rint(d));
+            long n = Args.index(ndigitsSlot);
+            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0 || n > 340) return d;
+            if (n < -340) return Math.copySign(0.0, d);
+            double r = new BigDecimal(d).setScale((int) n, RoundingMode.HALF_EVEN).doubleValue();
+            if (Double.isInfinite(r)) throw Errors.overflow("rounded value too large to represent");
+            return r == 0 ? Math.copySign(0.0, d) : r;
+        }
+        if (Ops.isInt(x)) {
+            BigInteger v = Ops.big(x);
+            if (!withDigits) return Ops.norm(v);
+            long n = Args.index(ndigitsSlot);
+            if (n >= 0) return Ops.norm(v);
+            if (n < -100_000) return 0L;
+            BigInteger unit = BigInteger.TEN.pow((int) -n);
+            BigInteger[] qr = v.divideAndRemainder(unit);
+            BigInteger q = qr[0], r = qr[1];
+            if (r.signum() < 0) { q = q.subtract(BigInteger.ONE); r = r.add(unit); }   // floor division
+            int c = r.shiftLeft(1).compareTo(unit);
+            if (c > 0 || (c == 0 && q.testBit(0))) q = q.add(BigInteger.ONE);
+            return Ops.norm(q.multiply(unit));
+        }
+        throw Errors.type("type " + Ops.typeName(x) + " doesn't define __round__ method");
+    }
+
+    private static Object modPow(Object base, Object exp, Object mod) {
+        if (!Ops.isInt(base) || !Ops.isInt(exp) || !Ops.isInt(mod)) {
+            throw Errors.type("pow() 3rd argument not allowed unless all arguments are integers");
+        }
+        BigInteger m = Ops.big(mod);
+        if (m.signum() == 0) throw Errors.value("pow() 3rd argument cannot be 0");
+        BigInteger abs = m.abs();
+        BigInteger e = Ops.big(exp), b = Ops.big(base);
+        BigInteger r;
+        if (abs.equals(BigInteger.ONE)) {
+            r = BigInteger.ZERO;
+        } else if (e.signum() < 0) {
+            try {
+                r = b.modInverse(abs).modPow(e.negate(), abs);
+            } catch (ArithmeticException notInvertible) {
+                throw Errors.value("base is not invertible for the given modulus");
+            }
+        } else {
+            r = b.modPow(e, abs);
+        }
+        if (m.signum() < 0 && r.signum() != 0) r = r.add(m);   // the result takes the modulus' sign
+        return Ops.norm(r);
+    }
+
+    static SkeinList divmod(Object a, Object b) {
+        if (!Ops.isNumber(a) || !Ops.isNumber(b)) {
+            throw Errors.type("unsupported operand type(s) for divmod(): '" + Ops.typeName(a) + "' and '" + Ops.typeName(b) + "'");
+        }
+        if ((a instanceof Double || b instanceof Double) && Ops.toDouble(b, "divisor") == 0.0) {
+            throw Errors.zeroDivision("float divmod()");
+        }
+        return SkeinList.of(Ops.floordiv(a, b), Ops.mod(a, b));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinSet;
+import dev.skein.runtime.ThreadState;
+
+import java.util.Map;
+
+/**
+ * The methods of set. The "other" arguments may be any iterables, as in Python. Results keep
+ * the receiver's insertion order; in-place updates are a series of atomic adds and removes.
+ */
+final class SetMethods {
+    private SetMethods() {}
+
+    static final Map<String, Builtin> METHODS = new MethodTable("set")
+            .def("add", "element", (ts, a) -> { self(a).add(a[1]); return null; })
+            .def("remove", "element", (ts, a) -> {
+                if (!self(a).remove(a[1])) throw Errors.key(Ops.repr(a[1]));
+                return null;
+            })
+            .def("discard", "element", (ts, a) -> { self(a).remove(a[1]); return null; })
+            .def("pop", "", (ts, a) -> {
+                Object v = self(a).popFirst();
+                if (v == Missing.MISSING) throw Errors.key("pop from an empty set");
+                return v;
+            })
+            .def("clear", "", (ts, a) -> { self(a).clear(); return null; })
+            .def("copy", "", (ts, a) -> self(a).copy())
+            .def("union", "*others", (ts, a) -> {
+                SkeinSet out = self(a).copy();
+                for (Object other : others(a)) out.addAll(Iter.toArray(ts, other));
+                return out;
+            })
+            .def("update", "*others", (ts, a) -> {
+                for (Object other : others(a)) self(a).addAll(Iter.toArray(ts, other));
+                return null;
+            })
+            .def("intersection", "*others", (ts, a) -> filtered(ts, self(a), others(a), true))
+            .def("difference", "*others", (ts, a) -> filtered(ts, self(a), others(a), false))
+            .def("intersection_update", "*others", (ts, a) -> { removeWhere(ts, self(a), others(a), false); return null; })
+            .def("difference_update", "*others", (ts, a) -> { removeWhere(ts, self(a), others(a), true); return null; })
+            .def("symmetric_difference", "other", (ts, a) -> {
+                SkeinSet s = self(a), other = asSet(ts, a[1]);
+                SkeinSet out = new SkeinSet();
+                for (Object v : s.snapshot()) if (!other.contains(v)) out.add(v);
+                for (Object v : other.snapshot()) if (!s.contains(v)) out.add(v);
+                return out;
+            })
+            .def("symmetric_difference_update", "other", (ts, a) -> {
+                SkeinSet s = self(a);
+                for (Object v : asSet(ts, a[1]).snapshot()) if (!s.remove(v)) s.add(v);
+                return null;
+            })
+            .def("issubset", "other", (ts, a) -> containsAll(asSet(ts, a[1]), self(a).snapshot()))
+            .def("issuperset", "other", (ts, a) -> containsAll(self(a), Iter.toArray(ts, a[1])))
+            .def("isdisjoint", "other", (ts, a) -> {
+                SkeinSet s = self(a);
+                for (Object v : Iter.toArray(ts, a[1])) if (s.contains(v)) return false;
+                return true;
+            })
+            .build();
+
+    private static SkeinSet self(Object[] a) { return (SkeinSet) a[0]; }
+
+    private static Object[] others(Object[] a) { return (Object[]) a[1]; }
+
+    /** The argument as a set, for membership tests (a set is used as it is). */
+    private static SkeinSet asSet(ThreadState ts, Object iterable) {
+        if (iterable instanceof SkeinSet s) return s;
+        SkeinSet s = new SkeinSet();
+        s.addAll(Iter.toArray(ts, iterable));
+        return s;
+    }
+
+    /** The receiver's elements that are in every other (keep) or in none of them (!keep). */
+    private static SkeinSet filtered(ThreadState ts, SkeinSet self, Object[] others, boolean keep) {
+        SkeinSet[] sets = new SkeinSet[others.length];
+        for (int i = 0; i < sets.length; i++) sets[i] = asSet(ts, others[i]);
+        SkeinSet out = new SkeinSet();
+        for (Object v : self.snapshot()) if (inAll(sets, v, keep)) out.add(v);
+        return out;
+    }
+
+    private static void removeWhere(ThreadState ts, SkeinSet self, Object[] others, boolean removeIfFound) {
+        SkeinSet[] sets = new SkeinSet[others.length];
+        for (int i = 0; i < sets.length; i++) sets[i] = asSet(ts, others[i]);
+        for (Object v : self.snapshot()) if (!inAll(sets, v, !removeIfFound)) self.remove(v);
+    }
+
+    /** keep: v is in every set; !keep: v is in no set. */
+    private static boolean inAll(SkeinSet[] sets, Object v, boolean keep) {
+        for (SkeinSet s : sets) if (s.contains(v) != keep) return false;
+        return true;
+    }
+
+    private static boolean containsAll(SkeinSet s, Object[] values) {
+        for (Object v : values) if (!s.contains(v)) return false;
+        return true;
+    }
+}

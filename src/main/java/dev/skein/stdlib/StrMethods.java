@@ -1,0 +1,401 @@
+package dev.skein.stdlib;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.ThreadState;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * The methods of str, with Python's names and semantics. Positions are UTF-16 indices, like
+ * Skein's string indexing.
+ */
+final class StrMethods {
+    private StrMethods() {}
+
+    static final Map<String, Builtin> METHODS = new MethodTable("str")
+            .def("split", "sep=?, maxsplit=?", (ts, a) -> split(self(a), a[1], a[2], false))
+            .def("rsplit", "sep=?, maxsplit=?", (ts, a) -> split(self(a), a[1], a[2], true))
+            .def("splitlines", "keepends=?", (ts, a) -> splitlines(self(a), Args.truthy(a[1], false)))
+            .def("join", "iterable", (ts, a) -> join(ts, self(a), a[1]))
+            .def("strip", "chars=?", (ts, a) -> strip(self(a), a[1], true, true))
+            .def("lstrip", "chars=?", (ts, a) -> strip(self(a), a[1], true, false))
+            .def("rstrip", "chars=?", (ts, a) -> strip(self(a), a[1], false, true))
+            .def("upper", "", (ts, a) -> self(a).toUpperCase(Locale.ROOT))
+            .def("lower", "", (ts, a) -> self(a).toLowerCase(Locale.ROOT))
+            .def("casefold", "", (ts, a) -> casefold(self(a)))
+            .def("title", "", (ts, a) -> title(self(a)))
+            .def("capitalize", "", (ts, a) -> capitalize(self(a)))
+            .def("swapcase", "", (ts, a) -> swapcase(self(a)))
+            .def("startswith", "prefix, start=?, end=?", (ts, a) -> affix(self(a), a[1], a[2], a[3], "startswith", true))
+            .def("endswith", "suffix, start=?, end=?", (ts, a) -> affix(self(a), a[1], a[2], a[3], "endswith", false))
+            .def("find", "sub, start=?, end=?", (ts, a) -> (long) find(self(a), sub(a[1]), a[2], a[3]))
+            .def("rfind", "sub, start=?, end=?", (ts, a) -> (long) rfind(self(a), sub(a[1]), a[2], a[3]))
+            .def("index", "sub, start=?, end=?", (ts, a) -> found(find(self(a), sub(a[1]), a[2], a[3])))
+            .def("rindex", "sub, start=?, end=?", (ts, a) -> found(rfind(self(a), sub(a[1]), a[2], a[3])))
+            .def("count", "sub, start=?, end=?", (ts, a) -> count(self(a), sub(a[1]), a[2], a[3]))
+            .def("replace", "old, new, count=?", (ts, a) -> replace(self(a), Args.str(a[1], "replace() argument 1"),
+                    Args.str(a[2], "replace() argument 2"), Args.index(a[3], -1)))
+            .def("isdigit", "", (ts, a) -> all(self(a), CharClasses::isDigit))
+            .def("isdecimal", "", (ts, a) -> all(self(a), CharClasses::isDecimal))
+            .def("isnumeric", "", (ts, a) -> all(self(a), CharClasses::isNumeric))
+            .def("isalpha", "", (ts, a) -> all(self(a), CharClasses::isAlpha))
+            .def("isalnum", "", (ts, a) -> all(self(a), CharClasses::isAlnum))
+            .def("isspace", "", (ts, a) -> all(self(a), CharClasses::isSpace))
+            .def("isascii", "", (ts, a) -> self(a).chars().allMatch(c -> c < 0x80))
+            .def("isupper", "", (ts, a) -> cased(self(a), CharClasses::isUpper, c -> CharClasses.isLower(c) || CharClasses.isTitle(c)))
+            .def("islower", "", (ts, a) -> cased(self(a), CharClasses::isLower, c -> CharClasses.isUpper(c) || CharClasses.isTitle(c)))
+            .def("istitle", "", (ts, a) -> istitle(self(a)))
+            .def("zfill", "width", (ts, a) -> zfill(self(a), Args.index(a[1])))
+            .def("ljust", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'l'))
+            .def("rjust", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'r'))
+            .def("center", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'c'))
+            .def("partition", "sep", (ts, a) -> partition(self(a), a[1], false))
+            .def("rpartition", "sep", (ts, a) -> partition(self(a), a[1], true))
+            .def("removeprefix", "prefix", (ts, a) -> {
+                String s = self(a), p = Args.str(a[1], "removeprefix() argument");
+                return s.startsWith(p) ? s.substring(p.length()) : s;
+            })
+            .def("removesuffix", "suffix", (ts, a) -> {
+                String s = self(a), p = Args.str(a[1], "removesuffix() argument");
+                return s.endsWith(p) && !p.isEmpty() ? s.substring(0, s.length() - p.length()) : s;
+            })
+            .def("expandtabs", "tabsize=?", (ts, a) -> expandtabs(self(a), Args.index(a[1], 8)))
+            .def("encode", "encoding=?, errors=?", (ts, a) -> Codecs.encode(self(a),
+                    Args.str(a[1], "encode() argument 'encoding'", "utf-8"), Args.str(a[2], "encode() argument 'errors'", "strict")))
+            .def("format", "*args, **kwargs", (ts, a) -> StrFormat.format(self(a), (Object[]) a[1], (SkeinDict) a[2]))
+            .build();
+
+    private static String self(Object[] a) { return (String) a[0]; }
+
+    private static String sub(Object o) {
+        if (o instanceof String s) return s;
+        throw Errors.type("must be str, not " + Ops.typeName(o));
+    }
+
+    // ---------------------------------------------------------------- splitting and joining
+
+    private static SkeinList split(String s, Object sepSlot, Object maxSlot, boolean fromRight) {
+        if (Args.present(sepSlot) && !(sepSlot instanceof String)) {
+            throw Errors.type("must be str or none, not " + Ops.typeName(sepSlot));
+        }
+        String sep = Args.present(sepSlot) ? (String) sepSlot : null;
+        return SkeinList.copyOf(splitText(s, sep, Args.index(maxSlot, -1), fromRight, CharClasses::isSpace));
+    }
+
+    /**
+     * str.split / rsplit (and bytes', on Latin-1 text): by {@code sep}, or when it is null by
+     * runs of characters that satisfy {@code space}; at most {@code max} splits (negative: no limit).
+     */
+    static List<String> splitText(String s, String sep, long max, boolean fromRight, IntPredicate space) {
+        if (max < 0) max = Long.MAX_VALUE;
+        if (sep == null) return fromRight ? rsplitSpace(s, max, space) : splitSpace(s, max, space);
+        if (sep.isEmpty()) throw Errors.value("empty separator");
+        List<String> out = new ArrayList<>();
+        if (!fromRight) {
+            int from = 0;
+            for (int i; out.size() < max && (i = s.indexOf(sep, from)) >= 0; from = i + sep.length()) out.add(s.substring(from, i));
+            out.add(s.substring(from));
+        } else {
+            int to = s.length();
+            for (int i; out.size() < max && (i = s.lastIndexOf(sep, to - sep.length())) >= 0; to = i) {
+                out.add(s.substring(i + sep.length(), to));
+            }
+            out.add(s.substring(0, to));
+            java.util.Collections.reverse(out);
+        }
+        return out;
+    }
+
+    private static List<String> splitSpace(String s, long max, IntPredicate space) {
+        List<String> out = new ArrayList<>();
+        int i = 0, n = s.length();
+        while (true) {
+            while (i < n && space.test(s.charAt(i))) i++;
+            if (i >= n) break;
+            if (out.size() >= max) {
+                out.add(s.substring(i));
+                break;
+            }
+            int j = i;
+            while (j < n && !space.test(s.charAt(j))) j++;
+            out.add(s.substring(i, j));
+            i = j;
+        }
+        return out;
+    }
+
+    private static List<String> rsplitSpace(String s, long max, IntPredicate space) {
+        List<String> out = new ArrayList<>();
+        int j = s.length();
+        while (true) {
+            while (j > 0 && space.test(s.charAt(j - 1))) j--;
+            if (j <= 0) break;
+            if (out.size() >= max) {
+                out.add(s.substring(0, j));
+                break;
+            }
+            int i = j;
+            while (i > 0 && !space.test(s.charAt(i - 1))) i--;
+            out.add(s.substring(i, j));
+            j = i;
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    private static SkeinList splitlines(String s, boolean keepends) {
+        List<Object> out = new ArrayList<>();
+        int start = 0, i = 0, n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!CharClasses.isLineBreak(c)) { i++; continue; }
+            int eol = i;
+            i += c == '\r' && i + 1 < n && s.charAt(i + 1) == '\n' ? 2 : 1;
+            out.add(s.substring(start, keepends ? i : eol));
+            start = i;
+        }
+        if (start < n) out.add(s.substring(start));
+        return SkeinList.copyOf(out);
+    }
+
+    private static String join(ThreadState ts, String sep, Object iterable) {
+        Object[] items = Iter.toArray(ts, iterable);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < items.length; i++) {
+            if (!(items[i] instanceof String s)) {
+                throw Errors.type("sequence item " + i + ": expected str instance, " + Ops.typeName(items[i]) + " found");
+            }
+            if (i > 0) sb.append(sep);
+            sb.append(s);
+        }
+        return sb.toString();
+    }
+
+    private static SkeinList partition(String s, Object sepSlot, boolean fromRight) {
+        String sep = sub(sepSlot);
+        if (sep.isEmpty()) throw Errors.value("empty separator");
+        int i = fromRight ? s.lastIndexOf(sep) : s.indexOf(sep);
+        if (i < 0) return fromRight ? SkeinList.of("", "", s) : SkeinList.of(s, "", "");
+        return SkeinList.of(s.substring(0, i), sep, s.substring(i + sep.length()));
+    }
+
+    // ---------------------------------------------------------------- searching
+
+    static int find(String s, String sub, Object start, Object end) {
+        int[] w = Args.window(start, end, s.length());
+        if (w[1] - w[0] < sub.length()) return -1;
+        int i = s.indexOf(sub, w[0]);
+        return i < 0 || i + sub.length() > w[1] ? -1 : i;
+    }
+
+    static int rfind(String s, String sub, Object start, Object end) {
+        int[] w = Args.window(start, end, s.length());
+        if (w[1] - w[0] < sub.length()) return -1;
+        int i = s.lastIndexOf(sub, w[1] - sub.length());
+        return i < w[0] ? -1 : i;
+    }
+
+    private static long found(int i) {
+        if (i < 0) throw Errors.value("substring not found");
+        return i;
+    }
+
+    static long count(String s, String sub, Object start, Object end) {
+        int[] w = Args.window(start, end, s.length());
+        if (w[1] - w[0] < sub.length()) return 0;
+        if (sub.isEmpty()) return w[1] - w[0] + 1;
+        long n = 0;
+        for (int i = s.indexOf(sub, w[0]); i >= 0 && i + sub.length() <= w[1]; i = s.indexOf(sub, i + sub.length())) n++;
+        return n;
+    }
+
+    private static boolean affix(String s, Object affixes, Object start, Object end, String fn, boolean prefix) {
+        int[] w = Args.window(start, end, s.length());
+        if (affixes instanceof String one) return affixMatches(s, one, w, prefix);
+        if (affixes instanceof SkeinList options) {
+            for (Object o : options.snapshot()) {
+                if (!(o instanceof String one)) {
+                    throw Errors.type("a list for " + fn + " must only contain str, not " + Ops.typeName(o));
+                }
+                if (affixMatches(s, one, w, prefix)) return true;
+            }
+            return false;
+        }
+        throw Errors.type(fn + " first arg must be str or a list of str, not " + Ops.typeName(affixes));
+    }
+
+    static boolean affixMatches(String s, String a, int[] w, boolean prefix) {
+        if (w[0] > s.length() || w[1] - w[0] < a.length()) return false;
+        return s.regionMatches(prefix ? w[0] : w[1] - a.length(), a, 0, a.length());
+    }
+
+    static String replace(String s, String old, String replacement, long count) {
+        if (count < 0) count = Long.MAX_VALUE;
+        if (count == 0) return s;
+        if (old.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            long done = 0;
+            for (int i = 0; i <= s.length(); i++) {
+                if (done < count) { sb.append(replacement); done++; }
+                if (i < s.length()) sb.append(s.charAt(i));
+            }
+            return sb.toString();
+        }
+        if (count == Long.MAX_VALUE) return s.replace(old, replacement);
+        StringBuilder sb = new StringBuilder();
+        int from = 0;
+        long done = 0;
+        for (int i; done < count && (i = s.indexOf(old, from)) >= 0; from = i + old.length(), done++) {
+            sb.append(s, from, i).append(replacement);
+        }
+        return sb.append(s, from, s.length()).toString();
+    }
+
+    // ---------------------------------------------------------------- stripping and padding
+
+    private static String strip(String s, Object charsSlot, boolean left, boolean right) {
+        if (!Args.present(charsSlot)) return stripText(s, CharClasses::isSpace, left, right);
+        if (charsSlot instanceof String chars) return stripText(s, c -> chars.indexOf(c) >= 0, left, right);
+        throw Errors.type("strip arg must be none or str");
+    }
+
+    /** The text without the characters that satisfy {@code strip} at its left and/or right end. */
+    static String stripText(String s, IntPredicate strip, boolean left, boolean right) {
+        int b = 0, e = s.length();
+        if (left) while (b < e && strip.test(s.charAt(b))) b++;
+        if (right) while (e > b && strip.test(s.charAt(e - 1))) e--;
+        return s.substring(b, e);
+    }
+
+    private static String zfill(String s, long width) {
+        if (width <= s.length()) return s;
+        int pad = (int) Math.min(width - s.length(), Integer.MAX_VALUE - 16 - s.length());
+        boolean signed = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-');
+        String zeros = "0".repeat(pad);
+        return signed ? s.charAt(0) + zeros + s.substring(1) : zeros + s;
+    }
+
+    private static String justify(String s, long width, Object fillSlot, char how) {
+        String fill = " ";
+        if (Args.given(fillSlot)) {
+            if (!(fillSlot instanceof String f) || f.codePointCount(0, f.length()) != 1) {
+                throw Errors.type("The fill character must be exactly one character long");
+            }
+            fill = f;
+        }
+        if (width <= s.length()) return s;
+        int margin = (int) Math.min(width - s.length(), Integer.MAX_VALUE - 16 - s.length());
+        int left = switch (how) {
+            case 'l' -> 0;
+            case 'r' -> margin;
+            default -> margin / 2 + (margin & (int) width & 1);   // CPython's centering rule
+        };
+        return fill.repeat(left) + s + fill.repeat(margin - left);
+    }
+
+    private static String expandtabs(String s, long tabsize) {
+        StringBuilder sb = new StringBuilder();
+        long column = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t') {
+                if (tabsize > 0) {
+                    long spaces = tabsize - column % tabsize;
+                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Errors.overflow("result too long");
+                    sb.append(" ".repeat((int) spaces));
+                    column += spaces;
+                }
+            } else {
+                sb.append(c);
+                column = c == '\n' || c == '\r' ? 0 : column + 1;
+            }
+        }
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- case
+
+    private static String casefold(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> sb.append(Character.toString(cp).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT)));
+        return sb.toString();
+    }
+
+    private static String title(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean previousCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (previousCased) sb.append(Character.toString(cp).toLowerCase(Locale.ROOT));
+            else sb.appendCodePoint(Character.toTitleCase(cp));
+            previousCased = CharClasses.isCased(cp);
+        }
+        return sb.toString();
+    }
+
+    private static String capitalize(String s) {
+        if (s.isEmpty()) return s;
+        int first = s.codePointAt(0);
+        int n = Character.charCount(first);
+        return new StringBuilder().appendCodePoint(Character.toTitleCase(first))
+                .append(s.substring(n).toLowerCase(Locale.ROOT)).toString();
+    }
+
+    private static String swapcase(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            String c = Character.toString(cp);
+            if (CharClasses.isUpper(cp)) sb.append(c.toLowerCase(Locale.ROOT));
+            else if (CharClasses.isLower(cp)) sb.append(c.toUpperCase(Locale.ROOT));
+            else sb.append(c);
+        });
+        return sb.toString();
+    }
+
+    // ---------------------------------------------------------------- classification
+
+    private static boolean all(String s, IntPredicate p) {
+        return !s.isEmpty() && s.codePoints().allMatch(p);
+    }
+
+    /** isupper / islower: some character is {@code wanted} and none is {@code forbidden}. */
+    private static boolean cased(String s, IntPredicate wanted, IntPredicate forbidden) {
+        boolean any = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (forbidden.test(cp)) return false;
+            if (wanted.test(cp)) any = true;
+        }
+        return any;
+    }
+
+    private static boolean istitle(String s) {
+        boolean any = false, previousCased = false;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (CharClasses.isUpper(cp) || CharClasses.isTitle(cp)) {
+                if (previousCased) return false;
+                previousCased = true;
+                any = true;
+            } else if (CharClasses.isLower(cp)) {
+                if (!previousCased) return false;
+                previousCased = true;
+                any = true;
+            } else {
+                previousCased = false;
+            }
+        }
+        return any;
+    }
+}

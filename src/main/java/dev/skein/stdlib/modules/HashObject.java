@@ -1,0 +1,72 @@
+package dev.skein.stdlib.modules;
+
+import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.Signature;
+
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What {@code hash.sha256(data)} returns, like a hashlib object: methods {@code update(data)},
+ * {@code digest()}, {@code hexdigest()}, {@code copy()}; attributes {@code name},
+ * {@code digest_size}, {@code block_size}. Safe to share between threads.
+ */
+final class HashObject implements Ops.MethodHost, Ops.Attributes, Ops.Named {
+    private static final Signature UPDATE = new Signature("update", "data");
+    private static final Signature NO_ARGS = new Signature("digest", "");
+
+    private final DigestKind kind;
+    private final MessageDigest md;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    HashObject(DigestKind kind, MessageDigest md) {
+        this.kind = kind;
+        this.md = md;
+    }
+
+    void update(byte[] data) {
+        lock.lock();
+        try { md.update(data); } finally { lock.unlock(); }
+    }
+
+    /** The digest so far; the object stays usable (digest works on a copy of the state). */
+    byte[] digest() {
+        return copyState().digest();
+    }
+
+    private MessageDigest copyState() {
+        lock.lock();
+        try {
+            return (MessageDigest) md.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's digests are cloneable", e);
+        } finally { lock.unlock(); }
+    }
+
+    @Override public Callable method(String name) {
+        return switch (name) {
+            case "update" -> new BoundMethod(name, UPDATE, (ts, a) -> { update(Args.bytesOrStr(a[0], "data")); return null; });
+            case "digest" -> new BoundMethod(name, NO_ARGS, (ts, a) -> Bytes.wrap(digest()));
+            case "hexdigest" -> new BoundMethod(name, NO_ARGS, (ts, a) -> HexFormat.of().formatHex(digest()));
+            case "copy" -> new BoundMethod(name, NO_ARGS, (ts, a) -> new HashObject(kind, copyState()));
+            default -> null;
+        };
+    }
+
+    @Override public Object attribute(String name) {
+        return switch (name) {
+            case "name" -> kind.pythonName;
+            case "digest_size" -> (long) md.getDigestLength();
+            case "block_size" -> (long) kind.blockSize;
+            default -> Missing.MISSING;
+        };
+    }
+
+    @Override public String typeName() { return "hash"; }
+
+    @Override public String toString() { return "<" + kind.pythonName + " hash object>"; }
+}

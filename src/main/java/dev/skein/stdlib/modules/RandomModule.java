@@ -1,0 +1,269 @@
+package dev.skein.stdlib.modules;
+
+import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.NativeModule;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.SkeinSet;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+import static dev.skein.runtime.Missing.MISSING;
+
+/**
+ * {@code import random}: one Mersenne Twister per interpreter, guarded by a lock so tasks on a
+ * thread pool can share it. The algorithms are CPython's (seeding, random(), _randbelow,
+ * shuffle, sample, choices), so {@code random.seed(n)} with an int, str or bytes seed yields
+ * the same values as Python 3.11; gauss and expovariate go through libm functions and may
+ * differ from Python in the last digit. Unseeded, the generator starts from SecureRandom.
+ */
+public final class RandomModule {
+    private final MersenneTwister mt = new MersenneTwister();
+    private final ReentrantLock lock = new ReentrantLock();
+    private double gaussNext = Double.NaN;   // NaN: no cached second normal deviate
+
+    private RandomModule() {
+        seedFromEntropy();
+    }
+
+    public static NativeModule create(Interpreter interp) {
+        RandomModule r = new RandomModule();
+        NativeModule m = new NativeModule("random");
+        m.def("seed", "a=?", (ts, a) -> { r.seed(a[0]); return null; });
+        m.def("random", "", (ts, a) -> r.random());
+        m.def("getrandbits", "k", (ts, a) -> r.getrandbits(Ops.toInt(a[0], "k")));
+        m.def("randrange", "start, stop=?, step=?", (ts, a) -> r.randrange(a[0], a[1], a[2]));
+        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], Ops.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
+        m.def("uniform", "a, b", (ts, a) -> {
+            double lo = FloatMath.real(a[0]), hi = FloatMath.real(a[1]);
+            return lo + (hi - lo) * r.random();
+        });
+        m.def("choice", "seq", (ts, a) -> {
+            Object[] xs = Ops.toArray(a[0]);
+            if (xs.length == 0) throw Errors.index("Cannot choose from an empty sequence");
+            return xs[(int) r.below(xs.length)];
+        });
+        m.def("choices", "population, weights=?, *, cum_weights=?, k=?", (ts, a) ->
+                r.choices(Ops.toArray(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Ops.toInt(a[3], "k")));
+        m.def("shuffle", "x", (ts, a) -> {
+            if (!(a[0] instanceof SkeinList l)) throw Errors.type("shuffle() argument must be a list, not " + Ops.typeName(a[0]));
+            l.replaceAll(r.shuffled(l.snapshot()));
+            return null;
+        });
+        m.def("sample", "population, k", (ts, a) -> {
+            if (a[0] instanceof SkeinSet || a[0] instanceof dev.skein.runtime.SkeinDict) {
+                throw Errors.type("Population must be a sequence.  For dicts or sets, use sorted(d).");
+            }
+            return r.sample(Ops.toArray(a[0]), Ops.toInt(a[1], "k"));
+        });
+        m.def("gauss", "mu=?, sigma=?", (ts, a) -> r.gauss(Args.absent(a[0]) ? 0.0 : FloatMath.real(a[0]),
+                Args.absent(a[1]) ? 1.0 : FloatMath.real(a[1])));
+        m.def("expovariate", "lambd", (ts, a) -> -Math.log(1.0 - r.random()) / FloatMath.real(a[0]));
+        return m;
+    }
+
+    private void seedFromEntropy() {
+        SecureRandom sr = new SecureRandom();
+        int[] key = new int[16];
+        for (int i = 0; i < key.length; i++) key[i] = sr.nextInt();
+        lock.lock();
+        try {
+            mt.seed(key);
+            gaussNext = Double.NaN;
+        } finally { lock.unlock(); }
+    }
+
+    /** random.seed(a): CPython's version-2 seeding for int, float, str and bytes seeds. */
+    void seed(Object a) {
+        if (Args.absent(a)) { seedFromEntropy(); return; }
+        BigInteger n;
+        if (Ops.isInt(a)) {
+            n = Ops.big(a).abs();
+        } else if (a instanceof Double d) {
+            n = BigInteger.valueOf(PyHash.ofDouble(d)).and(PyHash.UINT64_MASK);   // CPython: (size_t) hash(a)
+        } else if (a instanceof String || a instanceof Bytes) {
+            byte[] raw = Args.bytesOrStr(a, "seed");
+            byte[] all = new byte[raw.length + 64];
+            System.arraycopy(raw, 0, all, 0, raw.length);
+            System.arraycopy(sha512(raw), 0, all, raw.length, 64);
+            n = new BigInteger(1, all);
+        } else {
+            throw Errors.type("The only supported seed types are: none, int, float, str, and bytes.");
+        }
+        lock.lock();
+        try {
+            mt.seed(n);
+            gaussNext = Double.NaN;
+        } finally { lock.unlock(); }
+    }
+
+    private static byte[] sha512(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-512").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-512 is required by every JDK", e);
+        }
+    }
+
+    double random() {
+        lock.lock();
+        try { return mt.nextDouble(); } finally { lock.unlock(); }
+    }
+
+    long below(long n) {
+        lock.lock();
+        try { return mt.below(n); } finally { lock.unlock(); }
+    }
+
+    private BigInteger below(BigInteger n) {
+        lock.lock();
+        try { return mt.below(n); } finally { lock.unlock(); }
+    }
+
+    private Object getrandbits(int k) {
+        if (k < 0) throw Errors.value("number of bits must be non-negative");
+        lock.lock();
+        try { return Ops.norm(mt.bits(k)); } finally { lock.unlock(); }
+    }
+
+    /** randrange(start, stop=None, step=1), following CPython 3.11 (int arguments only). */
+    Object randrange(Object startArg, Object stopArg, Object stepArg) {
+        BigInteger start = IntMath.integer(startArg);
+        if (Args.absent(stopArg)) {
+            if (!Args.absent(stepArg)) throw Errors.type("Missing a non-None stop argument");
+            if (start.signum() > 0) return Ops.norm(below(start));
+            throw Errors.value("empty range for randrange()");
+        }
+        BigInteger stop = IntMath.integer(stopArg);
+        BigInteger width = stop.subtract(start);
+        BigInteger step = Args.absent(stepArg) ? BigInteger.ONE : IntMath.integer(stepArg);
+        if (step.equals(BigInteger.ONE)) {
+            if (width.signum() > 0) return Ops.norm(start.add(below(width)));
+            throw Errors.value("empty range for randrange() (" + start + ", " + stop + ", " + width + ")");
+        }
+        BigInteger n;
+        if (step.signum() > 0) n = floorDiv(width.add(step).subtract(BigInteger.ONE), step);
+        else if (step.signum() < 0) n = floorDiv(width.add(step).add(BigInteger.ONE), step);
+        else throw Errors.value("zero step for randrange()");
+        if (n.signum() <= 0) throw Errors.value("empty range for randrange()");
+        return Ops.norm(start.add(step.multiply(below(n))));
+    }
+
+    private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() != 0 && qr[1].signum() != b.signum() ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    Object[] shuffled(Object[] xs) {
+        lock.lock();
+        try {
+            for (int i = xs.length - 1; i > 0; i--) {
+                int j = (int) mt.below(i + 1);
+                Object t = xs[i];
+                xs[i] = xs[j];
+                xs[j] = t;
+            }
+        } finally { lock.unlock(); }
+        return xs;
+    }
+
+    /** random.sample: CPython's two strategies (pool for small populations, a set otherwise). */
+    SkeinList sample(Object[] pop, int k) {
+        int n = pop.length;
+        if (k < 0 || k > n) throw Errors.value("Sample larger than population or is negative");
+        Object[] result = new Object[k];
+        long setsize = 21;
+        if (k > 5) setsize += (long) Math.pow(4, Math.ceil(Math.log(k * 3.0) / Math.log(4)));
+        lock.lock();
+        try {
+            if (n <= setsize) {
+                Object[] pool = pop.clone();
+                for (int i = 0; i < k; i++) {
+                    int j = (int) mt.below(n - i);
+                    result[i] = pool[j];
+                    pool[j] = pool[n - i - 1];
+                }
+            } else {
+                Set<Integer> selected = new HashSet<>();
+                for (int i = 0; i < k; i++) {
+                    int j = (int) mt.below(n);
+                    while (!selected.add(j)) j = (int) mt.below(n);
+                    result[i] = pop[j];
+                }
+            }
+        } finally { lock.unlock(); }
+        return SkeinList.wrap(result);
+    }
+
+    /** random.choices with optional weights or cumulative weights (bisect over the running totals). */
+    SkeinList choices(Object[] pop, Object weights, Object cumWeights, int k) {
+        int n = pop.length;
+        Object[] out = new Object[Math.max(k, 0)];
+        if (Args.absent(cumWeights)) {
+            if (Args.absent(weights)) {
+                if (n == 0 && k > 0) throw Errors.index("Cannot choose from an empty sequence");
+                double dn = n;
+                lock.lock();
+                try {
+                    for (int i = 0; i < out.length; i++) out[i] = pop[(int) Math.floor(mt.nextDouble() * dn)];
+                } finally { lock.unlock(); }
+                return SkeinList.wrap(out);
+            }
+            Object[] ws = Ops.toArray(weights);
+            Object[] cum = new Object[ws.length];
+            Object acc = null;
+            for (int i = 0; i < ws.length; i++) cum[i] = acc = i == 0 ? ws[0] : Ops.add(acc, ws[i]);
+            cumWeights = SkeinList.wrap(cum);
+        } else if (!Args.absent(weights)) {
+            throw Errors.type("Cannot specify both weights and cumulative weights");
+        }
+        Object[] cum = Ops.toArray(cumWeights);
+        if (cum.length != n) throw Errors.value("The number of weights does not match the population");
+        if (n == 0) throw Errors.index("Cannot choose from an empty sequence");
+        double total = FloatMath.real(cum[n - 1]);
+        if (total <= 0.0) throw Errors.value("Total of weights must be greater than zero");
+        if (!Double.isFinite(total)) throw Errors.value("Total of weights must be finite");
+        double[] draws = new double[out.length];
+        lock.lock();
+        try {
+            for (int i = 0; i < draws.length; i++) draws[i] = mt.nextDouble() * total;
+        } finally { lock.unlock(); }
+        for (int i = 0; i < out.length; i++) out[i] = pop[bisectRight(cum, draws[i], n - 1)];
+        return SkeinList.wrap(out);
+    }
+
+    private static int bisectRight(Object[] a, double x, int hi) {
+        int lo = 0;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Ops.lt(x, a[mid])) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    /** random.gauss: the Box-Muller pair, caching the second deviate like CPython. */
+    double gauss(double mu, double sigma) {
+        double z;
+        lock.lock();
+        try {
+            z = gaussNext;
+            gaussNext = Double.NaN;
+            if (Double.isNaN(z)) {
+                double x2pi = mt.nextDouble() * 2 * Math.PI;
+                double g2rad = Math.sqrt(-2.0 * Math.log(1.0 - mt.nextDouble()));
+                z = Math.cos(x2pi) * g2rad;
+                gaussNext = Math.sin(x2pi) * g2rad;
+            }
+        } finally { lock.unlock(); }
+        return mu + z * sigma;
+    }
+}
