@@ -1018,6 +1018,12 @@ public final class Ops {
             Callable m = h.method(name);
             if (m != null) return m.call(ts, args, kwNames);
         }
+        if (recv instanceof RecordValue r && name.equals("with")) {
+            int npos = args.length - (kwNames == null ? 0 : kwNames.length);
+            if (npos > 0) throw Errors.type("with() takes only keyword arguments, like p.with(x=1)");
+            Object[] values = java.util.Arrays.copyOfRange(args, npos, args.length);
+            return r.with(kwNames == null ? new String[0] : kwNames, values);
+        }
         Builtin m = dev.skein.stdlib.TypeMethods.find(recv, name);
         if (m != null) {
             Object[] withSelf = new Object[args.length + 1];

@@ -60,23 +60,19 @@ final class ConversionBuiltins {
         });
     }
 
-    // The two calls below are where this package meets the runtime's number formatting and
-    // parsing (dev.skein.runtime.FormatSpec / NumberParsing); until those exist the local
-    // fallbacks stand in.
-
     /** {@code format(value, spec)}, Python's format-spec mini-language. */
     static String format(Object value, String spec) {
-        return FormatFallback.format(value, spec);
+        return dev.skein.runtime.FormatSpec.format(value, spec);
     }
 
     /** Python's {@code int(text, base)} for base 0 or 2..36. */
     static Object parseInt(String text, int base) {
-        return ParseFallback.parseInt(text, base);
+        return dev.skein.runtime.NumberParsing.parseInt(text, base);
     }
 
     /** Python's {@code float(text)}. */
     static double parseFloat(String text) {
-        return ParseFallback.parseFloat(text);
+        return dev.skein.runtime.NumberParsing.parseFloat(text);
     }
 
     static String toStr(Object object, Object encoding, Object errors) {
