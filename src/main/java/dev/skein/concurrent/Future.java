@@ -123,6 +123,11 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     private boolean cancelRequested;
 
+    private volatile boolean timedOut;
+
+    /** Whether this task's own timeout has passed while it ran. */
+    boolean isTimedOut() { return timedOut; }
+
     public boolean isCancelRequested() {
         lock.lock();
         try { return cancelRequested; } finally { lock.unlock(); }
@@ -130,6 +135,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     /** Stops a running task with a TimeoutError (called by the pool's timer). */
     void timeOut() {
+        timedOut = true;
         pool.onTimeout(this);
         lock.lock();
         try {
