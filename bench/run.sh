@@ -9,6 +9,7 @@
 #
 # Env: SKEIN_PY_BENCH (the Python suite; default ../shared/bench/python from the repo root),
 # PYTHON (default python3), PASSES (default 1), FACTORIZE_COUNT (default 20000, given to both),
+# SKEIN_LOOPS_ONLY (e.g. loop_for,dict_count: only those interp_loops workloads on the Skein side),
 # OUT_DIR (default bench/results/latest), BENCH_TIMEOUT (seconds one script may run, default
 # 900). The Python scripts' own env (BENCH_REPS, BENCH_QUIET…) passes through, except that the Python suite's quiet-machine gate is off unless BENCH_QUIET=1:
 # Skein has no such gate, and its waiting would count in Python's whole-process wall time.
@@ -60,7 +61,8 @@ for ((p = 1; p <= PASSES; p++)); do
   for w in "${WORKLOADS[@]}"; do
     py_cmd=("$PY" "$PYDIR/$w.py")
     sk_cmd=(bin/skein "bench/$w.skein")
-    if [ "$w" = factorize ]; then sk_cmd+=("$count"); fi
+    if [ "$w" = factorize ]; then sk_cmd+=("count=$count"); fi
+    if [ "$w" = interp_loops ] && [ -n "${SKEIN_LOOPS_ONLY:-}" ]; then sk_cmd+=("only=$SKEIN_LOOPS_ONLY"); fi
     # Alternate which side goes first, so a slow stretch of the host does not always hit one.
     if (( p % 2 == 1 )); then
       FACTORIZE_COUNT="$count" BENCH_PASS=$p run python "$w" "$p" "${py_cmd[@]}"
