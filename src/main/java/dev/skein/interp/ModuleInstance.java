@@ -48,6 +48,18 @@ public final class ModuleInstance implements ModuleValue {
         } finally { declareLock.unlock(); }
     }
 
+    /** How many globals are declared (assigned or not). */
+    public int declaredCount() {
+        declareLock.lock();
+        try { return names.size(); } finally { declareLock.unlock(); }
+    }
+
+    /** The names of the globals declared at indices {@code from} and later, in order. */
+    public List<String> declaredSince(int from) {
+        declareLock.lock();
+        try { return new ArrayList<>(names.subList(Math.min(from, names.size()), names.size())); } finally { declareLock.unlock(); }
+    }
+
     /** The index of a declared global, or -1. */
     int indexOf(String global) {
         declareLock.lock();

@@ -45,9 +45,23 @@ public final class Runner implements ModuleLoader {
     public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
         sources.put(source.name(), source);
         List<Stmt> program = SkeinParsing.parseProgram(source);
-        Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
-        moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
-        return code;
+        int declaredBefore = module.declaredCount();
+        List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        try {
+            Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+            compiled.add(source);
+            return code;
+        } catch (CompileError e) {
+            // The failed input still declared its globals here; declare them in workers too, so
+            // later inputs that use them compile the same way there (REPL).
+            List<String> declared = module.declaredSince(declaredBefore);
+            if (!declared.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                for (String name : declared) text.append("let ").append(name).append(" = none\n");
+                compiled.add(new Source(source.name() + " (declarations)", text.toString()));
+            }
+            throw e;
+        }
     }
 
     /** A compiled function body by its key ("file:line:col"), or null. */

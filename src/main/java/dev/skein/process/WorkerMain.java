@@ -116,7 +116,7 @@ public final class WorkerMain {
             Wire.Frame frame = Wire.read(in);
             if (frame == null || frame.type() == Wire.SHUTDOWN) {
                 out.flush();
-                System.exit(0);
+                Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
             }
             switch (frame.type()) {
                 case Wire.SOURCE -> compile(frame.payload());
@@ -227,7 +227,7 @@ public final class WorkerMain {
             return Ops.call(ts, callee, args, kwNames);
         } catch (ExitRequest exit) {
             try { out.flush(); } catch (IOException ignored) { /* exiting anyway */ }
-            System.exit(exit.code());
+            Runtime.getRuntime().halt(exit.code());
             return null;
         } catch (StackOverflowError deep) {
             throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in the worker");

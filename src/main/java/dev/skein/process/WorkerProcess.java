@@ -68,23 +68,16 @@ final class WorkerProcess {
         cmd.add("-Xms16m");
         cmd.add("-Xss512m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        // Only the JDK's own class-data archive: a dynamic archive would be dumped by every
+        // exiting worker at once, which is slow and contended.
         cmd.add("-Xshare:auto");
-        cmd.add("-XX:SharedArchiveFile=" + archivePath(classpath));
-        cmd.add("-XX:+AutoCreateSharedArchive");
-        cmd.add("-Xlog:cds=off");
-        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add("-XX:TieredStopAtLevel=4");
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(WorkerMain.class.getName());
         cmd.add(String.valueOf(recursionLimit));
         return cmd;
-    }
-
-    /** One class-data archive per installation, in the temp dir (created by the first worker). */
-    private static String archivePath(String classpath) {
-        String tmp = System.getProperty("java.io.tmpdir");
-        String user = System.getProperty("user.name", "user");
-        return Path.of(tmp, "skein-worker-" + user + "-" + Integer.toHexString(classpath.hashCode()) + "-" + Runtime.version().feature() + ".jsa").toString();
     }
 
     long pid() { return process.pid(); }
