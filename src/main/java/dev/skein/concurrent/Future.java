@@ -340,7 +340,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             case "cancel" -> new Builtin("cancel", "", (ts, a) -> cancel());
             case "result" -> new Builtin("result", "timeout=?", (ts, a) -> Waiting.await(ts, this, Seconds.optional(a[0]), "result()"));
             case "error" -> new Builtin("error", "timeout=?", (ts, a) -> {
-                Waiting.awaitDone(ts, this, Seconds.optional(a[0]));
+                Double timeout = Seconds.optional(a[0]);
+                if (!Waiting.awaitDone(ts, this, timeout)) {
+                    throw Errors.timeout(describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
+                }
                 if (isCancelled()) throw new SkeinError(errorValue().copyForRethrow());
                 return errorValue();
             });
