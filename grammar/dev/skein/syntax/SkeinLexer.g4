@@ -107,8 +107,8 @@ STRING  : ([rR] | [bB] | [rR] [bB] | [bB] [rR])? STRING_BODY;
 
 // A string that reaches the end of its line (or of the input) without its closing quote.
 UNTERMINATED_STRING
-    : ([fFrRbB] [fFrRbB]?)? ( '"""' (ESCAPE | ~'\\')*? EOF
-                             | '\'\'\'' (ESCAPE | ~'\\')*? EOF
+    : ([fFrRbB] [fFrRbB]?)? ( '"""' LONG_DQ_CHAR* ('"' '"'?)? EOF
+                             | '\'\'\'' LONG_SQ_CHAR* ('\'' '\''?)? EOF
                              | '"' (ESCAPE | ~["\\\r\n])*
                              | '\'' (ESCAPE | ~['\\\r\n])* )
     ;
@@ -127,6 +127,10 @@ ERROR_CHAR : .;
 fragment DIGITS   : [0-9] ('_'? [0-9])*;
 fragment EXPONENT : [eE] [+-]? DIGITS;
 fragment ESCAPE   : '\\' ('\r'? '\n' | .);
+// A character of a long string that cannot start its closing quotes: an open long string must
+// not run past a closing one (the lexer would prefer the longer, unterminated, match).
+fragment LONG_DQ_CHAR : ESCAPE | ~["\\] | '"' (ESCAPE | ~["\\]) | '""' (ESCAPE | ~["\\]);
+fragment LONG_SQ_CHAR : ESCAPE | ~['\\] | '\'' (ESCAPE | ~['\\]) | '\'\'' (ESCAPE | ~['\\]);
 fragment STRING_BODY
     : '"""' (ESCAPE | ~'\\')*? '"""'
     | '\'\'\'' (ESCAPE | ~'\\')*? '\'\'\''
