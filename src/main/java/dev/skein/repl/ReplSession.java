@@ -20,6 +20,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -50,7 +51,7 @@ public final class ReplSession implements AutoCloseable {
     /** The evaluation in progress (read by {@link #cancel} from a signal thread). */
     private volatile Running current;
 
-    private record Running(ThreadState ts, PoolRegistry pools, Set<Future> tasksBefore) {}
+    private record Running(ThreadState ts, PoolRegistry pools, Set<Future> tasksBefore, AtomicBoolean cancelled) {}
 
     /** {@code newInterpreter} builds the interpreter (with its output sinks); called again on {@code :reset}. */
     public ReplSession(Supplier<Interpreter> newInterpreter) {
@@ -114,9 +115,16 @@ public final class ReplSession implements AutoCloseable {
         return !ReplCommands.isCommand(text) && InputCheck.isIncomplete(text);
     }
 
-    /** Candidates completing the name that ends at {@code cursor} in {@code line}. */
+    /**
+     * Candidates for the name that ends at {@code cursor} in {@code line} (the identifier
+     * characters before the cursor, which a candidate replaces): command names after a leading
+     * {@code :}, else members after a dot, else names in scope, keywords and builtins.
+     */
     public List<String> complete(String line, int cursor) {
-        if (ReplCommands.isCommand(line)) return ReplCommands.complete(line.substring(0, cursor).strip());
+        String before = line.substring(0, cursor).strip();
+        if (ReplCommands.isCommand(before) && !before.contains(" ")) {
+            return ReplCommands.complete(before).stream().map(c -> c.substring(1)).toList();
+        }
         return new ReplCompleter(interp, module).complete(line, cursor);
     }
 
@@ -133,10 +141,11 @@ public final class ReplSession implements AutoCloseable {
         ModuleInstance m = module;
         ThreadState ts = new ThreadState(interp);
         PoolRegistry pools = PoolRegistry.of(interp);
-        Running running = new Running(ts, pools, liveTasks(pools));
+        Running running = new Running(ts, pools, liveTasks(pools), new AtomicBoolean());
         current = running;
         try {
-            return evaluator.run(() -> execute(r, m, ts, source, showValue));
+            Reply reply = evaluator.run(() -> execute(r, m, ts, source, showValue));
+            return running.cancelled().get() ? reply.thenOut(stillRunning(running)) : reply;
         } catch (Evaluator.Abandoned stuck) {
             return Reply.err("the evaluation did not stop after Ctrl-C; it is left running in the background");
         } finally {
@@ -180,10 +189,18 @@ public final class ReplSession implements AutoCloseable {
     public boolean cancel() {
         Running r = current;
         if (r == null) return false;
+        r.cancelled().set(true);
         r.ts().interrupt(ErrorKind.CANCELLED, "interrupted (Ctrl-C)");
         cancelTasksSince(r);
         evaluator.cancelRequested();
         return true;
+    }
+
+    /** After Ctrl-C: a note that tasks of earlier inputs go on (they were not part of this input). */
+    private static String stillRunning(Running r) {
+        long n = r.tasksBefore().stream().filter(f -> !f.isDone()).count();
+        if (n == 0) return "";
+        return "(" + n + (n == 1 ? " task" : " tasks") + " submitted by earlier inputs still running: :tasks lists them, :cancel stops them)";
     }
 
     private static void cancelTasksSince(Running r) {
