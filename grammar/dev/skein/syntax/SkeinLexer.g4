@@ -106,9 +106,10 @@ FSTRING : ([fF] [rR]? | [rR] [fF]) STRING_BODY;
 STRING  : ([rR] | [bB] | [rR] [bB] | [bB] [rR])? STRING_BODY;
 
 // A string that reaches the end of its line (or of the input) without its closing quote.
+// (A triple-quoted one runs to the end of the input; its body can never contain its closing quotes.)
 UNTERMINATED_STRING
-    : ([fFrRbB] [fFrRbB]?)? ( '"""' LONG_DQ_CHAR* ('"' '"'?)? EOF
-                             | '\'\'\'' LONG_SQ_CHAR* ('\'' '\''?)? EOF
+    : ([fFrRbB] [fFrRbB]?)? ( '"""' (ESCAPE | ~["\\] | '"' (ESCAPE | ~["\\]) | '""' (ESCAPE | ~["\\]))* ('"' | '""')? EOF
+                             | '\'\'\'' (ESCAPE | ~['\\] | '\'' (ESCAPE | ~['\\]) | '\'\'' (ESCAPE | ~['\\]))* ('\'' | '\'\'')? EOF
                              | '"' (ESCAPE | ~["\\\r\n])*
                              | '\'' (ESCAPE | ~['\\\r\n])* )
     ;
@@ -127,10 +128,6 @@ ERROR_CHAR : .;
 fragment DIGITS   : [0-9] ('_'? [0-9])*;
 fragment EXPONENT : [eE] [+-]? DIGITS;
 fragment ESCAPE   : '\\' ('\r'? '\n' | .);
-// A character of a long string that cannot start its closing quotes: an open long string must
-// not run past a closing one (the lexer would prefer the longer, unterminated, match).
-fragment LONG_DQ_CHAR : ESCAPE | ~["\\] | '"' (ESCAPE | ~["\\]) | '""' (ESCAPE | ~["\\]);
-fragment LONG_SQ_CHAR : ESCAPE | ~['\\] | '\'' (ESCAPE | ~['\\]) | '\'\'' (ESCAPE | ~['\\]);
 fragment STRING_BODY
     : '"""' (ESCAPE | ~'\\')*? '"""'
     | '\'\'\'' (ESCAPE | ~'\\')*? '\'\'\''

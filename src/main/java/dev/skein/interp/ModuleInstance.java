@@ -31,7 +31,7 @@ public final class ModuleInstance implements ModuleValue {
     public String file() { return file; }
 
     /** The index of a global, declaring it if new. */
-    int declare(String global) {
+    public int declare(String global) {
         declareLock.lock();
         try {
             Integer i = index.get(global);
