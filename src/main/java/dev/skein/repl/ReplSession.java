@@ -174,8 +174,6 @@ public final class ReplSession implements AutoCloseable {
             return Reply.err(ErrorReport.render(e.value(), r));
         } catch (ExitRequest exit) {
             return Reply.quit(exit.code());
-        } catch (dev.skein.stdlib.modules.ExitRequest exit) {   // os.exit() (a second class of the same name)
-            return Reply.quit(exit.code());
         } catch (RuntimeException internal) {
             return Reply.err("internal error: " + internal);
         }

@@ -68,7 +68,7 @@ class ReplTerminalTest {
 
             String screen = pty.screen();
             assertFalse(screen.contains("Exception") || screen.contains("\tat "), screen);
-            assertEquals(List.of(), processesLeftBehind(mark), "processes left running");
+            assertEquals(List.of(), processesLeftBehind(mark), "processes left running");   // workers included
             String history = Files.readString(home.resolve(".skein_history"), StandardCharsets.UTF_8);
             assertTrue(history.contains("let f = submit square(25) to pool"), history);
         }
@@ -97,8 +97,18 @@ class ReplTerminalTest {
 
     private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 
-    /** Java processes still alive that carry this run's mark (worker processes would). */
-    private static List<String> processesLeftBehind(String mark) {
+    /** Java processes that carry this run's mark (worker processes would) and are still alive after a few seconds. */
+    private static List<String> processesLeftBehind(String mark) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;   // a worker may take a moment to see its parent go
+        List<String> left = javaProcessesMarked(mark);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = javaProcessesMarked(mark);
+        }
+        return left;
+    }
+
+    private static List<String> javaProcessesMarked(String mark) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .filter(p -> environmentHas(p.pid(), mark))
