@@ -69,8 +69,8 @@ final class ReplCommands {
     private static String help() {
         StringBuilder sb = new StringBuilder("""
                 Type Skein code; the value of an expression is printed and kept in _ (the last
-                error in _e). An open brace, bracket, parenthesis or string continues on the next
-                line. `await` works at the prompt, and pools live until you leave.
+                error in _e). An open brace, bracket, parenthesis or \""" string continues on
+                the next line. `await` works at the prompt, and pools live until you leave.
                 Keys: Tab completes names, members and methods; Ctrl-C stops the running input
                 (and the tasks it started) or clears the line; Ctrl-D leaves.
                 Commands:
