@@ -161,6 +161,20 @@ public final class SkeinSession implements AutoCloseable {
         return out;
     }
 
+    /** Whether {@code name} can be a global: a Skein identifier. */
+    public static boolean isGlobalName(String name) { return Names.isIdentifier(name); }
+
+    /**
+     * Calls method {@code name} of {@code receiver} (a handle or a Java value converted to
+     * Skein): {@code receiver.name(args…)}.
+     */
+    public Object callMethod(Object receiver, String name, Object... args) {
+        Object recv = ValueConverter.toSkein(receiver);
+        Object[] skeinArgs = new Object[args.length];
+        for (int i = 0; i < args.length; i++) skeinArgs[i] = ValueConverter.toSkein(args[i]);
+        return toJava(enter(ts -> dev.skein.runtime.Ops.callMethod(ts, recv, name, skeinArgs, null)));
+    }
+
     /** Converts a Skein value to Java, with handles that call back into this session. */
     Object toJava(Object skeinValue) { return ValueConverter.toJava(skeinValue, Link.of(this)); }
 
