@@ -106,9 +106,10 @@ FSTRING : ([fF] [rR]? | [rR] [fF]) STRING_BODY;
 STRING  : ([rR] | [bB] | [rR] [bB] | [bB] [rR])? STRING_BODY;
 
 // A string that reaches the end of its line (or of the input) without its closing quote.
+// (A triple-quoted one runs to the end of the input; its body can never contain its closing quotes.)
 UNTERMINATED_STRING
-    : ([fFrRbB] [fFrRbB]?)? ( '"""' (ESCAPE | ~'\\')*? EOF
-                             | '\'\'\'' (ESCAPE | ~'\\')*? EOF
+    : ([fFrRbB] [fFrRbB]?)? ( '"""' (ESCAPE | ~["\\] | '"' (ESCAPE | ~["\\]) | '""' (ESCAPE | ~["\\]))* ('"' | '""')? EOF
+                             | '\'\'\'' (ESCAPE | ~['\\] | '\'' (ESCAPE | ~['\\]) | '\'\'' (ESCAPE | ~['\\]))* ('\'' | '\'\'')? EOF
                              | '"' (ESCAPE | ~["\\\r\n])*
                              | '\'' (ESCAPE | ~['\\\r\n])* )
     ;

@@ -11,10 +11,22 @@ public final class ConcurrencyBuiltins {
     private ConcurrencyBuiltins() {}
 
     public static void install(Interpreter.Builder b) {
-        b.builtin("threads", new Builtin("threads", "n=?", (ts, a) -> {
+        b.builtin("threads", new Builtin("threads", "n=?, *, portable=?", (ts, a) -> {
             int n = Missing.is(a[0]) || a[0] == null ? Runtime.getRuntime().availableProcessors() : Ops.toInt(a[0], "threads(n)");
             if (n < 1) throw Errors.value("threads(n) needs n >= 1, got " + n);
-            return new ThreadPool(PoolRegistry.of(ts.interp()), n);
+            PoolRegistry reg = PoolRegistry.of(ts.interp());
+            boolean portable = !Missing.is(a[1]) && Ops.truthy(a[1]);
+            return portable ? new dev.skein.process.PortableThreadPool(reg, n) : new ThreadPool(reg, n);
+        }));
+        b.builtin("processes", new Builtin("processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
+            ts.interp().require(dev.skein.runtime.Capability.PROCESSES);
+            int n = Missing.is(a[0]) || a[0] == null ? Runtime.getRuntime().availableProcessors() : Ops.toInt(a[0], "processes(n)");
+            if (n < 1) throw Errors.value("processes(n) needs n >= 1, got " + n);
+            int maxTasks = Missing.is(a[1]) || a[1] == null ? 0 : Ops.toInt(a[1], "max_tasks");
+            Object init = Missing.is(a[2]) ? null : a[2];
+            Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Ops.toArray(a[3]);
+            int retries = Missing.is(a[4]) || a[4] == null ? 0 : Ops.toInt(a[4], "retries");
+            return new dev.skein.process.ProcessPool(ts, n, maxTasks, init, initArgs, retries);
         }));
         b.builtin("virtual", new Builtin("virtual", "*, limit=?", (ts, a) -> {
             int limit = Missing.is(a[0]) || a[0] == null ? 0 : Ops.toInt(a[0], "limit");

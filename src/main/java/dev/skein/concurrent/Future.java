@@ -62,6 +62,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     /** "task 3 (fetch, submitted at x.skein:12)": how messages name the task. */
     public String describe() {
+        return describeTask();
+    }
+
+    private String describeTask() {
         return "task " + id + " (" + functionName() + ", submitted at " + site + ")";
     }
 
@@ -119,13 +123,14 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     private boolean cancelRequested;
 
-    private boolean isCancelRequested() {
+    public boolean isCancelRequested() {
         lock.lock();
         try { return cancelRequested; } finally { lock.unlock(); }
     }
 
     /** Stops a running task with a TimeoutError (called by the pool's timer). */
     void timeOut() {
+        pool.onTimeout(this);
         lock.lock();
         try {
             if (state == State.RUNNING && runner != null) {
@@ -215,6 +220,30 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         }
         action.run();
     }
+
+    // ------------------------------------------------------------------ tasks run in another process
+
+    /** Marks a queued task as running remotely; false if it was cancelled meanwhile. */
+    public boolean claimRemote() {
+        return tryClaim(new ThreadState(pool.registry().interp()));
+    }
+
+    public void completeRemote(Object value) { complete(State.DONE, value, null); }
+
+    public void failRemote(ErrorValue err) { complete(State.FAILED, null, err); }
+
+    public void cancelledRemote() {
+        complete(State.CANCELLED, null, Errors.cancelled(describe() + " was cancelled").value());
+    }
+
+    /** Starts the timeout clock of a remotely running task (again, for each item of a chunk). */
+    public java.util.concurrent.ScheduledFuture<?> startTimeoutClock() {
+        return timeoutSeconds > 0 ? pool.registry().scheduleTimeout(this, null) : null;
+    }
+
+    public double timeout() { return timeoutSeconds; }
+
+    public Object[] arguments() { return args.clone(); }
 
     // ------------------------------------------------------------------ observing
 

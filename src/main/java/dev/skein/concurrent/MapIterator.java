@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MapIterator implements SkeinIterator, Ops.Named {
     /** One item's outcome inside a chunk: its value, or its error. */
-    record ItemOutcome(Object value, ErrorValue error) {}
+    public record ItemOutcome(Object value, ErrorValue error) {}
 
     private final ThreadState ts;
     private final Pool pool;
@@ -107,7 +107,7 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
             if (batch.isEmpty()) return;
             Future f = chunk == 1
                     ? pool.submit(ts, fn, batch.get(0), null, timeout, site)
-                    : pool.submit(ts, chunkRunner(batch), new Object[0], null, timeout, site);
+                    : pool.submitBatch(ts, fn, batch, timeout, site);
             inFlight.add(f);
             if (unordered) f.whenDone(() -> completedQueue.add(f));
         }
@@ -124,7 +124,7 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
     }
 
     /** One task that calls {@code fn} on each item of a chunk, recording each item's own outcome. */
-    private Callable chunkRunner(List<Object[]> batch) {
+    static Callable chunkRunner(Object fn, List<Object[]> batch) {
         String name = fn instanceof Callable c ? c.name() : "map";
         return new Builtin(name, "", (taskTs, a) -> {
             Object[] out = new Object[batch.size()];

@@ -55,19 +55,41 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     public Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Ops.typeName(callee));
-        checkTask(ts, callee, args, site);
+        Object prepared = prepare(ts, callee, args, kwNames, null, site);
+        return enqueue(callee, args, kwNames, timeout, site, prepared);
+    }
+
+    private Future enqueue(Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared) {
         Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId());
         live.add(f);
         submitted.incrementAndGet();
-        schedule(f);
+        schedule(f, prepared);
         return f;
     }
 
-    /** A hook for pools that check what crosses into a task (portable pools). */
-    protected void checkTask(ThreadState ts, Object callee, Object[] args, String site) {}
+    /**
+     * Submits one task that calls {@code fn} on each argument list of a chunk; its result is an
+     * array of {@link MapIterator.ItemOutcome}, one per item, so errors stay per item.
+     */
+    public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, Double timeout, String site) {
+        if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
+        Object prepared = prepare(ts, fn, null, null, batch, site);
+        return enqueue(MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared);
+    }
 
-    /** Starts (or queues) a submitted task. */
-    protected abstract void schedule(Future f);
+    /**
+     * Runs in the submitting thread before the task exists: pools that send tasks elsewhere
+     * encode (and so check) them here. {@code batch} is non-null for a chunk of a map.
+     */
+    protected Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, java.util.List<Object[]> batch, String site) {
+        return null;
+    }
+
+    /** Starts (or queues) a submitted task; {@code prepared} is what {@link #prepare} returned. */
+    protected abstract void schedule(Future f, Object prepared);
+
+    /** Called when a running task's timeout passes (process pools kill its worker). */
+    protected void onTimeout(Future f) {}
 
     /** Runs the task body in the calling thread (process pools send it to a worker instead). */
     protected Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {

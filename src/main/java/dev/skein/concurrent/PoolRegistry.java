@@ -113,10 +113,7 @@ public final class PoolRegistry {
 
     /** Shuts every pool without waiting (cancelling what is left). */
     public void closeAll() {
-        for (Pool p : pools) {
-            p.cancelAll();
-            p.shutdown(null, false, false);
-        }
+        for (Pool p : pools) p.shutdown(null, false, true);
         lock.lock();
         try {
             if (timer != null) timer.shutdownNow();

@@ -26,7 +26,7 @@ public class ThreadPool extends Pool {
         super(registry, kind, size);
     }
 
-    @Override protected void schedule(Future f) {
+    @Override protected void schedule(Future f, Object prepared) {
         queue.add(f);
         startLock.lock();
         try {

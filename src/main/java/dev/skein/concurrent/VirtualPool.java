@@ -15,7 +15,7 @@ public final class VirtualPool extends Pool {
         this.permits = limit > 0 ? new Semaphore(limit) : null;
     }
 
-    @Override protected void schedule(Future f) {
+    @Override protected void schedule(Future f, Object prepared) {
         Thread.ofVirtual().name("skein-virtual").start(() -> run(f));
     }
 

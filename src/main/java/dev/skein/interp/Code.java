@@ -8,6 +8,9 @@ public final class Code {
     final String name;
     final String file;
     final int line;
+    final int column;
+    /** Module globals this code (or a closure inside it) reads: sent along when it crosses a process boundary. */
+    final String[] globalsRead;
     final String[] params;
     /** Default-value expressions, evaluated in the callee's frame at each call (null: required). */
     final ExprNode[] defaults;
@@ -19,12 +22,16 @@ public final class Code {
     final StmtNode body;
     /** When the body is just {@code return expr}, that expression (a faster path). */
     final ExprNode returnExpr;
+    /** How many cells a closure of this code captures (set once the closure's captures are known). */
+    int capturedCount;
 
-    Code(String name, String file, int line, String[] params, ExprNode[] defaults, int restIndex,
+    Code(String name, String file, int line, int column, String[] globalsRead, String[] params, ExprNode[] defaults, int restIndex,
          int frameSize, int[] cellParams, StmtNode body, ExprNode returnExpr) {
         this.name = name;
         this.file = file;
         this.line = line;
+        this.column = column;
+        this.globalsRead = globalsRead;
         this.params = params;
         this.defaults = defaults;
         this.restIndex = restIndex;
@@ -39,6 +46,13 @@ public final class Code {
     public String file() { return file; }
 
     public int line() { return line; }
+
+    public int column() { return column; }
+
+    /** "file:line:col": identifies this code in every process that compiled the same source. */
+    public String key() { return file + ":" + line + ":" + column; }
+
+    public String[] globalsRead() { return globalsRead.clone(); }
 
     /** Positional parameter count (the rest parameter excluded). */
     int positionalCount() { return restIndex < 0 ? params.length : restIndex; }

@@ -25,13 +25,15 @@ public final class Compiler {
     private final FreeNames freeNames = new FreeNames();
     private final List<Diagnostic> errors = new ArrayList<>();
     private final ConcurrencyCompiler concurrency = new ConcurrencyCompiler(this);
+    private final java.util.function.Consumer<Code> codes;
     private Scope scope;
 
-    private Compiler(Source source, ModuleInstance module, Interpreter interp, ModuleLoader loader) {
+    private Compiler(Source source, ModuleInstance module, Interpreter interp, ModuleLoader loader, java.util.function.Consumer<Code> codes) {
         this.source = source;
         this.module = module;
         this.interp = interp;
         this.loader = loader;
+        this.codes = codes;
     }
 
     /**
@@ -39,8 +41,8 @@ public final class Compiler {
      * {@code valueOfLastExpression}, a final expression statement becomes the code's result (REPL).
      */
     public static Code compileModule(List<Stmt> program, Source source, ModuleInstance module, Interpreter interp,
-                                     ModuleLoader loader, boolean valueOfLastExpression) {
-        return new Compiler(source, module, interp, loader).module(program, valueOfLastExpression);
+                                     ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
+        return new Compiler(source, module, interp, loader, codes).module(program, valueOfLastExpression);
     }
 
     private Code module(List<Stmt> program, boolean valueOfLastExpression) {
@@ -62,7 +64,9 @@ public final class Compiler {
             withResult.add(new Statements.Return(result.line, result.column, result));
             block = new Statements.Block(1, 1, withResult.toArray(new StmtNode[0]), new int[0]);
         }
-        return new Code("<main>", source.name(), 1, new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
+        Code code = new Code("<main>", source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
+        codes.accept(code);
+        return code;
     }
 
     /** Top-level declarations are globals, known before any code is compiled (functions may use later ones). */
@@ -130,7 +134,10 @@ public final class Compiler {
             }
             case Scope.Local l -> l.var().cell() ? new Variables.CellGet(line, col, l.var().slot()) : new Variables.LocalGet(line, col, l.var().slot());
             case Scope.Captured c -> new Variables.CaptureGet(line, col, c.index());
-            case Scope.Global g -> new Variables.GlobalGet(line, col, g.index(), name);
+            case Scope.Global g -> {
+                for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);
+                yield new Variables.GlobalGet(line, col, g.index(), name);
+            }
             case Scope.Builtin bi -> new Variables.Const(line, col, bi.value());
         };
     }
@@ -491,9 +498,11 @@ public final class Compiler {
             if (fn.body().size() == 1 && fn.body().get(0) instanceof Stmt.Return r && r.value() != null && cellParams.isEmpty()) {
                 returnExpr = ((Statements.Return) ((Statements.Block) body).body[0]).value;
             }
-            Code code = new Code(name, source.name(), fn.span().line(), names, defaults, rest, scope.frameSize,
-                    cellParams.stream().mapToInt(Integer::intValue).toArray(), body, returnExpr);
+            Code code = new Code(name, source.name(), fn.span().line(), fn.span().column(), scope.globalsRead.toArray(new String[0]),
+                    names, defaults, rest, scope.frameSize, cellParams.stream().mapToInt(Integer::intValue).toArray(), body, returnExpr);
+            codes.accept(code);
             Calls.CaptureSource[] captures = scope.captures();
+            code.capturedCount = captures.length;
             return new Calls.Closure(fn.span().line(), fn.span().column(), code, captures);
         } finally {
             scope.popBlock();

@@ -54,23 +54,6 @@ final class ConcurrencyNodes {
         }
     }
 
-    /** A method call used as the target of {@code submit}: {@code submit obj.method(x)}. */
-    static final class BoundMethod implements dev.skein.runtime.Callable {
-        final Object receiver;
-        final String name;
-
-        BoundMethod(Object receiver, String name) {
-            this.receiver = receiver;
-            this.name = name;
-        }
-
-        @Override public Object call(dev.skein.runtime.ThreadState ts, Object[] args, String[] kwNames) {
-            return Ops.callMethod(ts, receiver, name, args, kwNames);
-        }
-
-        @Override public String name() { return name; }
-    }
-
     static final class MethodTarget extends ExprNode {
         final ExprNode receiver;
         final String name;
@@ -87,7 +70,7 @@ final class ConcurrencyNodes {
                 Object member = m.member(name);
                 if (member != dev.skein.runtime.Missing.MISSING) return member;
             }
-            return new BoundMethod(r, name);
+            return new dev.skein.runtime.BoundMethod(r, name);
         }
     }
 

@@ -29,7 +29,7 @@ final class Definitions {
         @Override public int exec(Frame f) {
             Object[] ds = new Object[fields.length];
             for (int i = 0; i < ds.length; i++) ds[i] = defaults[i] == null ? Missing.MISSING : defaults[i].eval(f);
-            target.store(f, new RecordType(name, fields, ds, f.code.file + ":" + line));
+            target.store(f, Runner.of(f.ts.interp()).recordType(name, fields, ds, f.code.file + ":" + line));
             return NORMAL;
         }
     }

@@ -21,6 +21,17 @@ public final class Function implements Callable {
 
     public Code code() { return code; }
 
+    /** The cells this closure captured (shared with other closures of the same scope). */
+    public Cell[] captured() { return captured.clone(); }
+
+    /** Rebuilds a function from its parts (a worker process receiving one). */
+    public static Function of(Code code, Cell[] captured, ModuleInstance module) {
+        if (captured.length != code.capturedCount) {
+            throw new IllegalArgumentException("code " + code.key() + " captures " + code.capturedCount + " cells, not " + captured.length);
+        }
+        return new Function(code, captured, module);
+    }
+
     public ModuleInstance module() { return module; }
 
     @Override public String name() { return code.name; }

@@ -263,7 +263,7 @@ final class Operators {
             if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
             if (x instanceof Long p && y instanceof Long q) return p < q;
             try {
-                return Ops.lt(x, y);
+                return swapped ? Ops.gt(y, x) : Ops.lt(x, y);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -288,7 +288,7 @@ final class Operators {
             if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
             if (x instanceof Long p && y instanceof Long q) return p <= q;
             try {
-                return Ops.le(x, y);
+                return swapped ? Ops.ge(y, x) : Ops.le(x, y);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

@@ -25,6 +25,12 @@ public final class Runner implements ModuleLoader {
     private final Interpreter interp;
     private final Map<String, Source> sources = new ConcurrentHashMap<>();
     private final Map<Path, ModuleInstance> loading = new ConcurrentHashMap<>();
+    /** Every function body compiled here, by {@link Code#key()}: how a function sent by reference is found again. */
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    /** The sources compiled into each module, in order: what a worker process compiles to mirror it. */
+    private final Map<ModuleInstance, List<Source>> moduleSources = new ConcurrentHashMap<>();
+    /** Record types by where they were defined, so records crossing processes keep their type. */
+    private final Map<String, dev.skein.runtime.RecordType> recordTypes = new ConcurrentHashMap<>();
 
     private Runner(Interpreter interp) { this.interp = interp; }
 
@@ -39,7 +45,20 @@ public final class Runner implements ModuleLoader {
     public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
         sources.put(source.name(), source);
         List<Stmt> program = SkeinParsing.parseProgram(source);
-        return Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression);
+        Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+        moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
+        return code;
+    }
+
+    /** A compiled function body by its key ("file:line:col"), or null. */
+    public Code code(String key) { return codes.get(key); }
+
+    /** The sources compiled into a module so far, in order. */
+    public List<Source> sourcesOf(ModuleInstance module) { return moduleSources.getOrDefault(module, List.of()); }
+
+    /** The one record type for a definition site, created on first use (records keep their type across processes). */
+    public dev.skein.runtime.RecordType recordType(String name, String[] fields, Object[] defaults, String definedAt) {
+        return recordTypes.computeIfAbsent(definedAt + "/" + name, k -> new dev.skein.runtime.RecordType(name, fields, defaults, definedAt));
     }
 
     /** Runs compiled top-level code in the calling thread; returns the code's result (REPL value or none). */

@@ -34,6 +34,8 @@ final class Scope {
     private final Map<CaptureKey, Integer> captureIndex = new HashMap<>();
     int frameSize;
     int loopDepth;
+    /** Module globals read in this function and the closures inside it. */
+    final java.util.Set<String> globalsRead = new java.util.LinkedHashSet<>();
 
     Scope(Scope parent, boolean isModule, String functionName, Set<String> cellNames) {
         this.parent = parent;

@@ -13,7 +13,7 @@ public final class FormatSpec {
     private FormatSpec() {}
 
     /** Widths and precisions above this are refused rather than risking the heap. */
-    private static final long MAX_SIZE = 100_000_000L;
+    private static final long MAX_SIZE = 10_000_000L;
 
     /** The parsed specifier. {@code width} and {@code precision} are -1 when absent. */
     private static final class Spec {

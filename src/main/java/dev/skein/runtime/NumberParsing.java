@@ -42,6 +42,12 @@ public final class NumberParsing {
                 Object v = parseAsciiInt(lexeme, 0, n, base, false);
                 if (v != null) return v;
                 String kind = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
+                for (int i = 2; i < n && base != 16; i++) {
+                    char c = lexeme.charAt(i);
+                    if (c >= '0' && c <= '9' && c - '0' >= base) {
+                        throw Errors.of(ErrorKind.SYNTAX, "invalid digit '" + c + "' in " + kind + " literal");
+                    }
+                }
                 throw Errors.of(ErrorKind.SYNTAX, "invalid " + kind + " literal");
             }
             Object v = parseAsciiInt(lexeme, 0, n, 10, false);
@@ -107,10 +113,23 @@ public final class NumberParsing {
         if (prevUnderscore) return null;
         if (zeroOnly && (big || acc != 0)) return null;
         if (!big) return negative ? -acc : acc;
-        StringBuilder digits = new StringBuilder(end - digitsStart + 1);
-        if (negative) digits.append('-');
+        StringBuilder digits = new StringBuilder(end - digitsStart);
         for (int k = digitsStart; k < end; k++) if (s.charAt(k) != '_') digits.append(s.charAt(k));
-        return Ops.norm(new BigInteger(digits.toString(), base));
+        BigInteger v = bigDigits(digits.toString(), 0, digits.length(), base, new java.util.HashMap<>());
+        return Ops.norm(negative ? v.negate() : v);
+    }
+
+    /** Digits above this count are split in halves: BigInteger's own parser is quadratic. */
+    private static final int SPLIT = 2000;
+
+    /** The value of validated digits s[from, to): high half × base^len(low) + low half. */
+    private static BigInteger bigDigits(String s, int from, int to, int base, java.util.Map<Integer, BigInteger> powers) {
+        if (to - from <= SPLIT) return new BigInteger(s.substring(from, to), base);
+        int mid = (from + to) >>> 1;
+        BigInteger high = bigDigits(s, from, mid, base, powers);
+        BigInteger low = bigDigits(s, mid, to, base, powers);
+        BigInteger scale = powers.computeIfAbsent(to - mid, k -> BigInteger.valueOf(base).pow(k));
+        return high.multiply(scale).add(low);
     }
 
     // ---------------------------------------------------------------- float()

@@ -2,7 +2,6 @@ package dev.skein.runtime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.util.IdentityHashMap;
 
 /**
@@ -815,7 +814,8 @@ public final class Ops {
         }
         if (container instanceof RangeValue r) {
             if (item instanceof Long l) return r.contains(l);
-            if (item instanceof Double d && d == Math.rint(d)) return r.contains(d.longValue());
+            if (item instanceof Boolean b) return r.contains(b ? 1L : 0L);
+            if (item instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return r.contains(d.longValue());
             return false;
         }
         if (container instanceof Bytes b) {
@@ -1017,6 +1017,12 @@ public final class Ops {
         if (recv instanceof MethodHost h) {
             Callable m = h.method(name);
             if (m != null) return m.call(ts, args, kwNames);
+        }
+        if (recv instanceof RecordValue r && name.equals("with")) {
+            int npos = args.length - (kwNames == null ? 0 : kwNames.length);
+            if (npos > 0) throw Errors.type("with() takes only keyword arguments, like p.with(x=1)");
+            Object[] values = java.util.Arrays.copyOfRange(args, npos, args.length);
+            return r.with(kwNames == null ? new String[0] : kwNames, values);
         }
         Builtin m = dev.skein.stdlib.TypeMethods.find(recv, name);
         if (m != null) {

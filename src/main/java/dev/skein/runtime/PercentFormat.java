@@ -12,6 +12,9 @@ import java.math.BigInteger;
 public final class PercentFormat {
     private PercentFormat() {}
 
+    /** Widths and precisions above this are refused rather than risking the heap. */
+    private static final long MAX_SIZE = 10_000_000L;
+
     /** The state of one formatting run: the format text and where the arguments stand. */
     private static final class Run {
         final String fmt;
@@ -150,6 +153,7 @@ public final class PercentFormat {
             }
         }
         if (ch == 'h' || ch == 'l' || ch == 'L') ch = read(run);
+        if (c.width > MAX_SIZE || c.prec > MAX_SIZE) throw Errors.overflow(c.width > MAX_SIZE ? "width too big" : "precision too big");
         c.ch = ch;
         Object v = run.nextArg();
         boolean numeric = false;

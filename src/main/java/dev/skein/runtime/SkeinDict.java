@@ -10,7 +10,29 @@ import java.util.Map;
  * hashable: none, bools, numbers, strings, bytes, records and errors; lists, dicts and sets are not.
  */
 public final class SkeinDict extends Guarded {
+    /** Keyed by canonical key ({@link Ops#canonicalKey}): 1, 1.0 and true are one key, as in Python. */
     private final LinkedHashMap<Object, Object> map;
+    /** The key as first inserted, where it differs from its canonical form (rare: floats, bools). */
+    private java.util.HashMap<Object, Object> originals;
+
+    private static Object canon(Object key) {
+        return key instanceof Long || key instanceof String ? key : Ops.canonicalKey(key);
+    }
+
+    private Object original(Object canonical) {
+        return originals == null ? canonical : originals.getOrDefault(canonical, canonical);
+    }
+
+    private void remember(Object canonical, Object key) {
+        if (canonical != key && !map.containsKey(canonical)) {
+            if (originals == null) originals = new java.util.HashMap<>();
+            originals.put(canonical, key);
+        }
+    }
+
+    private void forget(Object canonical) {
+        if (originals != null) originals.remove(canonical);
+    }
 
     public SkeinDict() { map = new LinkedHashMap<>(); }
 
@@ -24,9 +46,10 @@ public final class SkeinDict extends Guarded {
     /** The value for {@code key}, or {@code dflt} when absent. */
     public Object getOr(Object key, Object dflt) {
         Hashing.check(key);
+        Object k = canon(key);
         lock();
         try {
-            Object v = map.getOrDefault(key, Missing.MISSING);
+            Object v = map.getOrDefault(k, Missing.MISSING);
             return v == Missing.MISSING ? dflt : v;
         } finally { unlock(); }
     }
@@ -40,24 +63,31 @@ public final class SkeinDict extends Guarded {
 
     public boolean containsKey(Object key) {
         Hashing.check(key);
+        Object k = canon(key);
         lock();
-        try { return map.containsKey(key); } finally { unlock(); }
+        try { return map.containsKey(k); } finally { unlock(); }
     }
 
     public void put(Object key, Object value) {
         Hashing.check(key);
+        Object k = canon(key);
         lock();
-        try { map.put(key, value); } finally { unlock(); }
+        try {
+            if (k != key) remember(k, key);
+            map.put(k, value);
+        } finally { unlock(); }
     }
 
     /** Sets key to value only when absent; returns the value now stored. */
     public Object putIfAbsent(Object key, Object value) {
         Hashing.check(key);
+        Object k = canon(key);
         lock();
         try {
-            Object old = map.getOrDefault(key, Missing.MISSING);
+            Object old = map.getOrDefault(k, Missing.MISSING);
             if (old != Missing.MISSING) return old;
-            map.put(key, value);
+            if (k != key) remember(k, key);
+            map.put(k, value);
             return value;
         } finally { unlock(); }
     }
@@ -65,10 +95,13 @@ public final class SkeinDict extends Guarded {
     /** Removes key; returns its value or {@code dflt} when absent. */
     public Object remove(Object key, Object dflt) {
         Hashing.check(key);
+        Object k = canon(key);
         lock();
         try {
-            if (!map.containsKey(key)) return dflt;
-            return map.remove(key);
+            if (!map.containsKey(k)) return dflt;
+            Object v = map.remove(k);
+            forget(k);
+            return v;
         } finally { unlock(); }
     }
 
@@ -79,13 +112,18 @@ public final class SkeinDict extends Guarded {
             if (map.isEmpty()) return null;
             Map.Entry<Object, Object> last = map.lastEntry();
             map.remove(last.getKey());
-            return new Object[] {last.getKey(), last.getValue()};
+            Object key = original(last.getKey());
+            forget(last.getKey());
+            return new Object[] {key, last.getValue()};
         } finally { unlock(); }
     }
 
     public void clear() {
         lock();
-        try { map.clear(); } finally { unlock(); }
+        try {
+            map.clear();
+            originals = null;
+        } finally { unlock(); }
     }
 
     public void putAll(SkeinDict other) {
@@ -93,13 +131,21 @@ public final class SkeinDict extends Guarded {
         Object[] kv = other.entriesSnapshot();
         lock();
         try {
-            for (int i = 0; i < kv.length; i += 2) map.put(kv[i], kv[i + 1]);
+            for (int i = 0; i < kv.length; i += 2) {
+                Object k = canon(kv[i]);
+                if (k != kv[i]) remember(k, kv[i]);
+                map.put(k, kv[i + 1]);
+            }
         } finally { unlock(); }
     }
 
     public Object[] keysSnapshot() {
         lock();
-        try { return map.keySet().toArray(); } finally { unlock(); }
+        try {
+            Object[] keys = map.keySet().toArray();
+            if (originals != null) for (int i = 0; i < keys.length; i++) keys[i] = original(keys[i]);
+            return keys;
+        } finally { unlock(); }
     }
 
     public Object[] valuesSnapshot() {
@@ -114,7 +160,7 @@ public final class SkeinDict extends Guarded {
             Object[] out = new Object[map.size() * 2];
             int i = 0;
             for (Map.Entry<Object, Object> e : map.entrySet()) {
-                out[i++] = e.getKey();
+                out[i++] = original(e.getKey());
                 out[i++] = e.getValue();
             }
             return out;

@@ -4,7 +4,18 @@ import java.util.LinkedHashSet;
 
 /** Skein's set: insertion ordered (so output is deterministic), every operation atomic. */
 public final class SkeinSet extends Guarded {
+    /** Canonical members ({@link Ops#canonicalKey}): 1, 1.0 and true are one member, as in Python. */
     private final LinkedHashSet<Object> set;
+    /** Members as first added, where they differ from their canonical form. */
+    private java.util.HashMap<Object, Object> originals;
+
+    private static Object canon(Object v) {
+        return v instanceof Long || v instanceof String ? v : Ops.canonicalKey(v);
+    }
+
+    private Object original(Object canonical) {
+        return originals == null ? canonical : originals.getOrDefault(canonical, canonical);
+    }
 
     public SkeinSet() { set = new LinkedHashSet<>(); }
 
@@ -21,21 +32,36 @@ public final class SkeinSet extends Guarded {
 
     public boolean contains(Object v) {
         Hashing.check(v);
+        Object c = canon(v);
         lock();
-        try { return set.contains(v); } finally { unlock(); }
+        try { return set.contains(c); } finally { unlock(); }
     }
 
     /** Adds v; true when it was not there before. */
     public boolean add(Object v) {
         Hashing.check(v);
+        Object c = canon(v);
         lock();
-        try { return set.add(v); } finally { unlock(); }
+        try { return addCanonical(c, v); } finally { unlock(); }
+    }
+
+    private boolean addCanonical(Object c, Object v) {
+        boolean added = set.add(c);
+        if (added && c != v) {
+            if (originals == null) originals = new java.util.HashMap<>();
+            originals.put(c, v);
+        }
+        return added;
     }
 
     public boolean remove(Object v) {
         Hashing.check(v);
+        Object c = canon(v);
         lock();
-        try { return set.remove(v); } finally { unlock(); }
+        try {
+            if (originals != null) originals.remove(c);
+            return set.remove(c);
+        } finally { unlock(); }
     }
 
     /** Removes and returns the first element, or MISSING when empty. */
@@ -43,26 +69,39 @@ public final class SkeinSet extends Guarded {
         lock();
         try {
             if (set.isEmpty()) return Missing.MISSING;
-            Object v = set.iterator().next();
-            set.remove(v);
+            Object c = set.iterator().next();
+            set.remove(c);
+            Object v = original(c);
+            if (originals != null) originals.remove(c);
             return v;
         } finally { unlock(); }
     }
 
     public void clear() {
         lock();
-        try { set.clear(); } finally { unlock(); }
+        try {
+            set.clear();
+            originals = null;
+        } finally { unlock(); }
     }
 
     public void addAll(Object[] values) {
-        for (Object v : values) Hashing.check(v);
+        Object[] canon = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            Hashing.check(values[i]);
+            canon[i] = canon(values[i]);
+        }
         lock();
-        try { for (Object v : values) set.add(v); } finally { unlock(); }
+        try { for (int i = 0; i < values.length; i++) addCanonical(canon[i], values[i]); } finally { unlock(); }
     }
 
     public Object[] snapshot() {
         lock();
-        try { return set.toArray(); } finally { unlock(); }
+        try {
+            Object[] out = set.toArray();
+            if (originals != null) for (int i = 0; i < out.length; i++) out[i] = original(out[i]);
+            return out;
+        } finally { unlock(); }
     }
 
     public SkeinSet copy() {

@@ -43,12 +43,6 @@ final class CharClasses {
 
     static boolean isCased(int c) { return isUpper(c) || isLower(c) || isTitle(c); }
 
-    /** The ASCII value of a decimal digit from any script, or -1. */
-    static int decimalValue(int c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        return isDecimal(c) ? Character.digit(c, 10) : -1;
-    }
-
     /** Python's str.strip() default: the string without Python-whitespace at both ends. */
     static String stripSpace(String s) {
         int b = 0, e = s.length();

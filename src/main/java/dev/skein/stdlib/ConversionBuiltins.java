@@ -1,11 +1,13 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
@@ -58,23 +60,19 @@ final class ConversionBuiltins {
         });
     }
 
-    // The two calls below are where this package meets the runtime's number formatting and
-    // parsing (dev.skein.runtime.FormatSpec / NumberParsing); until those exist the local
-    // fallbacks stand in.
-
     /** {@code format(value, spec)}, Python's format-spec mini-language. */
     static String format(Object value, String spec) {
-        return FormatFallback.format(value, spec);
+        return dev.skein.runtime.FormatSpec.format(value, spec);
     }
 
     /** Python's {@code int(text, base)} for base 0 or 2..36. */
     static Object parseInt(String text, int base) {
-        return ParseFallback.parseInt(text, base);
+        return dev.skein.runtime.NumberParsing.parseInt(text, base);
     }
 
     /** Python's {@code float(text)}. */
     static double parseFloat(String text) {
-        return ParseFallback.parseFloat(text);
+        return dev.skein.runtime.NumberParsing.parseFloat(text);
     }
 
     static String toStr(Object object, Object encoding, Object errors) {
@@ -108,12 +106,17 @@ final class ConversionBuiltins {
     }
 
     private static Object parseBytes(Bytes bytes, int base) {
+        for (byte c : bytes.unsafeArray()) if (c < 0) throw invalidLiteral(bytes, base);
         try {
-            for (byte c : bytes.unsafeArray()) if (c < 0) throw Errors.value("");
             return parseInt(new String(bytes.unsafeArray(), StandardCharsets.ISO_8859_1), base);
         } catch (SkeinError e) {
-            throw Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
+            if (e.kind() != ErrorKind.VALUE) throw e;
+            throw invalidLiteral(bytes, base);   // Python shows the bytes, not the decoded text
         }
+    }
+
+    private static SkeinError invalidLiteral(Bytes bytes, int base) {
+        return Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
     }
 
     /** int(float): toward zero, exact for every finite double. */
@@ -154,11 +157,11 @@ final class ConversionBuiltins {
         if (source == null || source instanceof Double) {
             throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
         }
-        dev.skein.runtime.SkeinIterator it;
+        SkeinIterator it;
         try {
             it = Ops.iter(source);
         } catch (SkeinError e) {
-            if (e.kind() != dev.skein.runtime.ErrorKind.TYPE) throw e;
+            if (e.kind() != ErrorKind.TYPE) throw e;
             throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
         }
         Object[] items = Iter.toArray(ts, it);

@@ -335,8 +335,7 @@ final class StrMethods {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (previousCased) sb.append(Character.toString(cp).toLowerCase(Locale.ROOT));
-            else sb.appendCodePoint(Character.toTitleCase(cp));
+            sb.append(previousCased ? Character.toString(cp).toLowerCase(Locale.ROOT) : titleCase(cp));
             previousCased = CharClasses.isCased(cp);
         }
         return sb.toString();
@@ -346,8 +345,17 @@ final class StrMethods {
         if (s.isEmpty()) return s;
         int first = s.codePointAt(0);
         int n = Character.charCount(first);
-        return new StringBuilder().appendCodePoint(Character.toTitleCase(first))
-                .append(s.substring(n).toLowerCase(Locale.ROOT)).toString();
+        return titleCase(first) + s.substring(n).toLowerCase(Locale.ROOT);
+    }
+
+    /** Full title-case mapping of one character: 'ß' becomes "Ss", as in Python. */
+    private static String titleCase(int cp) {
+        int t = Character.toTitleCase(cp);
+        if (t != cp) return Character.toString(t);
+        String upper = Character.toString(cp).toUpperCase(Locale.ROOT);
+        int first = upper.codePointAt(0);
+        if (upper.length() == Character.charCount(first)) return Character.toString(cp);
+        return Character.toString(first) + upper.substring(Character.charCount(first)).toLowerCase(Locale.ROOT);
     }
 
     private static String swapcase(String s) {

@@ -186,22 +186,22 @@ final class AstBuilder {
     /** The left side of {@code =}: parsed as expressions, checked to be assignable. */
     private Target assignTarget(ExprListContext c) {
         List<ExprContext> es = c.expr();
-        if (es.size() == 1 && c.COMMA().isEmpty()) return toTarget(expr(es.get(0)));
+        if (es.size() == 1 && c.COMMA().isEmpty()) return toTarget(expr(es.get(0)), span(es.get(0)));
         List<Target> items = new ArrayList<>();
-        for (ExprContext e : es) items.add(toTarget(expr(e)));
+        for (ExprContext e : es) items.add(toTarget(expr(e), span(e)));
         return new Target.ListTarget(span(c), items);
     }
 
-    private Target toTarget(Expr e) {
+    private Target toTarget(Expr e, Span start) {
         if (e instanceof Expr.Name n) return new Target.NameTarget(n.span(), n.name());
         if (e instanceof Expr.Index i) return new Target.IndexTarget(i.span(), i.target(), i.index());
         if (e instanceof Expr.Attr a) return new Target.AttrTarget(a.span(), a.target(), a.name());
         if (e instanceof Expr.ListLit l) {
             List<Target> items = new ArrayList<>();
-            for (Expr x : l.items()) items.add(toTarget(x));
+            for (Expr x : l.items()) items.add(toTarget(x, x.span()));
             return new Target.ListTarget(l.span(), items);
         }
-        error(e.span(), "cannot assign to this expression");
+        error(start, "cannot assign to this expression");
         return new Target.NameTarget(e.span(), "_");
     }
 

@@ -14,7 +14,8 @@ import org.antlr.v4.runtime.TokenSource;
  */
 final class NewlineFilter implements TokenSource {
     private final SkeinLexer lexer;
-    private final Deque<Integer> open = new ArrayDeque<>();
+    private final Deque<Token> open = new ArrayDeque<>();
+    private Token unterminated;
 
     NewlineFilter(SkeinLexer lexer) { this.lexer = lexer; }
 
@@ -22,16 +23,23 @@ final class NewlineFilter implements TokenSource {
         while (true) {
             Token t = lexer.nextToken();
             switch (t.getType()) {
-                case SkeinLexer.LPAREN, SkeinLexer.LBRACK, SkeinLexer.LBRACE -> open.push(t.getType());
+                case SkeinLexer.LPAREN, SkeinLexer.LBRACK, SkeinLexer.LBRACE -> open.push(t);
                 case SkeinLexer.RPAREN, SkeinLexer.RBRACK, SkeinLexer.RBRACE -> { if (!open.isEmpty()) open.pop(); }
+                case SkeinLexer.UNTERMINATED_STRING -> { if (unterminated == null) unterminated = t; }
                 case SkeinLexer.NL -> {
-                    if (!open.isEmpty() && open.peek() != SkeinLexer.LBRACE) continue;
+                    if (!open.isEmpty() && open.peek().getType() != SkeinLexer.LBRACE) continue;
                 }
                 default -> { }
             }
             return t;
         }
     }
+
+    /** The innermost bracket still open where the input ended (for "never closed" messages), or null. */
+    Token unclosed() { return open.peek(); }
+
+    /** The first string that reached the end of its line or of the input unclosed, or null. */
+    Token unterminatedString() { return unterminated; }
 
     @Override public int getLine() { return lexer.getLine(); }
     @Override public int getCharPositionInLine() { return lexer.getCharPositionInLine(); }

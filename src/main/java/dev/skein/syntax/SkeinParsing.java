@@ -39,11 +39,12 @@ public final class SkeinParsing {
         try {
             return parser.program();
         } catch (ParseCancellationException slowPathNeeded) {
-            parser = newParser(source, text);
+            NewlineFilter tokens = new NewlineFilter(lexer(source, text));
+            parser = new SkeinParser(new CommonTokenStream(tokens));
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.removeErrorListeners();
             parser.setErrorHandler(new FriendlyErrorStrategy());
-            Collector errors = new Collector(source);
+            Collector errors = new Collector(source, tokens);
             parser.addErrorListener(errors);
             SkeinParser.ProgramContext tree = parser.program();
             if (!errors.found.isEmpty()) throw new CompileError(errors.found);
@@ -52,20 +53,43 @@ public final class SkeinParsing {
     }
 
     private static SkeinParser newParser(Source source, String text) {
+        return new SkeinParser(new CommonTokenStream(new NewlineFilter(lexer(source, text))));
+    }
+
+    private static SkeinLexer lexer(Source source, String text) {
         SkeinLexer lexer = new SkeinLexer(CharStreams.fromString(text, source.name()));
         lexer.removeErrorListeners();
-        return new SkeinParser(new CommonTokenStream(new NewlineFilter(lexer)));
+        return lexer;
     }
 
     /** Collects syntax errors, one per line at most (later ones on a line are usually echoes). */
     private static final class Collector extends BaseErrorListener {
         private final Source source;
+        private final NewlineFilter tokens;
         final List<Diagnostic> found = new ArrayList<>();
 
-        Collector(Source source) { this.source = source; }
+        Collector(Source source, NewlineFilter tokens) {
+            this.source = source;
+            this.tokens = tokens;
+        }
 
         @Override public void syntaxError(Recognizer<?, ?> r, Object offending, int line, int col, String msg, RecognitionException e) {
             Token t = offending instanceof Token tok ? tok : null;
+            if (t != null && t.getType() == Token.EOF) {
+                // Running out of input: point at what was left open, not at the end of the file.
+                Token bad = tokens.unterminatedString();
+                Token open = tokens.unclosed();
+                if (bad != null) {
+                    found.add(new Diagnostic(source, bad.getLine(), bad.getCharPositionInLine() + 1, "SyntaxError",
+                            "unterminated string (missing its closing quote)", isOpenLongString(bad)));
+                    return;
+                }
+                if (open != null && found.isEmpty()) {
+                    found.add(new Diagnostic(source, open.getLine(), open.getCharPositionInLine() + 1, "SyntaxError",
+                            "this '" + open.getText() + "' is never closed", true));
+                    return;
+                }
+            }
             for (Diagnostic d : found) if (d.line() == line) return;
             boolean atEnd = t != null && (t.getType() == Token.EOF || isOpenLongString(t));
             found.add(new Diagnostic(source, line, col + 1, "SyntaxError", msg, atEnd));

@@ -54,4 +54,14 @@ class ListMethodsTest extends StdlibTestSupport {
         m(copy, "append", 3);
         check("[1, 2]", original);
     }
+
+    @Test
+    void keyFunctionsRunOutsideTheListLock() {
+        // a key that touches the list being sorted would spin forever if the lock were held
+        dev.skein.runtime.SkeinList l = list(3, 1, 2);
+        m(l, "sort", kw("key", fn(x -> { ((dev.skein.runtime.SkeinList) l).size(); return x; })));
+        check("[1, 2, 3]", l);
+        check("1", m(l, "remove", 1) == null ? 1 : 0);
+        check("[2, 3]", l);
+    }
 }

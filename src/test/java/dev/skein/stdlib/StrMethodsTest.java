@@ -77,6 +77,8 @@ class StrMethodsTest extends StdlibTestSupport {
         check("\"They'Re Bill'S Friends From The Uk\"", m("they're bill's friends from the UK", "title"));   // "they're bill's friends from the UK".title()
         check("'Hello world'", m("hELLO wORLD", "capitalize"));   // 'hELLO wORLD'.capitalize()
         check("''", m("", "capitalize"));   // ''.capitalize()
+        check("'Ssa ǅb'", m("ßa ǆb", "title"));   // 'ßa ǆb'.title()
+        check("'Ssa'", m("ßA", "capitalize"));   // 'ßA'.capitalize()
         check("'hELLO wORLD'", m("Hello World", "swapcase"));   // 'Hello World'.swapcase()
     }
 

@@ -127,11 +127,23 @@ public final class FsModule {
         return (long) s.codePointCount(0, s.length());
     }
 
+    /** An encoding by Java name or Python codec name ("latin-1", "utf_8", "u8" …). */
     private static Charset charset(Object encoding) {
         if (Args.absent(encoding)) return java.nio.charset.StandardCharsets.UTF_8;
         String name = Args.str(encoding, "encoding");
+        String py = name.toLowerCase(java.util.Locale.ROOT).replace('-', '_').replace(' ', '_');
+        String javaName = switch (py) {
+            case "latin_1", "latin1", "l1", "iso8859_1", "iso_8859_1" -> "ISO-8859-1";
+            case "utf_8", "utf8", "u8" -> "UTF-8";
+            case "ascii", "us_ascii" -> "US-ASCII";
+            case "utf_16", "utf16" -> "UTF-16";
+            case "utf_16_le", "utf_16le" -> "UTF-16LE";
+            case "utf_16_be", "utf_16be" -> "UTF-16BE";
+            case "utf_32", "utf32" -> "UTF-32";
+            default -> name;
+        };
         try {
-            return Charset.forName(name);
+            return Charset.forName(javaName);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw Errors.value("unknown encoding: " + name);
         }

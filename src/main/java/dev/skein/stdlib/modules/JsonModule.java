@@ -1,6 +1,7 @@
 package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
@@ -39,8 +40,13 @@ public final class JsonModule {
             itemSep = Args.str(seps[0], "item separator");
             keySep = Args.str(seps[1], "key separator");
         }
-        return new JsonWriter(ts, ind, itemSep, keySep, Args.bool(sortKeys, false), Args.bool(ensureAscii, true),
-                Args.bool(allowNan, true), Args.absent(defaultFn) ? null : defaultFn).write(value);
+        JsonWriter w = new JsonWriter(ts, ind, itemSep, keySep, Args.bool(sortKeys, false), Args.bool(ensureAscii, true),
+                Args.bool(allowNan, true), Args.absent(defaultFn) ? null : defaultFn);
+        try {
+            return w.write(value);
+        } catch (StackOverflowError e) {   // a thread with a small stack, before MAX_DEPTH is reached
+            throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded while encoding a JSON object");
+        }
     }
 
     /** Python's indent: an int (that many spaces, 0 = newlines only) or a str; none = one line. */
@@ -52,9 +58,15 @@ public final class JsonModule {
     }
 
     static Object loads(ThreadState ts, Object doc) {
-        if (doc instanceof String s) return JsonParser.parse(ts, s);
-        if (doc instanceof Bytes b) return JsonParser.parse(ts, decodeUtf8(b.unsafeArray()));
-        throw Errors.type("the JSON object must be str or bytes, not " + Ops.typeName(doc));
+        String text;
+        if (doc instanceof String s) text = s;
+        else if (doc instanceof Bytes b) text = decodeUtf8(b.unsafeArray());
+        else throw Errors.type("the JSON object must be str or bytes, not " + Ops.typeName(doc));
+        try {
+            return JsonParser.parse(ts, text);
+        } catch (StackOverflowError e) {
+            throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded while decoding a JSON document");
+        }
     }
 
     /** Strict UTF-8 decoding of a JSON document in bytes; a leading BOM is dropped, as Python does. */

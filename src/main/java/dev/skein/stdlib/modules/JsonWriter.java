@@ -60,7 +60,7 @@ final class JsonWriter {
         else if (v instanceof SkeinList l) container(l, depth, () -> array(l.snapshot(), depth));
         else if (v instanceof SkeinDict d) container(d, depth, () -> object(d.entriesSnapshot(), depth));
         else if (v instanceof RecordValue r) container(r, depth, () -> object(recordEntries(r), depth));
-        else if (defaultFn != null) container(v, depth, () -> value(ts.call(defaultFn, v), depth));
+        else if (defaultFn != null) container(v, depth, () -> value(ts.call(defaultFn, v), depth + 1));
         else throw Errors.type("Object of type " + Ops.typeName(v) + " is not JSON serializable");
     }
 

@@ -1,5 +1,7 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.ExitRequest;
+
 import dev.skein.runtime.Capability;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;

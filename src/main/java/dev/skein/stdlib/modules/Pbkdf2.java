@@ -8,7 +8,7 @@ final class Pbkdf2 {
     private Pbkdf2() {}
 
     /** How many HMAC rounds run between cancellation checks. */
-    private static final int POLL_EVERY = 4096;
+    private static final int POLL_EVERY = 256;
 
     static byte[] derive(ThreadState ts, DigestKind kind, byte[] password, byte[] salt, long iterations, long dklen) {
         if (iterations < 1) throw Errors.value("iteration value must be greater than 0.");

@@ -21,10 +21,10 @@ final class Strftime {
 
     private static boolean field(char code, ZonedDateTime t, StringBuilder sb) {
         switch (code) {
-            case 'a' -> sb.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-            case 'A' -> sb.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ROOT));
-            case 'b', 'h' -> sb.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.ROOT));
-            case 'B' -> sb.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.ROOT));
+            case 'a' -> sb.append(t.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US));
+            case 'A' -> sb.append(t.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.US));
+            case 'b', 'h' -> sb.append(t.getMonth().getDisplayName(TextStyle.SHORT, Locale.US));
+            case 'B' -> sb.append(t.getMonth().getDisplayName(TextStyle.FULL, Locale.US));
             case 'c' -> sb.append(format("%a %b %e %H:%M:%S %Y", t));
             case 'x' -> sb.append(format("%m/%d/%y", t));
             case 'X', 'T' -> sb.append(format("%H:%M:%S", t));
@@ -47,7 +47,7 @@ final class Strftime {
             case 'W' -> two(sb, (t.getDayOfYear() - 1 + 7 - (t.getDayOfWeek().getValue() + 6) % 7) / 7);
             case 'y' -> two(sb, Math.floorMod(t.getYear(), 100));
             case 'Y' -> sb.append(t.getYear());
-            case 'Z' -> sb.append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.ROOT));
+            case 'Z' -> sb.append(t.getZone().getDisplayName(TextStyle.SHORT, Locale.US));
             case 'z' -> {
                 int secs = t.getOffset().getTotalSeconds();
                 sb.append(secs < 0 ? '-' : '+');

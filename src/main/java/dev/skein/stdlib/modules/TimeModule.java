@@ -50,7 +50,7 @@ public final class TimeModule {
      * task stops within one slice (at once when the canceller also unparks or interrupts it).
      */
     static void sleep(ThreadState ts, Object seconds) {
-        if (!Ops.isNumber(seconds)) throw Errors.type("'" + Ops.typeName(seconds) + "' object cannot be interpreted as a number");
+        if (!Ops.isNumber(seconds)) throw Errors.type("'" + Ops.typeName(seconds) + "' object cannot be interpreted as an integer");
         double s = Ops.toDouble(seconds, "seconds");
         if (Double.isNaN(s)) throw Errors.value("Invalid value NaN (not a number)");
         if (s < 0) throw Errors.value("sleep length must be non-negative");

@@ -71,6 +71,8 @@ class JsonModuleTest extends ModuleTestSupport {
         assertSkeinError(ErrorKind.VALUE, "Circular reference detected", () -> dumps(loop));
         Builtin asList = new Builtin("as_list", "o", (t, a) -> SkeinList.of("set", 1L));
         assertEquals("[\"set\", 1]", dumps(SkeinSet.of(1L), "default", asList));
+        Builtin endless = new Builtin("endless", "o", (t, a) -> SkeinSet.of(2L));
+        assertSkeinError(ErrorKind.RECURSION, () -> dumps(SkeinSet.of(1L), "default", endless));
     }
 
     @Test void loadsValues() {

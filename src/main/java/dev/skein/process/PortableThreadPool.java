@@ -1,0 +1,25 @@
+package dev.skein.process;
+
+import dev.skein.concurrent.PoolRegistry;
+import dev.skein.concurrent.ThreadPool;
+import dev.skein.runtime.ThreadState;
+import java.util.List;
+
+/**
+ * {@code threads(n, portable=true)}: a thread pool that checks every task exactly as a process
+ * pool would, so a script can be rehearsed on threads before it moves to processes.
+ */
+public final class PortableThreadPool extends ThreadPool {
+    public PortableThreadPool(PoolRegistry registry, int size) {
+        super(registry, "threads(portable)", size);
+    }
+
+    @Override protected Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
+        ValueEncoder enc = new ValueEncoder(ts.interp(), site);
+        enc.value(callee, "the function");
+        if (batch != null) enc.batch(batch);
+        else enc.arguments(args, kwNames, "");
+        enc.writeGlobals();
+        return null;
+    }
+}

@@ -1,0 +1,483 @@
+package dev.skein.process;
+
+import dev.skein.concurrent.Future;
+import dev.skein.concurrent.MapIterator.ItemOutcome;
+import dev.skein.concurrent.Pool;
+import dev.skein.concurrent.PoolRegistry;
+import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Runner;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.ThreadState;
+import dev.skein.syntax.Source;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code processes(n, max_tasks=…, init=…, init_args=[…], retries=…)}: worker JVMs fed over
+ * private pipes. Tasks are encoded (and so checked for portability) in the submitting thread;
+ * a dispatcher hands them to idle workers. A worker that dies fails only what it was running
+ * (or retries it), and is replaced; cancelling or timing out a running task kills its worker.
+ */
+public final class ProcessPool extends Pool implements WorkerProcess.Listener {
+    /** One unit of work: a call, or a chunk of a map whose items report one by one. */
+    static final class Work {
+        final Future future;
+        final byte kind;              // 0 call, 1 chunk
+        final byte[] body;            // encoded callee, arguments, keywords, globals
+        final Set<ModuleInstance> modules;
+        final ItemOutcome[] outcomes; // chunks only
+        int nextItem;                 // chunks: first item not yet reported
+        int retriesLeft;
+        boolean started;
+        boolean timedOut;
+        ScheduledFuture<?> clock;
+
+        Work(Future future, byte kind, byte[] body, Set<ModuleInstance> modules, int items, int retries) {
+            this.future = future;
+            this.kind = kind;
+            this.body = body;
+            this.modules = modules;
+            this.outcomes = kind == 1 ? new ItemOutcome[items] : null;
+            this.retriesLeft = retries;
+        }
+    }
+
+    /** What prepare() hands to schedule(). */
+    private record Prepared(byte kind, byte[] body, Set<ModuleInstance> modules, int items) {}
+
+    private final Interpreter interp;
+    private final Runner runner;
+    private final int maxTasks;
+    private final int retries;
+    private final Prepared init;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final List<WorkerProcess> workers = new ArrayList<>();
+    private final ArrayDeque<Work> queue = new ArrayDeque<>();
+    private final Map<String, ModuleInstance> knownModules = new ConcurrentHashMap<>();
+    private final Thread exitHook;
+    private final int recursionLimit;
+    private volatile boolean broken;
+    private final Work initMarker = new Work(null, (byte) 0, new byte[0], Set.of(), 0, 0);
+
+    public ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries) {
+        super(PoolRegistry.of(ts.interp()), "processes", size);
+        this.interp = ts.interp();
+        this.runner = Runner.of(interp);
+        this.maxTasks = maxTasks;
+        this.retries = retries;
+        this.recursionLimit = interp.recursionLimit();
+        this.init = initFn == null ? null : encode(initFn, initArgs, null, null, "init");
+        this.exitHook = new Thread(this::killAll, "skein-process-pool-exit");
+        Runtime.getRuntime().addShutdownHook(exitHook);
+        lock.lock();
+        try {
+            for (int i = 0; i < size; i++) startWorker();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ submitting
+
+    @Override protected Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
+        return encode(callee, args, kwNames, batch, site);
+    }
+
+    private Prepared encode(Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
+        ValueEncoder enc = new ValueEncoder(interp, site);
+        enc.value(callee, "the function");
+        if (batch != null) enc.batch(batch);
+        else enc.arguments(args, kwNames, "");
+        enc.writeGlobals();
+        for (ModuleInstance m : enc.modules()) knownModules.put(m.file(), m);
+        return new Prepared(batch == null ? (byte) 0 : (byte) 1, enc.bytes(), Set.copyOf(enc.modules()), batch == null ? 0 : batch.size());
+    }
+
+    @Override protected void schedule(Future f, Object prepared) {
+        Prepared p = (Prepared) prepared;
+        lock.lock();
+        try {
+            if (broken) {
+                f.claimRemote();
+                f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, "the pool's init function failed, so it runs no tasks").value());
+                return;
+            }
+            queue.add(new Work(f, p.kind(), p.body(), p.modules(), p.items(), retries));
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    @Override protected boolean canRunInline() { return false; }
+
+    /** Without a chunk size: from the input length when known (about 8 chunks per worker), else 8. */
+    @Override protected int defaultChunk(Object[] iterables) {
+        long n = Long.MAX_VALUE;
+        for (Object it : iterables) {
+            if (it instanceof SkeinIterator) return 8;
+            try {
+                n = Math.min(n, Ops.len(it));
+            } catch (dev.skein.runtime.SkeinError unsized) {
+                return 8;
+            }
+        }
+        return (int) Math.max(1, Math.min(4096, n / (8L * size())));
+    }
+
+    // ------------------------------------------------------------------ dispatching
+
+    private void startWorker() {
+        try {
+            workers.add(WorkerProcess.start(recursionLimit, this));
+        } catch (IOException e) {
+            interp.stderr().write("skein: cannot start a worker process: " + e.getMessage() + "\n");
+        }
+    }
+
+    private void dispatch() {
+        lock.lock();
+        try {
+            while (!queue.isEmpty()) {
+                WorkerProcess w = idleWorker();
+                if (w == null) return;
+                Work work = queue.poll();
+                Future f = work.future;
+                if (!work.started) {
+                    if (!f.claimRemote()) continue;   // cancelled while queued
+                    work.started = true;
+                } else if (f.isDone()) {
+                    continue;
+                }
+                w.current = work;
+                try {
+                    sendSources(w, work.modules);
+                    byte[] header = header(work.kind, work.nextItem);
+                    w.send(Wire.TASK, WorkerMain.concat(header, work.body));
+                    work.clock = f.startTimeoutClock();
+                } catch (IOException e) {
+                    // The reader thread reports the death and requeues or fails this work.
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static byte[] header(byte kind, int first) {
+        Codec.Out h = new Codec.Out();
+        h.writeInt(0);
+        h.writeByte(kind);
+        h.writeInt(first);
+        return h.toArray();
+    }
+
+    private WorkerProcess idleWorker() {
+        for (WorkerProcess w : workers) if (w.ready && w.current == null && w.isAlive()) return w;
+        return null;
+    }
+
+    /** Sends the sources of these modules the worker has not compiled yet, in order. */
+    private void sendSources(WorkerProcess w, Set<ModuleInstance> modules) throws IOException {
+        for (ModuleInstance m : modules) {
+            List<Source> sources = runner.sourcesOf(m);
+            int sent = w.sourcesSent.getOrDefault(m, 0);
+            for (int i = sent; i < sources.size(); i++) {
+                Codec.Out o = new Codec.Out();
+                o.writeString(m.file());
+                o.writeString(sources.get(i).name());
+                o.writeString(sources.get(i).text());
+                w.send(Wire.SOURCE, o.toArray());
+            }
+            w.sourcesSent.put(m, sources.size());
+        }
+    }
+
+    // ------------------------------------------------------------------ hearing from workers
+
+    @Override public void frame(WorkerProcess w, Wire.Frame frame) {
+        switch (frame.type()) {
+            case Wire.READY -> ready(w);
+            case Wire.PRINT -> {
+                byte[] p = frame.payload();
+                String text = new String(p, 1, p.length - 1, StandardCharsets.UTF_8);
+                (p[0] == 2 ? interp.stderr() : interp.stdout()).write(text);
+            }
+            case Wire.ITEM -> item(w, frame.payload());
+            case Wire.RESULT, Wire.FAILURE -> finished(w, frame);
+            case Wire.INIT_FAILED -> initFailed(w, frame.payload());
+            default -> w.kill();
+        }
+    }
+
+    private void ready(WorkerProcess w) {
+        lock.lock();
+        try {
+            w.ready = true;
+            if (init != null) {
+                w.current = initMarker;
+                try {
+                    sendSources(w, init.modules());
+                    w.send(Wire.INIT, WorkerMain.concat(header((byte) 0, 0), init.body()));
+                } catch (IOException gone) {
+                    return;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    private Work currentOf(WorkerProcess w) {
+        lock.lock();
+        try { return w.current; } finally { lock.unlock(); }
+    }
+
+    private void item(WorkerProcess w, byte[] payload) {
+        Work work = currentOf(w);
+        if (work == null || work.outcomes == null) return;
+        Codec.In head = new Codec.In(payload);
+        head.readInt();
+        int index = head.readInt();
+        boolean ok = head.readByte() == 1;
+        ItemOutcome outcome;
+        try {
+            Object v = new ValueDecoder(payload, 9, interp, knownModules::get).read();
+            outcome = ok ? new ItemOutcome(v, null) : new ItemOutcome(null, (ErrorValue) v);
+        } catch (RuntimeException bad) {
+            outcome = new ItemOutcome(null, Errors.value("a result from the worker could not be read: " + bad.getMessage()).value());
+        }
+        lock.lock();
+        try {
+            if (index >= 0 && index < work.outcomes.length) {
+                work.outcomes[index] = outcome;
+                work.nextItem = index + 1;
+            }
+            if (work.clock != null) work.clock.cancel(false);
+            work.clock = work.future.startTimeoutClock();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void finished(WorkerProcess w, Wire.Frame frame) {
+        Work work;
+        lock.lock();
+        try {
+            work = w.current;
+            w.current = null;
+            if (work == initMarker) {
+                work = null;
+            } else {
+                w.tasksRun++;
+            }
+            if (work != null && work.clock != null) work.clock.cancel(false);
+            if (maxTasks > 0 && w.tasksRun >= maxTasks) {
+                workers.remove(w);
+                w.killedOnPurpose = true;
+                w.shutdownGently();
+                if (!isClosed()) startWorker();
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (work != null) {
+            Future f = work.future;
+            if (work.outcomes != null) {
+                f.completeRemote(work.outcomes.clone());
+            } else {
+                Object v;
+                try {
+                    v = new ValueDecoder(frame.payload(), 4, interp, knownModules::get).read();
+                } catch (RuntimeException bad) {
+                    f.failRemote(Errors.value("the task's result could not be read: " + bad.getMessage()).value());
+                    v = null;
+                }
+                if (!f.isDone()) {
+                    if (frame.type() == Wire.RESULT) f.completeRemote(v);
+                    else f.failRemote(v instanceof ErrorValue e ? e : Errors.of(ErrorKind.ERROR, "the task failed").value());
+                }
+            }
+        }
+        dispatch();
+    }
+
+    private void initFailed(WorkerProcess w, byte[] payload) {
+        ErrorValue cause;
+        try {
+            cause = (ErrorValue) new ValueDecoder(payload, 4, interp, knownModules::get).read();
+        } catch (RuntimeException bad) {
+            cause = Errors.value("unreadable error").value();
+        }
+        List<Work> failed;
+        lock.lock();
+        try {
+            broken = true;
+            failed = new ArrayList<>(queue);
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, "the pool's init function failed in worker " + w.pid() + ": " + cause.headline()).value();
+        err.setCause(cause);
+        for (Work work : failed) {
+            work.future.claimRemote();
+            work.future.failRemote(err);
+        }
+        shutdown(null, false, true);
+    }
+
+    @Override public void died(WorkerProcess w) {
+        Work work;
+        boolean purposeful;
+        lock.lock();
+        try {
+            workers.remove(w);
+            work = w.current;
+            w.current = null;
+            purposeful = w.killedOnPurpose;
+            if (!isClosed() && !broken) startWorker();
+        } finally {
+            lock.unlock();
+        }
+        if (work != null && work != initMarker) handleLostWork(w, work, purposeful);
+        dispatch();
+    }
+
+    private void handleLostWork(WorkerProcess w, Work work, boolean purposeful) {
+        Future f = work.future;
+        if (work.clock != null) work.clock.cancel(false);
+        if (f.isCancelRequested()) {
+            f.cancelledRemote();
+            return;
+        }
+        ErrorValue err;
+        if (work.timedOut) {
+            err = Errors.timeout(f.describe() + " took longer than its timeout of " + seconds(f.timeout()) + "; its worker was stopped").value();
+        } else {
+            if (!purposeful && work.retriesLeft > 0) {
+                work.retriesLeft--;
+                requeue(work);
+                return;
+            }
+            err = crashError(w, f, work);
+        }
+        if (work.outcomes == null) {
+            f.failRemote(err);
+            return;
+        }
+        work.outcomes[work.nextItem] = new ItemOutcome(null, err);
+        work.nextItem++;
+        work.timedOut = false;
+        if (work.nextItem < work.outcomes.length && !isClosed()) requeue(work);
+        else completeChunk(work);
+    }
+
+    private void completeChunk(Work work) {
+        ItemOutcome[] out = work.outcomes.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null) out[i] = new ItemOutcome(null, Errors.cancelled("the pool closed before this item ran").value());
+        }
+        work.future.completeRemote(out);
+    }
+
+    private void requeue(Work work) {
+        lock.lock();
+        try {
+            queue.addFirst(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ErrorValue crashError(WorkerProcess w, Future f, Work work) {
+        StringBuilder sb = new StringBuilder("worker process ").append(w.pid()).append(" died (").append(w.exitDescription())
+                .append(") while running ").append(f.describe());
+        String input = work.outcomes == null ? Ops.repr(dev.skein.runtime.SkeinList.wrap(f.arguments())) : "item " + (work.nextItem + 1) + " of a chunk";
+        if (input.length() > 120) input = input.substring(0, 117) + "...";
+        sb.append(" on input ").append(input);
+        String stderr = w.lastStderrLines();
+        if (!stderr.isBlank()) sb.append("; its last stderr lines:\n").append(stderr.indent(4).stripTrailing());
+        return Errors.of(ErrorKind.WORKER_CRASHED, sb.toString()).value();
+    }
+
+    private static String seconds(double s) {
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
+    }
+
+    // ------------------------------------------------------------------ cancel, timeout, shutdown
+
+    private WorkerProcess workerRunning(Future f) {
+        for (WorkerProcess w : workers) if (w.current != null && w.current.future == f) return w;
+        return null;
+    }
+
+    @Override protected void onCancelRunning(Future f) {
+        lock.lock();
+        try {
+            WorkerProcess w = workerRunning(f);
+            if (w != null) w.kill();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override protected void onTimeout(Future f) {
+        lock.lock();
+        try {
+            WorkerProcess w = workerRunning(f);
+            if (w != null) {
+                w.current.timedOut = true;
+                w.kill();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override protected void stopWorkers() {
+        lock.lock();
+        try {
+            for (WorkerProcess w : new ArrayList<>(workers)) {
+                w.killedOnPurpose = true;
+                w.shutdownGently();
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is already shutting down: the hook runs anyway
+        }
+    }
+
+    private void killAll() {
+        for (WorkerProcess w : new ArrayList<>(workers)) w.kill();
+    }
+
+    /** Worker process ids, for tests and the REPL. */
+    public List<Long> workerPids() {
+        lock.lock();
+        try {
+            return workers.stream().map(WorkerProcess::pid).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.skein.process;
+
+import dev.skein.interp.ModuleInstance;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The parent's side of one worker JVM: starts it from the running installation (same java, same
+ * classpath), sends frames, and reads its replies and its stderr on two daemon threads.
+ */
+final class WorkerProcess {
+    /** What the pool hears from a worker. */
+    interface Listener {
+        void frame(WorkerProcess w, Wire.Frame frame);
+
+        void died(WorkerProcess w);
+    }
+
+    private static final int STDERR_LINES_KEPT = 12;
+
+    private final Process process;
+    private final DataOutputStream toWorker;
+    private final ReentrantLock sendLock = new ReentrantLock();
+    private final ArrayDeque<String> lastStderr = new ArrayDeque<>();
+    private final ReentrantLock stderrLock = new ReentrantLock();
+    /** How many sources of each module this worker has compiled (guarded by the pool's lock). */
+    final Map<ModuleInstance, Integer> sourcesSent = new HashMap<>();
+    /** The work it runs now, or null (guarded by the pool's lock). */
+    ProcessPool.Work current;
+    int tasksRun;
+    boolean ready;
+    volatile boolean killedOnPurpose;
+
+    private WorkerProcess(Process process) {
+        this.process = process;
+        this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    }
+
+    static WorkerProcess start(int recursionLimit, Listener listener) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(recursionLimit));
+        pb.redirectError(ProcessBuilder.Redirect.PIPE);
+        WorkerProcess w = new WorkerProcess(pb.start());
+        w.readReplies(listener);
+        w.readStderr();
+        return w;
+    }
+
+    /** The same java and classpath as this process, tuned to start fast and stay small. */
+    static List<String> command(int recursionLimit) {
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classpath = System.getProperty("java.class.path");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xms16m");
+        cmd.add("-Xss512m");
+        cmd.add("-XX:+ExitOnOutOfMemoryError");
+        cmd.add("-Xshare:auto");
+        cmd.add("-XX:SharedArchiveFile=" + archivePath(classpath));
+        cmd.add("-XX:+AutoCreateSharedArchive");
+        cmd.add("-Xlog:cds=off");
+        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(WorkerMain.class.getName());
+        cmd.add(String.valueOf(recursionLimit));
+        return cmd;
+    }
+
+    /** One class-data archive per installation, in the temp dir (created by the first worker). */
+    private static String archivePath(String classpath) {
+        String tmp = System.getProperty("java.io.tmpdir");
+        String user = System.getProperty("user.name", "user");
+        return Path.of(tmp, "skein-worker-" + user + "-" + Integer.toHexString(classpath.hashCode()) + "-" + Runtime.version().feature() + ".jsa").toString();
+    }
+
+    long pid() { return process.pid(); }
+
+    boolean isAlive() { return process.isAlive(); }
+
+    void send(byte type, byte[] payload) throws IOException {
+        sendLock.lock();
+        try {
+            Wire.write(toWorker, type, payload);
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
+    /** Stops the worker now (cancel, timeout, shutdown): the reader thread then reports its death. */
+    void kill() {
+        killedOnPurpose = true;
+        process.destroyForcibly();
+    }
+
+    /** Asks the worker to exit after its current frame; it also exits when the pipe closes. */
+    void shutdownGently() {
+        try {
+            send(Wire.SHUTDOWN, new byte[0]);
+            toWorker.close();
+        } catch (IOException alreadyGone) {
+            // nothing to do
+        }
+    }
+
+    /** How it ended: "exit code 3" or "signal 9 (SIGKILL)". */
+    String exitDescription() {
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int code = process.exitValue();
+        if (code > 128 && code < 160) {
+            int sig = code - 128;
+            return "signal " + sig + signalName(sig);
+        }
+        return "exit code " + code;
+    }
+
+    private static String signalName(int sig) {
+        return switch (sig) {
+            case 9 -> " (SIGKILL)";
+            case 15 -> " (SIGTERM)";
+            case 6 -> " (SIGABRT)";
+            case 11 -> " (SIGSEGV)";
+            case 2 -> " (SIGINT)";
+            default -> "";
+        };
+    }
+
+    String lastStderrLines() {
+        stderrLock.lock();
+        try {
+            return String.join("\n", lastStderr);
+        } finally {
+            stderrLock.unlock();
+        }
+    }
+
+    private void readReplies(Listener listener) {
+        Thread t = new Thread(() -> {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
+                while (true) {
+                    Wire.Frame f = Wire.read(in);
+                    if (f == null) break;
+                    listener.frame(this, f);
+                }
+            } catch (IOException | RuntimeException broken) {
+                process.destroyForcibly();
+            }
+            listener.died(this);
+        }, "skein-worker-" + process.pid() + "-reader");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void readStderr() {
+        Thread t = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    stderrLock.lock();
+                    try {
+                        lastStderr.addLast(line);
+                        if (lastStderr.size() > STDERR_LINES_KEPT) lastStderr.removeFirst();
+                    } finally {
+                        stderrLock.unlock();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the worker is gone; its lines so far are kept
+            }
+        }, "skein-worker-" + process.pid() + "-stderr");
+        t.setDaemon(true);
+        t.start();
+    }
+}
