@@ -21,7 +21,7 @@ public final class HostExecutorPool extends Pool {
         this.executor = executor;
     }
 
-    @Override protected void schedule(Future f) {
+    @Override protected void schedule(Future f, Object prepared) {
         try {
             executor.execute(() -> runOnThisThread(f));
         } catch (RejectedExecutionException e) {

@@ -47,8 +47,6 @@ final class Link {
             throw SkeinSession.exceptionFor(null, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded").value());
         } catch (ExitRequest exit) {
             throw SkeinException.exit(exit.code());
-        } catch (dev.skein.stdlib.modules.ExitRequest exit) {
-            throw SkeinException.exit(exit.code());
         }
     }
 

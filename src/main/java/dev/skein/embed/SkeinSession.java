@@ -260,8 +260,6 @@ public final class SkeinSession implements AutoCloseable {
             throw exceptionFor(this, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (the host thread's stack is full)").value());
         } catch (ExitRequest exit) {
             throw SkeinException.exit(exit.code());
-        } catch (dev.skein.stdlib.modules.ExitRequest exit) {
-            throw SkeinException.exit(exit.code());
         } finally {
             if (timer != null) timer.cancel(false);
             running.remove(ts);

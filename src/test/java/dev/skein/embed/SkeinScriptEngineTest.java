@@ -156,7 +156,7 @@ class SkeinScriptEngineTest {
         assertTrue(e.getMessage().startsWith("ZeroDivisionError: "), e.getMessage());
         SkeinException cause = assertInstanceOf(SkeinException.class, e.getCause());
         assertEquals("ZeroDivisionError", cause.kind());
-        ScriptException syntax = assertThrows(ScriptException.class, () -> engine.eval("let x = (1 +\nprint(x)"));
+        ScriptException syntax = assertThrows(ScriptException.class, () -> engine.eval("let x = 1\nlet = 2"));
         assertEquals(2, syntax.getLineNumber());
         assertTrue(syntax.getMessage().startsWith("SyntaxError"), syntax.getMessage());
         ScriptException compile = assertThrows(ScriptException.class, () -> ((Compilable) engine).compile("let = 3"));
