@@ -66,7 +66,8 @@ public final class SkeinEngine implements AutoCloseable {
     private final Integer recursionLimit;
     private final Map<String, Object> hostBuiltins;
     private final Map<String, HostExecutor> executors;
-    private final Interpreter compiler;
+    /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
+    private final Interpreter template;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<SkeinSession> sessions = Collections.newSetFromMap(new WeakHashMap<>());
     private ScheduledExecutorService timer;
@@ -88,29 +89,34 @@ public final class SkeinEngine implements AutoCloseable {
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         Interpreter.Builder ib = Stdlib.install(Interpreter.builder());
         hostBuiltins.forEach(ib::builtin);
-        this.compiler = configure(ib, stdout, stderr).build();
-        registerHostBuiltins(compiler);
+        this.template = configure(ib, stdout, stderr).build();
     }
 
     public static Builder builder() { return new Builder(); }
 
     // ------------------------------------------------------------------ compiling
 
-    /** Compiles a script once; run it in any number of sessions (see {@link SkeinScript} for host globals). */
+    /**
+     * Compiles a script once; run it in any number of sessions (see {@link SkeinScript} for host
+     * globals). Each script gets its own compiling interpreter, so what it compiled can be handed
+     * whole to each session that runs it.
+     */
     public SkeinScript compile(String fileName, String code) {
         checkOpen();
         Source source = new Source(fileName, code);
+        Runner runner = Runner.of(newInterpreter(stdout, stderr));
         ModuleInstance layout = layout(List.of());
         try {
-            Code c = compileRunner().compile(source, layout, true);
-            return new SkeinScript(this, source, layout.declaredNames(), c, Map.of());
+            Code c = runner.compile(source, layout, true);
+            return new SkeinScript(this, source, layout.declaredNames(), c, Map.of(), runner);
         } catch (CompileError e) {
             Map<String, Diagnostic> hostGlobals = HostGlobals.of(e);
             if (hostGlobals == null) throw SkeinException.fromCompileError(e);
+            runner = Runner.of(newInterpreter(stdout, stderr));
             layout = layout(hostGlobals.keySet());
             try {
-                Code c = compileRunner().compile(source, layout, true);
-                return new SkeinScript(this, source, layout.declaredNames(), c, hostGlobals);
+                Code c = runner.compile(source, layout, true);
+                return new SkeinScript(this, source, layout.declaredNames(), c, hostGlobals, runner);
             } catch (CompileError again) {
                 throw SkeinException.fromCompileError(again);
             }
@@ -142,17 +148,6 @@ public final class SkeinEngine implements AutoCloseable {
         for (String n : hostGlobals) m.declare(n);
         return m;
     }
-
-    /** Compiles source against a session's own module (declaring its globals there). */
-    Code compileInto(Source source, ModuleInstance module) {
-        try {
-            return compileRunner().compile(source, module, true);
-        } catch (CompileError e) {
-            throw SkeinException.fromCompileError(e);
-        }
-    }
-
-    Runner compileRunner() { return Runner.of(compiler); }
 
     // ------------------------------------------------------------------ sessions
 
@@ -230,7 +225,7 @@ public final class SkeinEngine implements AutoCloseable {
 
     /** A session's interpreter: the engine's configuration and builtins, with its own output, pools and modules. */
     Interpreter newInterpreter(OutputSink out, OutputSink err) {
-        Interpreter.Builder b = Stdlib.install(Interpreter.builder()).builtins(compiler.builtins());
+        Interpreter.Builder b = Stdlib.install(Interpreter.builder()).builtins(template.builtins());
         Interpreter interp = configure(b, out, err).build();
         registerHostBuiltins(interp);
         return interp;
@@ -241,6 +236,9 @@ public final class SkeinEngine implements AutoCloseable {
         if (recursionLimit != null) b.recursionLimit(recursionLimit);
         return b;
     }
+
+    /** Host executor pool names: declared first in every module, so compiled scripts can name them. */
+    java.util.Set<String> executorNames() { return executors.keySet(); }
 
     private void registerHostBuiltins(Interpreter interp) {
         interp.service(WorkerSupport.HostBuiltins.class, i -> new WorkerSupport.HostBuiltins(hostBuiltins));

@@ -1,6 +1,7 @@
 package dev.skein.embed;
 
 import dev.skein.interp.Code;
+import dev.skein.interp.Runner;
 import dev.skein.syntax.Diagnostic;
 import dev.skein.syntax.Source;
 import java.util.List;
@@ -21,8 +22,11 @@ public final class SkeinScript {
     private final List<String> layout;
     private final Code code;
     private final Map<String, Diagnostic> hostGlobals;
+    private final Runner compiledBy;
 
-    SkeinScript(SkeinEngine engine, Source source, List<String> layout, Code code, Map<String, Diagnostic> hostGlobals) {
+    SkeinScript(SkeinEngine engine, Source source, List<String> layout, Code code, Map<String, Diagnostic> hostGlobals,
+                Runner compiledBy) {
+        this.compiledBy = compiledBy;
         this.engine = engine;
         this.source = source;
         this.layout = layout;
@@ -64,6 +68,9 @@ public final class SkeinScript {
     Code code() { return code; }
 
     Map<String, Diagnostic> hostGlobalSites() { return hostGlobals; }
+
+    /** The runner that compiled it: its sources and function bodies, handed to each session that runs it. */
+    Runner compiledBy() { return compiledBy; }
 
     @Override public String toString() { return "<skein script " + source.name() + ">"; }
 }

@@ -52,6 +52,11 @@ public final class SkeinSession implements AutoCloseable {
     /** Whether Skein code has run here: until then the module may be laid out anew for a script. */
     private volatile boolean codeRan;
     private final Map<SkeinScript, Code> recompiled = new WeakHashMap<>();
+    /** Compiled scripts whose source and functions this session's runner has adopted. */
+    private final Set<SkeinScript> adopted = Collections.newSetFromMap(new WeakHashMap<>());
+    /** Globals the host introduced (set, pools, a script's host globals), and those already declared to workers. */
+    private final Set<String> hostNames = new java.util.LinkedHashSet<>();
+    private final Set<String> announced = new java.util.HashSet<>();
     private final Set<ThreadState> running = ConcurrentHashMap.newKeySet();
     private final Map<ErrorValue, Throwable> hostCauses = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean closed;
@@ -66,6 +71,7 @@ public final class SkeinSession implements AutoCloseable {
         this.pools = PoolRegistry.of(interp);
         this.module = new ModuleInstance("__main__", "<session>");
         engine.executors().forEach((name, ex) -> module.set(name, new HostExecutorPool(pools, name, ex.executor(), ex.size())));
+        hostNames.addAll(engine.executorNames());
     }
 
     /** The session an interpreter belongs to, or null (a worker's or the CLI's interpreter). */
@@ -85,7 +91,7 @@ public final class SkeinSession implements AutoCloseable {
     public Object run(SkeinScript script) {
         if (script.engine() != engine) throw new IllegalArgumentException(script + " was compiled by another engine");
         checkOpen();
-        Code code = codeFor(script);
+        Code code = prepare(script);
         for (Map.Entry<String, Diagnostic> g : script.hostGlobalSites().entrySet()) {
             if (module.get(g.getKey()) == Missing.MISSING) {
                 throw SkeinException.fromDiagnostic(g.getValue(), g.getValue().message() + " (and the host has not set it)");
@@ -105,7 +111,8 @@ public final class SkeinSession implements AutoCloseable {
         layoutLock.lock();
         try {
             codeRan = true;
-            compiled = engine.compileInto(new dev.skein.syntax.Source(fileName, code), module);
+            announceHostNames();
+            compiled = compileHere(new dev.skein.syntax.Source(fileName, code));
         } finally {
             layoutLock.unlock();
         }
@@ -136,6 +143,7 @@ public final class SkeinSession implements AutoCloseable {
         layoutLock.lock();
         try {
             module.set(name, v);
+            hostNames.add(name);
         } finally {
             layoutLock.unlock();
         }
@@ -275,9 +283,7 @@ public final class SkeinSession implements AutoCloseable {
     /** A Skein error as the host's exception, rendered with the source lines the session knows. */
     static SkeinException exceptionFor(SkeinSession session, ErrorValue e) {
         if (session == null) return SkeinException.fromError(e, null, null);
-        String file = e.trace().isEmpty() ? null : e.trace().get(0).file();
-        Runner withSource = file != null && session.runner.source(file) == null ? session.engine.compileRunner() : session.runner;
-        return SkeinException.fromError(e, ErrorReport.render(e, withSource), session.hostCauses.get(e));
+        return SkeinException.fromError(e, ErrorReport.render(e, session.runner), session.hostCauses.get(e));
     }
 
     void rememberHostCause(ErrorValue e, Throwable cause) { hostCauses.put(e, cause); }
@@ -291,39 +297,85 @@ public final class SkeinSession implements AutoCloseable {
      * globals by index, so the module must declare the script's globals at the same indices:
      * true when one layout is a prefix of the other (the module is then extended); a module no
      * Skein code has touched yet is laid out anew, keeping the host's values; otherwise the
-     * script is compiled again against this module (once per session).
+     * script is compiled again against this module (once per session). Either way this session's
+     * runner learns the script's source and functions, which process-pool workers need.
      */
-    private Code codeFor(SkeinScript script) {
+    private Code prepare(SkeinScript script) {
         layoutLock.lock();
         try {
-            List<String> have = module.declaredNames();
-            List<String> want = script.layout();
-            if (isPrefixPair(have, want)) {
-                for (int i = have.size(); i < want.size(); i++) module.declare(want.get(i));
-                codeRan = true;
-                return script.code();
-            }
-            if (!codeRan) {
-                ModuleInstance fresh = new ModuleInstance("__main__", "<session>");
-                for (String n : want) fresh.declare(n);
-                for (String n : have) {
-                    Object v = module.get(n);
-                    if (v == Missing.MISSING) fresh.declare(n);
-                    else fresh.set(n, v);
-                }
-                module = fresh;
-                codeRan = true;
-                return script.code();
-            }
-            Code code = recompiled.get(script);
+            hostNames.addAll(script.hostGlobalSites().keySet());
+            Code code = sharedCode(script);
             if (code == null) {
-                for (String n : script.hostGlobalSites().keySet()) module.declare(n);
-                code = engine.compileInto(script.source(), module);
-                recompiled.put(script, code);
+                code = recompiled.get(script);
+                if (code == null) {
+                    for (String n : script.hostGlobalSites().keySet()) module.declare(n);
+                    announceHostNames();
+                    code = compileHere(script.source());
+                    recompiled.put(script, code);
+                }
+                return code;
             }
+            announceHostNames();
+            if (adopted.add(script)) runner.adopt(script.compiledBy(), script.source(), module);
             return code;
         } finally {
             layoutLock.unlock();
+        }
+    }
+
+    /** The script's own compiled code when this module can be laid out to match it, else null. */
+    private Code sharedCode(SkeinScript script) {
+        List<String> have = module.declaredNames();
+        List<String> want = script.layout();
+        if (isPrefixPair(have, want)) {
+            for (int i = have.size(); i < want.size(); i++) module.declare(want.get(i));
+            codeRan = true;
+            return script.code();
+        }
+        if (codeRan) return null;
+        ModuleInstance fresh = new ModuleInstance("__main__", "<session>");
+        for (String n : want) fresh.declare(n);
+        for (String n : have) {
+            Object v = module.get(n);
+            if (v == Missing.MISSING) fresh.declare(n);
+            else fresh.set(n, v);
+        }
+        module = fresh;
+        codeRan = true;
+        return script.code();
+    }
+
+    /** Compiles source into this session's module with its own runner. */
+    private Code compileHere(dev.skein.syntax.Source source) {
+        try {
+            return runner.compile(source, module, true);
+        } catch (dev.skein.syntax.CompileError e) {
+            throw SkeinException.fromCompileError(e);
+        }
+    }
+
+    /**
+     * Declares the host's globals in the sources this module is made of, as {@code let name =
+     * none} lines that are compiled but never run: a process-pool worker compiles those sources
+     * to mirror the module, and the script's code names these globals.
+     */
+    private void announceHostNames() {
+        List<String> fresh = new java.util.ArrayList<>();
+        for (String n : hostNames) if (announced.add(n)) fresh.add(n);
+        if (fresh.isEmpty()) return;
+        StringBuilder text = new StringBuilder();
+        for (String n : fresh) text.append("let ").append(n).append(" = none\n");
+        if (!declareForWorkers(text.toString())) {
+            for (String n : fresh) declareForWorkers("let " + n + " = none\n");  // some name is a reserved word
+        }
+    }
+
+    private boolean declareForWorkers(String lets) {
+        try {
+            runner.compile(new dev.skein.syntax.Source("<host globals>", lets), module, false);
+            return true;
+        } catch (dev.skein.syntax.CompileError reservedWord) {
+            return false;  // no script can name a reserved word, so workers need not know it
         }
     }
 

@@ -50,6 +50,18 @@ public final class Runner implements ModuleLoader {
         return code;
     }
 
+    /**
+     * Makes a script another runner compiled part of {@code module} here, as if compiled by this
+     * runner: an embedding host compiles a script once and runs it in sessions that each have
+     * their own interpreter. Process-pool workers then get its source, errors show its lines, and
+     * its functions are found by key.
+     */
+    public void adopt(Runner compiledBy, Source source, ModuleInstance module) {
+        sources.put(source.name(), source);
+        codes.putAll(compiledBy.codes);
+        moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
+    }
+
     /** A compiled function body by its key ("file:line:col"), or null. */
     public Code code(String key) { return codes.get(key); }
 
