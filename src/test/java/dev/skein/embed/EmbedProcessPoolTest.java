@@ -40,17 +40,23 @@ class EmbedProcessPoolTest {
              SkeinSession session = engine.newSession()) {
             CompletableFuture<String> run = CompletableFuture.supplyAsync(() -> {
                 try {
-                    session.eval("fn spin(i) { while true { } }\nlet cpu = processes(2)\nfor r in map spin over range(6) to cpu { print(r) }");
+                    session.eval("\nfn spin(i) { while true { } }\nlet cpu = processes(2)\nfor r in map spin over range(6) to cpu { print(r) }");
                     return "finished";
                 } catch (SkeinException e) {
                     return e.kind();
                 }
             });
-            Thread.sleep(1500);  // workers start and pick up tasks
-            assertTrue(session.isRunning());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!running(session) && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(running(session), "tasks run in the workers");
             session.cancel();
             assertEquals("CancelledError", run.get(20, TimeUnit.SECONDS));
         }
+    }
+
+    /** Whether the script's pool {@code cpu} has tasks running in workers (asked from this thread, concurrently). */
+    private static boolean running(SkeinSession session) {
+        return session.contains("cpu") && (Long) session.eval("cpu.stats()['running']") > 0;
     }
 
     @Test void sessionFunctionsAndHostGlobalsRunOnAProcessPool() {
