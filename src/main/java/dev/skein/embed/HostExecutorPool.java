@@ -13,10 +13,10 @@ import java.util.concurrent.RejectedExecutionException;
  * It behaves like {@code threads(n)} (shared memory, cancellation, timeouts, awaiting workers
  * help), but shutting it down never stops the host's threads: only Skein's tasks are cancelled.
  */
-public final class HostExecutorPool extends Pool {
+final class HostExecutorPool extends Pool {
     private final Executor executor;
 
-    public HostExecutorPool(PoolRegistry registry, String name, Executor executor, int size) {
+    HostExecutorPool(PoolRegistry registry, String name, Executor executor, int size) {
         super(registry, name, size);
         this.executor = executor;
     }
