@@ -126,6 +126,11 @@ final class ScriptRun {
             return ExitCodes.RUNTIME_ERROR;
         } catch (ExitRequest exit) {
             return exit.code();
+        } catch (RuntimeException | Error internal) {
+            // A bug in Skein itself: say so plainly, without a Java stack trace.
+            out.flush();
+            err.println("skein: internal error: " + internal + " (please report it with the script that caused it)");
+            return ExitCodes.RUNTIME_ERROR;
         } finally {
             pools.closeAll();
             out.flush();

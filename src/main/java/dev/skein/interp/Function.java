@@ -87,7 +87,7 @@ public final class Function implements Callable {
 
     /** Fast path for calls with exactly the positional parameters (no keywords, no rest, no defaults used). */
     boolean acceptsExactly(int n) {
-        return n == code.params.length && code.restIndex < 0;
+        return n == code.exactArity;
     }
 
     /** Runs the body in a frame whose parameter slots are filled. */

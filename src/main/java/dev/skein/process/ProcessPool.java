@@ -305,7 +305,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 try {
                     v = new ValueDecoder(frame.payload(), 4, interp, knownModules::get).read();
                 } catch (RuntimeException bad) {
+                    // A malformed frame: fail this task and replace the worker that sent it.
                     f.failRemote(Errors.value("the task's result could not be read: " + bad.getMessage()).value());
+                    w.kill();
                     v = null;
                 }
                 if (!f.isDone()) {
