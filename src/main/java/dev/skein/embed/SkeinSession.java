@@ -256,14 +256,24 @@ public final class SkeinSession implements AutoCloseable {
         ThreadState ts = new ThreadState(interp);
         running.add(ts);
         Duration limit = engine.timeLimit();
+        String overTime = limit == null ? null : "the script ran longer than its time limit of " + SkeinEngine.show(limit);
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledFuture<?> timer = limit == null ? null : engine.schedule(limit, () -> {
-            ts.interrupt(ErrorKind.TIMEOUT, "the script ran longer than its time limit of " + SkeinEngine.show(limit));
+            timedOut.set(true);
+            ts.interrupt(ErrorKind.TIMEOUT, overTime);
             pools.cancelAll();
         });
         try {
             return body.apply(ts);
         } catch (SkeinError e) {
-            throw exceptionFor(this, e.value());
+            ErrorValue error = e.value();
+            if (timedOut.get() && error.kind() != ErrorKind.TIMEOUT) {
+                // The entry may see a task it awaited being cancelled before its own stop request.
+                ErrorValue timeout = new ErrorValue(ErrorKind.TIMEOUT, overTime, error);
+                for (dev.skein.runtime.TraceEntry t : error.trace()) timeout.addTrace(t);
+                error = timeout;
+            }
+            throw exceptionFor(this, error);
         } catch (StackOverflowError deep) {
             throw exceptionFor(this, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (the host thread's stack is full)").value());
         } catch (ExitRequest exit) {
