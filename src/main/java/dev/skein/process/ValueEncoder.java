@@ -237,6 +237,11 @@ final class ValueEncoder {
             return;
         }
         if (v instanceof Builtin || v instanceof Callable) {
+            String problem = dev.skein.embed.WorkerSupport.portabilityProblem(v);
+            if (problem != null) {
+                String where = String.join(" → ", path);
+                throw Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + problem + (site == null ? "" : " (" + site + ")"));
+            }
             String name = builtinNames.get(v);
             if (name != null) { out.writeByte(Codec.BUILTIN); out.writeString(name); return; }
             throw notPortable(v instanceof Builtin ? "the function " + ((Callable) v).name() + " (made in Java by the host)" : "a host function");

@@ -49,8 +49,8 @@ final class WorkerProcess {
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
-    static WorkerProcess start(int recursionLimit, Listener listener) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(recursionLimit));
+    static WorkerProcess start(WorkerConfig config, Listener listener) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(config));
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.readReplies(listener);
@@ -59,7 +59,7 @@ final class WorkerProcess {
     }
 
     /** The same java and classpath as this process, tuned to start fast and stay small. */
-    static List<String> command(int recursionLimit) {
+    static List<String> command(WorkerConfig config) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>();
@@ -76,7 +76,7 @@ final class WorkerProcess {
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(WorkerMain.class.getName());
-        cmd.add(String.valueOf(recursionLimit));
+        cmd.addAll(config.toArgs());
         return cmd;
     }
 
