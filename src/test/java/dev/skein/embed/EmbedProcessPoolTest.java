@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +76,6 @@ class EmbedProcessPoolTest {
         }
     }
 
-    @Disabled("the process layer must build workers with the engine's grants (see docs/embedding.md)")
     @Test void workersKeepTheEnginesGrants() {
         try (SkeinEngine engine = SkeinEngine.builder().allowProcesses().build()) {
             SkeinException e = org.junit.jupiter.api.Assertions.assertThrows(SkeinException.class, () -> engine.eval(
@@ -86,7 +84,6 @@ class EmbedProcessPoolTest {
         }
     }
 
-    @Disabled("the process layer must check host functions with WorkerSupport.portabilityProblem and install WorkerSupport.workerBuiltins in workers")
     @Test void aHostFunctionSentToAProcessPoolIsAPortabilityError() {
         try (SkeinEngine engine = SkeinEngine.builder().allowProcesses().function("square", c -> c.longArg(0) * c.longArg(0)).build()) {
             SkeinException direct = org.junit.jupiter.api.Assertions.assertThrows(SkeinException.class,
@@ -99,7 +96,6 @@ class EmbedProcessPoolTest {
         }
     }
 
-    @Disabled("the process layer must install WorkerSupport.workerBuiltins in workers")
     @Test void anExtensionFunctionWorksOnAProcessPool() {
         try (SkeinEngine engine = SkeinEngine.builder().allowProcesses().loadExtensions(getClass().getClassLoader()).build()) {
             assertEquals("worker", engine.eval("let cpu = processes(1)\nawait (submit installed_in() to cpu)"));

@@ -1,7 +1,6 @@
 package dev.skein.repl;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -14,9 +13,6 @@ class ReplProcessPoolTest {
     void close() { repl.close(); }
 
     @Test
-    @Disabled("needs the interp fix: Compiler.module() registers the <main> code under the key \"<repl:N>:1:1\", "
-            + "replacing a function defined at line 1, column 1 of the same input (every `fn` typed at the prompt); "
-            + "the worker then calls <main>. Passes once <main> is no longer put in Runner's code table.")
     void promptDefinitionsRunInWorkerProcesses() {
         repl.quiet("let cpu = processes(2)");
         repl.feed("fn square(x) {");                          // defined over two lines

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(180)
 class ReplTerminalTest {
     /** The pool the session submits to. Switch to "processes(2)" once Compiler stops registering <main> as "file:1:1" (it then passes). */
-    static final String POOL = "threads(2)";
+    static final String POOL = "processes(2)";
 
     @Test
     void aSessionAtTheTerminal(@TempDir Path dir) throws Exception {
