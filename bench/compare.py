@@ -42,7 +42,7 @@ def main(path):
             out.append(f"| {w} | {m} | {fmt(py)} | {fmt(sk)} | {ratio} |")
     passes = max((r["pass"] for r in rows), default=0)
     out.append("")
-    out.append(f"Medians over {passes} pass(es). Python's process-pool and thread-pool variants "
+    out.append(f"Medians over {passes} pass(es). Python's process-pool variants "
                "have no Skein twin yet (—). Whole-process wall includes start-up and every "
                "repetition.")
     print("\n".join(out))
