@@ -53,7 +53,7 @@ def main(path):
                 mismatches.append(f"- {w}: check {k}: Python {py[k]!r}, Skein {sk[k]!r}")
     passes = max((r["pass"] for r in rows), default=0)
     out.append("")
-    out.append(f"Medians over {passes} pass(es). Python's process-pool and thread-pool variants "
+    out.append(f"Medians over {passes} pass(es). Python's process-pool variants "
                "have no Skein twin yet (—). Whole-process wall includes start-up and every "
                "repetition.")
     if mismatches:

@@ -3,7 +3,7 @@
 # prints a table: workload, metric, Python s, Skein s, ratio (Python/Skein: >1 means Skein is
 # faster), plus each side's whole-process wall time.
 #
-#   bench/run.sh                          # interp_fib interp_loops factorize, one pass
+#   bench/run.sh                          # every workload below, one pass
 #   PASSES=3 bench/run.sh                 # three passes (medians in the table), order alternates
 #   bench/run.sh interp_fib               # only some workloads
 #
@@ -22,7 +22,7 @@ PYDIR="${SKEIN_PY_BENCH:-../shared/bench/python}"
 PY="${PYTHON:-python3}"
 PASSES="${PASSES:-1}"
 OUT="${OUT_DIR:-bench/results/latest}"
-ALL=(interp_fib interp_loops factorize)
+ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes)
 if [ $# -gt 0 ]; then WORKLOADS=("$@"); else WORKLOADS=("${ALL[@]}"); fi
 
 [ -d "$PYDIR" ] || { echo "run.sh: Python benchmarks not found in $PYDIR (set SKEIN_PY_BENCH)" >&2; exit 2; }
