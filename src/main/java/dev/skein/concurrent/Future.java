@@ -115,6 +115,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             ErrorValue ev = e.value();
             boolean cancelled = ev.kind() == ErrorKind.CANCELLED && isCancelRequested();
             complete(cancelled ? State.CANCELLED : State.FAILED, null, ev);
+        } catch (dev.skein.runtime.ExitRequest exit) {
+            complete(State.FAILED, null, Errors.of(ErrorKind.ERROR, "os.exit(" + exit.code() + ") was called in " + describe()
+                    + "; only the main script can exit (a task can return or throw instead)").value());
         } catch (StackOverflowError deep) {
             complete(State.FAILED, null, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in " + describe()).value());
         } catch (RuntimeException | Error internal) {
@@ -226,11 +229,16 @@ public final class Future implements Ops.Named, Ops.MethodHost {
     void whenDone(Runnable action) {
         lock.lock();
         try {
-            if (callbacks != null) { callbacks.add(action); return; }
+            if (!finishedLocked() && callbacks != null) { callbacks.add(action); return; }
         } finally {
             lock.unlock();
         }
         action.run();
+    }
+
+    /** Finished, judged by the state (callbacks may not have been taken yet). Call with the lock held. */
+    private boolean finishedLocked() {
+        return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
     }
 
     // ------------------------------------------------------------------ tasks run in another process
@@ -359,7 +367,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
                 if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Ops.typeName(fn));
                 lock.lock();
                 try {
-                    if (callbacks != null) { callbacks.add(fn); return null; }
+                    if (!finishedLocked() && callbacks != null) { callbacks.add(fn); return null; }
                 } finally {
                     lock.unlock();
                 }

@@ -129,7 +129,7 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     /** Stops taking tasks; optionally cancels the live ones; optionally waits for them to finish. */
     public void shutdown(ThreadState ts, boolean wait, boolean cancel) {
         closed = true;
-        if (cancel) for (Future f : new ArrayList<>(live)) f.cancel();
+        if (cancel) cancelAll();
         if (wait) awaitIdle(ts);
         if (live.isEmpty()) stopWorkers();
         else registry.stopWhenIdle(this);
@@ -137,18 +137,25 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
 
     /** Waits until every task of this pool has finished (polling the waiter's interrupt flag). */
     void awaitIdle(ThreadState ts) {
-        while (!live.isEmpty()) {
+        // A task shutting down its own pool waits for the others, not for itself.
+        Object self = ts == null ? null : ts.task();
+        while (true) {
             Future any = null;
-            for (Future f : live) { any = f; break; }
-            if (any != null) any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
-            else break;
+            for (Future f : live) {
+                if (f != self) { any = f; break; }
+            }
+            if (any == null) return;
+            any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
     boolean isIdle() { return live.isEmpty(); }
 
+    /** Cancels queued tasks first, so a worker freed by stopping a running one finds nothing left to start. */
     void cancelAll() {
-        for (Future f : new ArrayList<>(live)) f.cancel();
+        List<Future> all = new ArrayList<>(live);
+        for (Future f : all) if (f.isPending()) f.cancel();
+        for (Future f : all) f.cancel();
     }
 
     /** Releases threads or processes once no task is left. */

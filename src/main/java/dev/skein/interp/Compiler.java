@@ -162,7 +162,10 @@ public final class Compiler {
             }
             case Scope.Local l -> l.var().cell() ? new Variables.CellStore(line, col, l.var().slot()) : new Variables.LocalStore(line, col, l.var().slot());
             case Scope.Captured c -> new Variables.CaptureStore(line, col, c.index());
-            case Scope.Global g -> new Variables.GlobalStore(line, col, g.index());
+            case Scope.Global g -> {
+                for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);   // "globals used", for process pools
+                yield new Variables.GlobalStore(line, col, g.index());
+            }
             case Scope.Builtin bi -> {
                 error(at, "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
                 yield new Variables.LocalStore(line, col, 0);

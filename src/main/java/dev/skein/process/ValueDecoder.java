@@ -63,11 +63,12 @@ final class ValueDecoder {
     }
 
     /** Reads the globals section and stores each value into its module. */
-    void readGlobalsInto() {
+    void readGlobalsInto(java.util.Set<String> keep) {
         while (in.readByte() == 1) {
             ModuleInstance m = modules.module(in.readString());
             String name = in.readString();
-            m.set(name, read());
+            Object v = read();
+            if (!keep.contains(m.file() + "\0" + name)) m.set(name, v);
         }
     }
 

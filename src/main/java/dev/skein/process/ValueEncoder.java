@@ -185,8 +185,9 @@ final class ValueEncoder {
             out.writeByte(Codec.DICT);
             out.writeInt(kv.length / 2);
             for (int i = 0; i < kv.length; i += 2) {
-                value(kv[i], "key " + Ops.repr(kv[i]));
-                value(kv[i + 1], Ops.repr(kv[i]));
+                String key = kv[i] instanceof String str ? "\"" + str + "\"" : Ops.repr(kv[i]);
+                value(kv[i], "key " + key);
+                value(kv[i + 1], key);
             }
             return;
         }

@@ -40,6 +40,8 @@ public final class WorkerMain {
     private final Interpreter interp;
     private final Runner runner;
     private final Map<String, ModuleInstance> modules = new HashMap<>();
+    /** Globals the pool's init function uses: they belong to this worker, tasks do not overwrite them. */
+    private final java.util.Set<String> initOwned = new java.util.HashSet<>();
 
     private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) {
         this.in = in;
@@ -178,7 +180,10 @@ public final class WorkerMain {
             callee = d.read();
             argsValue = d.read();
             kw = d.read();
-            d.readGlobalsInto();
+            d.readGlobalsInto(initOwned);
+            if (init && callee instanceof dev.skein.interp.Function fn) {
+                for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
+            }
             d.in().expectEnd();
         } catch (Codec.MalformedFrame | SkeinError bad) {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
