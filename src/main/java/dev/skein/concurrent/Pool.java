@@ -96,6 +96,9 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
         return Ops.call(ts, callee, args, kwNames);
     }
 
+    /** Tasks a {@code map} keeps in flight when it names no {@code buffer}: a few per worker. */
+    protected int defaultBuffer() { return Math.max(4, 4 * size()); }
+
     /** The chunk size of a {@code map} that names none: one item per task on threads. */
     protected int defaultChunk(Object[] iterables) { return 1; }
 

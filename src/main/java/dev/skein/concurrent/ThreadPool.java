@@ -30,7 +30,9 @@ public class ThreadPool extends Pool {
         queue.add(f);
         startLock.lock();
         try {
-            if (idle == 0 && workers.size() < size()) {
+            // Each idle worker can take one queued task; start a thread for any task beyond that
+            // (a burst of submits to a fresh pool must not queue behind a single waking worker).
+            if (queue.size() > idle && workers.size() < size()) {
                 int n = workers.size() + 1;
                 Thread t = new Thread(null, this::work, "skein-" + kind() + "-" + n, WORKER_STACK_BYTES);
                 t.setDaemon(true);
