@@ -160,6 +160,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         try {
             switch (state) {
                 case PENDING -> {
+                    pool.taskFinished(this, State.CANCELLED);
                     state = State.CANCELLED;
                     error = Errors.cancelled(describe() + " was cancelled before it started").value();
                 }
@@ -174,7 +175,6 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         } finally {
             lock.unlock();
         }
-        pool.taskFinished(this);
         fireCallbacks();
         return true;
     }
@@ -184,6 +184,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         lock.lock();
         try {
             if (state != State.RUNNING && state != State.PENDING) return;
+            // The pool's counts change before anyone can see the outcome, so a waiter that wakes
+            // up and asks for stats() sees this task counted.
+            pool.taskFinished(this, outcome);
             state = outcome;
             result = value;
             error = err;
@@ -192,7 +195,6 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         } finally {
             lock.unlock();
         }
-        pool.taskFinished(this);
         fireCallbacks();
     }
 

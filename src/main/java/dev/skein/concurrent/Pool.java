@@ -108,12 +108,14 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     /** Called when a running task is cancelled (process pools kill its worker). */
     protected void onCancelRunning(Future f) {}
 
-    void taskFinished(Future f) {
+    /** Called (once per task, under the task's lock) just before its outcome becomes visible. */
+    void taskFinished(Future f, Future.State outcome) {
         if (!live.remove(f)) return;
-        if (f.isCancelled()) cancelled.incrementAndGet();
-        else if (f.isFailed()) failed.incrementAndGet();
-        else completed.incrementAndGet();
-        registry.taskFinished();
+        switch (outcome) {
+            case CANCELLED -> cancelled.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+            default -> completed.incrementAndGet();
+        }
     }
 
     /** Runs a task on a fresh thread state of the calling (worker) thread. */

@@ -76,8 +76,6 @@ public final class PoolRegistry {
         }
     }
 
-    void taskFinished() { }
-
     /** Once a shut-down pool's last task finishes, release its workers. */
     void stopWhenIdle(Pool p) {
         Thread t = new Thread(() -> {
