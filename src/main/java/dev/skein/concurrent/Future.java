@@ -58,7 +58,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     public Pool pool() { return pool; }
 
-    long id() { return id; }
+    public long id() { return id; }
+
+    /** Where the task was submitted ("file:line"). */
+    public String site() { return site; }
 
     /** "task 3 (fetch, submitted at x.skein:12)": how messages name the task. */
     public String describe() {
@@ -69,7 +72,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         return "task " + id + " (" + functionName() + ", submitted at " + site + ")";
     }
 
-    String functionName() {
+    public String functionName() {
         return callee instanceof Callable c ? c.name() : Ops.typeName(callee);
     }
 
@@ -81,7 +84,8 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     double timeoutSeconds() { return timeoutSeconds; }
 
-    long ageNanos() { return System.nanoTime() - submittedNanos; }
+    /** Time since submission, for the REPL's :tasks. */
+    public long ageNanos() { return System.nanoTime() - submittedNanos; }
 
     // ------------------------------------------------------------------ running
 
@@ -123,6 +127,11 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     private boolean cancelRequested;
 
+    private volatile boolean timedOut;
+
+    /** Whether this task's own timeout has passed while it ran. */
+    boolean isTimedOut() { return timedOut; }
+
     public boolean isCancelRequested() {
         lock.lock();
         try { return cancelRequested; } finally { lock.unlock(); }
@@ -130,6 +139,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     /** Stops a running task with a TimeoutError (called by the pool's timer). */
     void timeOut() {
+        timedOut = true;
         pool.onTimeout(this);
         lock.lock();
         try {
@@ -272,7 +282,8 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         try { return state == State.FAILED; } finally { lock.unlock(); }
     }
 
-    String stateName() {
+    /** "pending", "running", "done", "failed" or "cancelled". */
+    public String stateName() {
         lock.lock();
         try { return state.name().toLowerCase(); } finally { lock.unlock(); }
     }
@@ -334,7 +345,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             case "cancel" -> new Builtin("cancel", "", (ts, a) -> cancel());
             case "result" -> new Builtin("result", "timeout=?", (ts, a) -> Waiting.await(ts, this, Seconds.optional(a[0]), "result()"));
             case "error" -> new Builtin("error", "timeout=?", (ts, a) -> {
-                Waiting.awaitDone(ts, this, Seconds.optional(a[0]));
+                Double timeout = Seconds.optional(a[0]);
+                if (!Waiting.awaitDone(ts, this, timeout)) {
+                    throw Errors.timeout(describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
+                }
                 if (isCancelled()) throw new SkeinError(errorValue().copyForRethrow());
                 return errorValue();
             });
@@ -357,6 +371,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
     @Override public String toString() {
         return "<future " + functionName() + " " + stateName() + ">";
     }
+
+    /** Method names, for REPL completion. */
+    public static final List<String> MEMBERS = List.of("done", "running", "cancelled", "cancel", "result", "error", "on_done");
 
     /** For messages: MISSING-safe optional argument. */
     static boolean given(Object o) { return !Missing.is(o) && o != null; }

@@ -117,6 +117,7 @@ public final class PoolRegistry {
         lock.lock();
         try {
             if (timer != null) timer.shutdownNow();
+            timer = null;   // a later timeout (REPL, embedding) starts a fresh timer
         } finally {
             lock.unlock();
         }

@@ -64,9 +64,9 @@ public final class Compiler {
             withResult.add(new Statements.Return(result.line, result.column, result));
             block = new Statements.Block(1, 1, withResult.toArray(new StmtNode[0]), new int[0]);
         }
-        Code code = new Code("<main>", source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
-        codes.accept(code);
-        return code;
+        // Top-level code is never sent to a worker, so it is not registered by key (its key
+        // would clash with a function defined at line 1, column 1).
+        return new Code("<main>", source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
     }
 
     /** Top-level declarations are globals, known before any code is compiled (functions may use later ones). */

@@ -24,7 +24,10 @@ public final class Function implements Callable {
     /** The cells this closure captured (shared with other closures of the same scope). */
     public Cell[] captured() { return captured.clone(); }
 
-    /** Rebuilds a function from its parts (a worker process receiving one). */
+    /**
+     * Rebuilds a function from its parts (a worker process receiving one). The array is kept,
+     * not copied: a decoder fills it after registering the function, for self-capturing closures.
+     */
     public static Function of(Code code, Cell[] captured, ModuleInstance module) {
         if (captured.length != code.capturedCount) {
             throw new IllegalArgumentException("code " + code.key() + " captures " + code.capturedCount + " cells, not " + captured.length);

@@ -41,25 +41,26 @@ public final class WorkerMain {
     private final Runner runner;
     private final Map<String, ModuleInstance> modules = new HashMap<>();
 
-    private WorkerMain(DataInputStream in, DataOutputStream out, int recursionLimit) {
+    private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) {
         this.in = in;
         this.out = out;
-        this.interp = Stdlib.install(Interpreter.builder())
+        Interpreter.Builder b = Stdlib.install(Interpreter.builder())
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
-                .grantAll()
-                .recursionLimit(recursionLimit)
-                .env(System.getenv())
-                .build();
+                .recursionLimit(config.recursionLimit())
+                .builtins(dev.skein.embed.WorkerSupport.workerBuiltins(WorkerMain.class.getClassLoader(), config.hostFunctions()));
+        config.grants().forEach(b::grant);
+        if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
+        this.interp = b.build();
         this.runner = Runner.of(interp);
     }
 
     public static void main(String[] args) throws IOException {
-        int recursionLimit = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        WorkerConfig config = WorkerConfig.fromArgs(args);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);  // nothing stray may ever reach the channel
         watchParent();
-        new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, recursionLimit).serve();
+        new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, config).serve();
     }
 
     /** Backup for the closed pipe: exit when the parent process is gone. */
@@ -116,7 +117,7 @@ public final class WorkerMain {
             Wire.Frame frame = Wire.read(in);
             if (frame == null || frame.type() == Wire.SHUTDOWN) {
                 out.flush();
-                System.exit(0);
+                Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
             }
             switch (frame.type()) {
                 case Wire.SOURCE -> compile(frame.payload());
@@ -227,7 +228,7 @@ public final class WorkerMain {
             return Ops.call(ts, callee, args, kwNames);
         } catch (ExitRequest exit) {
             try { out.flush(); } catch (IOException ignored) { /* exiting anyway */ }
-            System.exit(exit.code());
+            Runtime.getRuntime().halt(exit.code());
             return null;
         } catch (StackOverflowError deep) {
             throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in the worker");
