@@ -349,11 +349,11 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         boolean purposeful;
         lock.lock();
         try {
-            workers.remove(w);
+            boolean wasActive = workers.remove(w);   // false for a worker retired by max_tasks (already replaced)
             work = w.current;
             w.current = null;
             purposeful = w.killedOnPurpose;
-            if (!isClosed() && !broken) startWorker();
+            if (wasActive && !isClosed() && !broken) startWorker();
         } finally {
             lock.unlock();
         }
