@@ -297,10 +297,7 @@ final class Operators {
             return new CompareConst(line, col, op, l, k);
         }
         return switch (op) {
-            case "<" -> new Less(line, col, l, r);
-            case "<=" -> new LessEq(line, col, l, r);
-            case ">" -> new Less(line, col, r, l, true);
-            case ">=" -> new LessEq(line, col, r, l, true);
+            case "<", "<=", ">", ">=" -> new Ordering(line, col, l, r, orderingKind(op));
             case "==" -> new Equal(line, col, l, r, false);
             case "!=" -> new Equal(line, col, l, r, true);
             default -> new Compare(line, col, op, l, r);
@@ -319,7 +316,7 @@ final class Operators {
             this.left = left;
             this.k = k;
             this.boxed = k;
-            this.kind = switch (op) { case "<" -> 0; case "<=" -> 1; case ">" -> 2; default -> 3; };
+            this.kind = orderingKind(op);
         }
 
         @Override public Object eval(Frame f) {
@@ -336,51 +333,31 @@ final class Operators {
         }
     }
 
-    /** {@code a < b}; for {@code a > b} built as {@code b < a} with the evaluation order kept. */
-    static final class Less extends ExprNode {
-        final ExprNode a, b;
-        final boolean swapped;
-
-        Less(int line, int col, ExprNode a, ExprNode b) { this(line, col, a, b, false); }
-
-        Less(int line, int col, ExprNode a, ExprNode b, boolean swapped) {
-            super(line, col);
-            this.a = a;
-            this.b = b;
-            this.swapped = swapped;
-        }
-
-        @Override public Object eval(Frame f) {
-            Object x, y;
-            if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
-            if (x instanceof Long p && y instanceof Long q) return p < q;
-            try {
-                return swapped ? Ops.gt(y, x) : Ops.lt(x, y);
-            } catch (SkeinError e) {
-                throw locate(e, f);
-            }
-        }
+    /** The four orderings, numbered as in {@link CompareConst}: 0 {@code <}, 1 {@code <=}, 2 {@code >}, 3 {@code >=}. */
+    static int orderingKind(String op) {
+        return switch (op) { case "<" -> 0; case "<=" -> 1; case ">" -> 2; default -> 3; };
     }
 
-    static final class LessEq extends ExprNode {
-        final ExprNode a, b;
-        final boolean swapped;
+    /** {@code a < b}, {@code a <= b}, {@code a > b}, {@code a >= b}: left operand first, long fast path. */
+    static final class Ordering extends ExprNode {
+        final ExprNode left, right;
+        final int kind;
 
-        LessEq(int line, int col, ExprNode a, ExprNode b) { this(line, col, a, b, false); }
-
-        LessEq(int line, int col, ExprNode a, ExprNode b, boolean swapped) {
+        Ordering(int line, int col, ExprNode left, ExprNode right, int kind) {
             super(line, col);
-            this.a = a;
-            this.b = b;
-            this.swapped = swapped;
+            this.left = left;
+            this.right = right;
+            this.kind = kind;
         }
 
         @Override public Object eval(Frame f) {
-            Object x, y;
-            if (swapped) { y = b.eval(f); x = a.eval(f); } else { x = a.eval(f); y = b.eval(f); }
-            if (x instanceof Long p && y instanceof Long q) return p <= q;
+            Object x = left.eval(f), y = right.eval(f);
+            if (x instanceof Long p && y instanceof Long q) {
+                long a = p, b = q;
+                return switch (kind) { case 0 -> a < b; case 1 -> a <= b; case 2 -> a > b; default -> a >= b; };
+            }
             try {
-                return swapped ? Ops.ge(y, x) : Ops.le(x, y);
+                return switch (kind) { case 0 -> Ops.lt(x, y); case 1 -> Ops.le(x, y); case 2 -> Ops.gt(x, y); default -> Ops.ge(x, y); };
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
