@@ -95,19 +95,34 @@ final class Calls {
         final String name;
         final Arguments args;
 
+        final boolean simple, isAppend, isGet;
+        final int nargs;
+
         MethodCall(int line, int col, ExprNode receiver, String name, Arguments args) {
             super(line, col);
             this.receiver = receiver;
             this.name = name;
             this.args = args;
+            this.simple = args.simple();
+            this.nargs = args.values.length;
+            this.isAppend = name.equals("append");
+            this.isGet = name.equals("get");
         }
 
         @Override public Object eval(Frame f) {
             Object recv = receiver.eval(f);
             try {
-                if (recv instanceof SkeinList list && args.simple() && args.values.length == 1 && name.equals("append")) {
-                    list.append(args.values[0].eval(f));
-                    return null;
+                if (simple) {
+                    // The commonest container methods skip the generic method lookup and binding.
+                    if (recv instanceof SkeinList list && nargs == 1 && isAppend) {
+                        list.append(args.values[0].eval(f));
+                        return null;
+                    }
+                    if (recv instanceof dev.skein.runtime.SkeinDict d && isGet && (nargs == 1 || nargs == 2)) {
+                        Object key = args.values[0].eval(f);
+                        Object dflt = nargs == 2 ? args.values[1].eval(f) : null;
+                        return d.getOr(key, dflt);
+                    }
                 }
                 if (recv instanceof ModuleValue m) {
                     Object member = m.member(name);
