@@ -40,11 +40,26 @@ def main(path):
             py, sk = med(w, m, "python"), med(w, m, "skein")
             ratio = f"{py / sk:.2f}" if py is not None and sk else "—"
             out.append(f"| {w} | {m} | {fmt(py)} | {fmt(sk)} | {ratio} |")
+    # Both sides compute the same check values (sums, counts); they must agree.
+    mismatches = []
+    for w in workloads:
+        checks = {}
+        for r in rows:
+            if r["workload"] == w and r.get("result"):
+                checks.setdefault(r["side"], {}).update(r["result"].get("checks", {}))
+        py, sk = checks.get("python", {}), checks.get("skein", {})
+        for k in sorted(set(py) & set(sk)):
+            if py[k] != sk[k]:
+                mismatches.append(f"- {w}: check {k}: Python {py[k]!r}, Skein {sk[k]!r}")
     passes = max((r["pass"] for r in rows), default=0)
     out.append("")
-    out.append(f"Medians over {passes} pass(es). Python's process-pool and thread-pool variants "
+    out.append(f"Medians over {passes} pass(es). Python's process-pool variants "
                "have no Skein twin yet (—). Whole-process wall includes start-up and every "
                "repetition.")
+    if mismatches:
+        out.append("")
+        out.append("Check values that differ between the two sides:")
+        out.extend(mismatches)
     print("\n".join(out))
 
 

@@ -3,14 +3,17 @@
 # prints a table: workload, metric, Python s, Skein s, ratio (Python/Skein: >1 means Skein is
 # faster), plus each side's whole-process wall time.
 #
-#   bench/run.sh                          # interp_fib interp_loops factorize, one pass
+#   bench/run.sh                          # every workload below, one pass
 #   PASSES=3 bench/run.sh                 # three passes (medians in the table), order alternates
 #   bench/run.sh interp_fib               # only some workloads
 #
 # Env: SKEIN_PY_BENCH (the Python suite; default ../shared/bench/python from the repo root),
 # PYTHON (default python3), PASSES (default 1), FACTORIZE_COUNT (default 20000, given to both),
-# OUT_DIR (default bench/results/latest). The Python scripts' own env (BENCH_REPS, BENCH_QUIET…)
-# passes through. Each run's JSON line goes to $OUT_DIR/results.jsonl, stderr to $OUT_DIR/log.txt.
+# SKEIN_LOOPS_ONLY (e.g. loop_for,dict_count: only those interp_loops workloads on the Skein side),
+# OUT_DIR (default bench/results/latest), BENCH_TIMEOUT (seconds one script may run, default
+# 900). The Python scripts' own env (BENCH_REPS, BENCH_QUIET…) passes through, except that the Python suite's quiet-machine gate is off unless BENCH_QUIET=1:
+# Skein has no such gate, and its waiting would count in Python's whole-process wall time.
+# Each run's JSON line goes to $OUT_DIR/results.jsonl, stderr to $OUT_DIR/log.txt.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -19,7 +22,7 @@ PYDIR="${SKEIN_PY_BENCH:-../shared/bench/python}"
 PY="${PYTHON:-python3}"
 PASSES="${PASSES:-1}"
 OUT="${OUT_DIR:-bench/results/latest}"
-ALL=(interp_fib interp_loops factorize)
+ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes)
 if [ $# -gt 0 ]; then WORKLOADS=("$@"); else WORKLOADS=("${ALL[@]}"); fi
 
 [ -d "$PYDIR" ] || { echo "run.sh: Python benchmarks not found in $PYDIR (set SKEIN_PY_BENCH)" >&2; exit 2; }
@@ -38,7 +41,7 @@ run() {
   echo "== pass $pass: $side $workload $(date -u +%H:%M:%S)" | tee -a "$OUT/log.txt" >&2
   local t0 t1 out status
   t0=$(date +%s.%N)
-  out="$("$@" 2>>"$OUT/log.txt")"
+  out="$(timeout "${BENCH_TIMEOUT:-900}" "$@" 2>>"$OUT/log.txt")"
   status=$?
   t1=$(date +%s.%N)
   local json
@@ -52,12 +55,14 @@ run() {
     "$side" "$workload" "$pass" "$(echo "$t1 - $t0" | bc)" "$json" >> "$OUT/results.jsonl"
 }
 
+export BENCH_QUIET="${BENCH_QUIET:-0}"
 count="${FACTORIZE_COUNT:-20000}"
 for ((p = 1; p <= PASSES; p++)); do
   for w in "${WORKLOADS[@]}"; do
     py_cmd=("$PY" "$PYDIR/$w.py")
     sk_cmd=(bin/skein "bench/$w.skein")
-    if [ "$w" = factorize ]; then sk_cmd+=("$count"); fi
+    if [ "$w" = factorize ]; then sk_cmd+=("count=$count"); fi
+    if [ "$w" = interp_loops ] && [ -n "${SKEIN_LOOPS_ONLY:-}" ]; then sk_cmd+=("only=$SKEIN_LOOPS_ONLY"); fi
     # Alternate which side goes first, so a slow stretch of the host does not always hit one.
     if (( p % 2 == 1 )); then
       FACTORIZE_COUNT="$count" BENCH_PASS=$p run python "$w" "$p" "${py_cmd[@]}"

@@ -15,6 +15,7 @@ A .cases file holds many cases:
   none/true/false and lists the Skein way). An empty `--- py` section means "the Skein source
   itself, with `let ` removed". A twin line "@@re: REGEX" becomes `# expect-re: REGEX`. If the script has `# expect:` / `# expect-re:` lines, they must
   agree with the twin's output; otherwise the twin's output is appended as `# expect:` lines.
+- `=== path [crlf]` writes the script with CRLF line endings.
 - Cases named `examples/NAME` are written to the repository's examples/ folder.
 - No `--- py` section: the expectations are hand-written (Skein-only behaviour: compile-time
   errors, error locations, insertion-ordered sets, closures per loop iteration, ...).
@@ -80,7 +81,9 @@ def parse(text, source):
     section = None
     for lineno, line in enumerate(text.splitlines(), 1):
         if line.startswith("=== "):
-            cur = {"name": line[4:].strip(), "skein": [], "py": None, "where": f"{source}:{lineno}"}
+            header = line[4:].split()
+            cur = {"name": header[0], "flags": set(f.strip("[]") for f in header[1:]),
+                   "skein": [], "py": None, "where": f"{source}:{lineno}"}
             cases.append(cur)
             section = "skein"
         elif line.rstrip() == "--- py":
@@ -186,8 +189,9 @@ def main():
             root = REPO if case["name"].startswith("examples/") else GOLDEN
             path = os.path.join(root, case["name"] + ".skein")
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write("\n".join(lines) + "\n")
+            newline = "\r\n" if "crlf" in case["flags"] else "\n"
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write("".join(line + newline for line in lines))
     # Scripts on disk that no case produces (helpers under lib/ excepted).
     for root, _, files in os.walk(GOLDEN):
         for fn in files:

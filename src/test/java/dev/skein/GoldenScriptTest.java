@@ -40,6 +40,9 @@ import org.opentest4j.AssertionFailedError;
  *   <li>{@code # args: a b c}: script arguments after the path; {@code {tmp}} stands for a fresh
  *       temporary directory that is deleted afterwards.
  *   <li>{@code # stdin: TEXT}: one line of standard input (several allowed).
+ *   <li>{@code # server: files}: the test starts a local HTTP server ({@link GoldenFileServer})
+ *       on 127.0.0.1 for the script's run; {@code {server}} in {@code # args:} stands for its base
+ *       URL ({@code http://127.0.0.1:PORT}).
  * </ul>
  *
  * Files below a folder named {@code lib} are helpers imported by other scripts, not tests.
@@ -48,7 +51,7 @@ import org.opentest4j.AssertionFailedError;
 class GoldenScriptTest {
     private static final Duration TIME_LIMIT = Duration.ofSeconds(60);
     private static final Pattern DIRECTIVE =
-            Pattern.compile("#\\s*(expect-re|expect|error|exit|args|stdin):(.*)$");
+            Pattern.compile("#\\s*(expect-re|expect|error|exit|args|stdin|server):(.*)$");
 
     @TestFactory
     Stream<DynamicTest> goldenScripts() throws IOException {
@@ -98,7 +101,7 @@ class GoldenScriptTest {
 
     /** What one script promises about its run. */
     private record Expectation(List<String> stdout, List<Boolean> isRegex, List<String> errors,
-                               Integer exit, List<String> args, List<String> stdin) {}
+                               Integer exit, List<String> args, List<String> stdin, String server) {}
 
     static Expectation parse(List<String> lines) {
         List<String> stdout = new ArrayList<>();
@@ -107,6 +110,7 @@ class GoldenScriptTest {
         List<String> args = new ArrayList<>();
         List<String> stdin = new ArrayList<>();
         Integer exit = null;
+        String server = null;
         for (String line : lines) {
             Matcher m = DIRECTIVE.matcher(line);
             if (!m.find()) continue;
@@ -120,10 +124,11 @@ class GoldenScriptTest {
                 case "exit" -> exit = Integer.parseInt(value.strip());
                 case "args" -> { for (String a : value.strip().split("\\s+")) if (!a.isEmpty()) args.add(a); }
                 case "stdin" -> stdin.add(value);
+                case "server" -> server = value.strip();
                 default -> throw new IllegalStateException(kind);
             }
         }
-        return new Expectation(stdout, isRegex, errors, exit, args, stdin);
+        return new Expectation(stdout, isRegex, errors, exit, args, stdin, server);
     }
 
     // ------------------------------------------------------------------ running
@@ -131,6 +136,7 @@ class GoldenScriptTest {
     private static void run(Path base, String name, Path script) throws IOException {
         Expectation exp = parse(Files.readAllLines(script, StandardCharsets.UTF_8));
         Path tmp = null;
+        GoldenFileServer server = exp.server() == null ? null : GoldenFileServer.start(exp.server());
         List<String> argv = new ArrayList<>();
         // The path as typed on a command line in the repository root, so messages show it.
         argv.add(relativePath(script));
@@ -139,6 +145,7 @@ class GoldenScriptTest {
                 if (tmp == null) tmp = Files.createTempDirectory("skein-golden");
                 a = a.replace("{tmp}", tmp.toString());
             }
+            if (server != null) a = a.replace("{server}", server.baseUrl());
             argv.add(a);
         }
         StringBuilder in = new StringBuilder();
@@ -161,6 +168,7 @@ class GoldenScriptTest {
         } catch (Throwable t) {
             crash = t;
         } finally {
+            if (server != null) server.close();
             if (tmp != null) deleteTree(tmp);
         }
         out.flush();

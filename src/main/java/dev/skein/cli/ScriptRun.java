@@ -5,6 +5,7 @@ import dev.skein.interp.Code;
 import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.repl.JLineRepl;
 import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
@@ -63,9 +64,18 @@ final class ScriptRun {
         }
     }
 
+    /** The interactive REPL on the process's terminal (see dev.skein.repl). */
     int repl() {
-        err.println("skein: the interactive REPL is not in this build; run a script: skein FILE.skein");
-        return ExitCodes.USAGE;
+        try {
+            return JLineRepl.run((replOut, replErr) -> builder(List.of())
+                    .stdout(replOut)
+                    .stderr(replErr)
+                    .stderrIsTerminal(true)
+                    .build(), new Version().getVersion()[0]);
+        } catch (IOException e) {
+            err.println("skein: cannot open the terminal: " + reason(e));
+            return ExitCodes.USAGE;
+        }
     }
 
     static String reason(IOException e) {
@@ -74,6 +84,10 @@ final class ScriptRun {
     }
 
     Interpreter interpreter(List<String> args) {
+        return builder(args).build();
+    }
+
+    private Interpreter.Builder builder(List<String> args) {
         return Stdlib.install(Interpreter.builder())
                 .stdout(OutputSink.of(out))
                 .stderr(OutputSink.of(err))
@@ -81,8 +95,7 @@ final class ScriptRun {
                 .recursionLimit(recursionLimit)
                 .args(args)
                 .env(System.getenv())
-                .stderrIsTerminal(ownsProcess && Terminals.stderrIsTerminal())
-                .build();
+                .stderrIsTerminal(ownsProcess && Terminals.stderrIsTerminal());
     }
 
     private int source(Source source, List<String> args) {
@@ -126,6 +139,11 @@ final class ScriptRun {
             return ExitCodes.RUNTIME_ERROR;
         } catch (ExitRequest exit) {
             return exit.code();
+        } catch (RuntimeException | Error internal) {
+            // A bug in Skein itself: say so plainly, without a Java stack trace.
+            out.flush();
+            err.println("skein: internal error: " + internal + " (please report it with the script that caused it)");
+            return ExitCodes.RUNTIME_ERROR;
         } finally {
             pools.closeAll();
             out.flush();

@@ -58,7 +58,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     public Pool pool() { return pool; }
 
-    long id() { return id; }
+    public long id() { return id; }
+
+    /** Where the task was submitted ("file:line"). */
+    public String site() { return site; }
 
     /** "task 3 (fetch, submitted at x.skein:12)": how messages name the task. */
     public String describe() {
@@ -69,7 +72,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         return "task " + id + " (" + functionName() + ", submitted at " + site + ")";
     }
 
-    String functionName() {
+    public String functionName() {
         return callee instanceof Callable c ? c.name() : Ops.typeName(callee);
     }
 
@@ -81,7 +84,8 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     double timeoutSeconds() { return timeoutSeconds; }
 
-    long ageNanos() { return System.nanoTime() - submittedNanos; }
+    /** Time since submission, for the REPL's :tasks. */
+    public long ageNanos() { return System.nanoTime() - submittedNanos; }
 
     // ------------------------------------------------------------------ running
 
@@ -111,6 +115,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             ErrorValue ev = e.value();
             boolean cancelled = ev.kind() == ErrorKind.CANCELLED && isCancelRequested();
             complete(cancelled ? State.CANCELLED : State.FAILED, null, ev);
+        } catch (dev.skein.runtime.ExitRequest exit) {
+            complete(State.FAILED, null, Errors.of(ErrorKind.ERROR, "os.exit(" + exit.code() + ") was called in " + describe()
+                    + "; only the main script can exit (a task can return or throw instead)").value());
         } catch (StackOverflowError deep) {
             complete(State.FAILED, null, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in " + describe()).value());
         } catch (RuntimeException | Error internal) {
@@ -123,6 +130,11 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     private boolean cancelRequested;
 
+    private volatile boolean timedOut;
+
+    /** Whether this task's own timeout has passed while it ran. */
+    boolean isTimedOut() { return timedOut; }
+
     public boolean isCancelRequested() {
         lock.lock();
         try { return cancelRequested; } finally { lock.unlock(); }
@@ -130,6 +142,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
 
     /** Stops a running task with a TimeoutError (called by the pool's timer). */
     void timeOut() {
+        timedOut = true;
         pool.onTimeout(this);
         lock.lock();
         try {
@@ -150,6 +163,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         try {
             switch (state) {
                 case PENDING -> {
+                    pool.taskFinished(this, State.CANCELLED);
                     state = State.CANCELLED;
                     error = Errors.cancelled(describe() + " was cancelled before it started").value();
                 }
@@ -164,7 +178,6 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         } finally {
             lock.unlock();
         }
-        pool.taskFinished(this);
         fireCallbacks();
         return true;
     }
@@ -174,6 +187,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         lock.lock();
         try {
             if (state != State.RUNNING && state != State.PENDING) return;
+            // The pool's counts change before anyone can see the outcome, so a waiter that wakes
+            // up and asks for stats() sees this task counted.
+            pool.taskFinished(this, outcome);
             state = outcome;
             result = value;
             error = err;
@@ -182,7 +198,6 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         } finally {
             lock.unlock();
         }
-        pool.taskFinished(this);
         fireCallbacks();
     }
 
@@ -214,11 +229,16 @@ public final class Future implements Ops.Named, Ops.MethodHost {
     void whenDone(Runnable action) {
         lock.lock();
         try {
-            if (callbacks != null) { callbacks.add(action); return; }
+            if (!finishedLocked() && callbacks != null) { callbacks.add(action); return; }
         } finally {
             lock.unlock();
         }
         action.run();
+    }
+
+    /** Finished, judged by the state (callbacks may not have been taken yet). Call with the lock held. */
+    private boolean finishedLocked() {
+        return state == State.DONE || state == State.FAILED || state == State.CANCELLED;
     }
 
     // ------------------------------------------------------------------ tasks run in another process
@@ -272,7 +292,8 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         try { return state == State.FAILED; } finally { lock.unlock(); }
     }
 
-    String stateName() {
+    /** "pending", "running", "done", "failed" or "cancelled". */
+    public String stateName() {
         lock.lock();
         try { return state.name().toLowerCase(); } finally { lock.unlock(); }
     }
@@ -334,7 +355,10 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             case "cancel" -> new Builtin("cancel", "", (ts, a) -> cancel());
             case "result" -> new Builtin("result", "timeout=?", (ts, a) -> Waiting.await(ts, this, Seconds.optional(a[0]), "result()"));
             case "error" -> new Builtin("error", "timeout=?", (ts, a) -> {
-                Waiting.awaitDone(ts, this, Seconds.optional(a[0]));
+                Double timeout = Seconds.optional(a[0]);
+                if (!Waiting.awaitDone(ts, this, timeout)) {
+                    throw Errors.timeout(describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
+                }
                 if (isCancelled()) throw new SkeinError(errorValue().copyForRethrow());
                 return errorValue();
             });
@@ -343,7 +367,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
                 if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Ops.typeName(fn));
                 lock.lock();
                 try {
-                    if (callbacks != null) { callbacks.add(fn); return null; }
+                    if (!finishedLocked() && callbacks != null) { callbacks.add(fn); return null; }
                 } finally {
                     lock.unlock();
                 }
@@ -357,6 +381,9 @@ public final class Future implements Ops.Named, Ops.MethodHost {
     @Override public String toString() {
         return "<future " + functionName() + " " + stateName() + ">";
     }
+
+    /** Method names, for REPL completion. */
+    public static final List<String> MEMBERS = List.of("done", "running", "cancelled", "cancel", "result", "error", "on_done");
 
     /** For messages: MISSING-safe optional argument. */
     static boolean given(Object o) { return !Missing.is(o) && o != null; }

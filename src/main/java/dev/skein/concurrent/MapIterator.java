@@ -54,7 +54,7 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
         this.chunk = c;
         this.unordered = unordered;
         this.timeout = timeout;
-        long b = buffer == null ? Math.max(4, 4L * Math.max(1, pool.size())) : buffer;
+        long b = buffer == null ? pool.defaultBuffer() : buffer;
         if (b < 1) throw Errors.value("buffer must be at least 1");
         this.maxInFlight = (int) Math.min(b, 1 << 20);
         this.site = site;

@@ -96,6 +96,9 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
         return Ops.call(ts, callee, args, kwNames);
     }
 
+    /** Tasks a {@code map} keeps in flight when it names no {@code buffer}: a few per worker. */
+    protected int defaultBuffer() { return Math.max(4, 4 * size()); }
+
     /** The chunk size of a {@code map} that names none: one item per task on threads. */
     protected int defaultChunk(Object[] iterables) { return 1; }
 
@@ -105,12 +108,14 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     /** Called when a running task is cancelled (process pools kill its worker). */
     protected void onCancelRunning(Future f) {}
 
-    void taskFinished(Future f) {
+    /** Called (once per task, under the task's lock) just before its outcome becomes visible. */
+    void taskFinished(Future f, Future.State outcome) {
         if (!live.remove(f)) return;
-        if (f.isCancelled()) cancelled.incrementAndGet();
-        else if (f.isFailed()) failed.incrementAndGet();
-        else completed.incrementAndGet();
-        registry.taskFinished();
+        switch (outcome) {
+            case CANCELLED -> cancelled.incrementAndGet();
+            case FAILED -> failed.incrementAndGet();
+            default -> completed.incrementAndGet();
+        }
     }
 
     /** Runs a task on a fresh thread state of the calling (worker) thread. */
@@ -124,7 +129,7 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     /** Stops taking tasks; optionally cancels the live ones; optionally waits for them to finish. */
     public void shutdown(ThreadState ts, boolean wait, boolean cancel) {
         closed = true;
-        if (cancel) for (Future f : new ArrayList<>(live)) f.cancel();
+        if (cancel) cancelAll();
         if (wait) awaitIdle(ts);
         if (live.isEmpty()) stopWorkers();
         else registry.stopWhenIdle(this);
@@ -132,18 +137,25 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
 
     /** Waits until every task of this pool has finished (polling the waiter's interrupt flag). */
     void awaitIdle(ThreadState ts) {
-        while (!live.isEmpty()) {
+        // A task shutting down its own pool waits for the others, not for itself.
+        Object self = ts == null ? null : ts.task();
+        while (true) {
             Future any = null;
-            for (Future f : live) { any = f; break; }
-            if (any != null) any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
-            else break;
+            for (Future f : live) {
+                if (f != self) { any = f; break; }
+            }
+            if (any == null) return;
+            any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
     boolean isIdle() { return live.isEmpty(); }
 
+    /** Cancels queued tasks first, so a worker freed by stopping a running one finds nothing left to start. */
     void cancelAll() {
-        for (Future f : new ArrayList<>(live)) f.cancel();
+        List<Future> all = new ArrayList<>(live);
+        for (Future f : all) if (f.isPending()) f.cancel();
+        for (Future f : all) f.cancel();
     }
 
     /** Releases threads or processes once no task is left. */

@@ -76,8 +76,6 @@ public final class PoolRegistry {
         }
     }
 
-    void taskFinished() { }
-
     /** Once a shut-down pool's last task finishes, release its workers. */
     void stopWhenIdle(Pool p) {
         Thread t = new Thread(() -> {
@@ -117,6 +115,7 @@ public final class PoolRegistry {
         lock.lock();
         try {
             if (timer != null) timer.shutdownNow();
+            timer = null;   // a later timeout (REPL, embedding) starts a fresh timer
         } finally {
             lock.unlock();
         }

@@ -18,7 +18,8 @@ public class ThreadPool extends Pool {
     private final ReentrantLock startLock = new ReentrantLock();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean stopping;
-    private int idle;
+    /** Permits for workers that went idle; a submit takes one instead of starting a thread (as Python's pool does). */
+    private final java.util.concurrent.Semaphore idle = new java.util.concurrent.Semaphore(0);
 
     public ThreadPool(PoolRegistry registry, int size) { this(registry, "threads", size); }
 
@@ -28,9 +29,12 @@ public class ThreadPool extends Pool {
 
     @Override protected void schedule(Future f, Object prepared) {
         queue.add(f);
+        if (idle.tryAcquire()) return;   // an idle worker will take it
         startLock.lock();
         try {
-            if (idle == 0 && workers.size() < size()) {
+            // No idle worker: start one, up to the pool's size (a burst of submits to a fresh
+            // pool must not queue behind a single waking worker).
+            if (workers.size() < size()) {
                 int n = workers.size() + 1;
                 Thread t = new Thread(null, this::work, "skein-" + kind() + "-" + n, WORKER_STACK_BYTES);
                 t.setDaemon(true);
@@ -46,23 +50,16 @@ public class ThreadPool extends Pool {
         while (!stopping) {
             Future f;
             try {
-                setIdle(+1);
                 f = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
-            } finally {
-                setIdle(-1);
             }
             if (f != null) {
                 Thread.interrupted();  // a previous task's interrupt must not leak into this one
                 runOnThisThread(f);
+                if (queue.isEmpty() && idle.availablePermits() < size()) idle.release();
             }
         }
-    }
-
-    private void setIdle(int delta) {
-        startLock.lock();
-        try { idle += delta; } finally { startLock.unlock(); }
     }
 
     @Override protected void stopWorkers() { stopping = true; }

@@ -36,4 +36,7 @@ public final class VirtualPool extends Pool {
     }
 
     @Override protected void stopWorkers() { }
+
+    /** Unlimited virtual threads: keep many blocking tasks in flight (a limit caps it as usual). */
+    @Override protected int defaultBuffer() { return permits == null ? 1024 : super.defaultBuffer(); }
 }

@@ -52,10 +52,20 @@ public final class Waiting {
         if (f.isDone()) return true;
         Future me = ts.task() instanceof Future t ? t : null;
         if (me != null && f.isPending() && f.pool().canRunInline()) {
-            ThreadState inline = new ThreadState(ts.interp());
-            if (f.tryClaim(inline)) {
-                f.runClaimed(inline);
-                return true;
+            // Run the queued task right here, on this thread's own state: cancelling or timing
+            // out the waiting task then stops the inline one too, and the wait-for edge stays
+            // recorded so a cycle through the inline task is still found.
+            enterWait(me, f, site);
+            try {
+                if (f.tryClaim(ts)) {
+                    f.runClaimed(ts);
+                    // An interrupt aimed only at the inline task (its cancel or timeout) must not
+                    // outlive it and stop the task that ran it.
+                    if (!me.isCancelRequested() && !me.isTimedOut()) ts.clearInterrupt();
+                    return true;
+                }
+            } finally {
+                leaveWait(me);
             }
         }
         if (me == null) return f.awaitDone(ts, deadline);

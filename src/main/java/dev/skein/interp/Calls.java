@@ -51,22 +51,28 @@ final class Calls {
     static final class Call extends ExprNode {
         final ExprNode callee;
         final Arguments args;
+        /** Positional-only arguments: the count a function must take exactly for the fast path. */
+        final int simpleCount;
+        final ExprNode[] values;
 
         Call(int line, int col, ExprNode callee, Arguments args) {
             super(line, col);
             this.callee = callee;
             this.args = args;
+            this.simpleCount = args.simple() ? args.values.length : -2;
+            this.values = args.values;
         }
 
         @Override public Object eval(Frame f) {
             Object fn = callee.eval(f);
             try {
-                if (fn instanceof Function g && args.simple() && g.acceptsExactly(args.values.length)) {
+                if (fn instanceof Function g && g.code.exactArity == simpleCount) {
                     // Fast path: fill the callee's slots directly, no intermediate array.
-                    Object[] slots = new Object[g.code.frameSize];
-                    ExprNode[] vs = args.values;
+                    Code code = g.code;
+                    Object[] slots = new Object[code.frameSize];
+                    ExprNode[] vs = values;
                     for (int i = 0; i < vs.length; i++) slots[i] = vs[i].eval(f);
-                    return g.run(new Frame(g.code, slots, g.captured, g.module, f.ts));
+                    return g.run(new Frame(code, slots, g.captured, g.module, f.ts));
                 }
                 Object[] a = args.eval(f);
                 return invoke(f.ts, fn, a, args.kwNames);

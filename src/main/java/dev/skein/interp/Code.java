@@ -22,6 +22,8 @@ public final class Code {
     final StmtNode body;
     /** When the body is just {@code return expr}, that expression (a faster path). */
     final ExprNode returnExpr;
+    /** The argument count of the fast call path (exactly the parameters, no rest), or -1. */
+    final int exactArity;
     /** How many cells a closure of this code captures (set once the closure's captures are known). */
     int capturedCount;
 
@@ -39,6 +41,7 @@ public final class Code {
         this.cellParams = cellParams;
         this.body = body;
         this.returnExpr = returnExpr;
+        this.exactArity = restIndex < 0 ? params.length : -1;
     }
 
     public String name() { return name; }

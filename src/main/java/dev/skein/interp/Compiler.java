@@ -64,9 +64,9 @@ public final class Compiler {
             withResult.add(new Statements.Return(result.line, result.column, result));
             block = new Statements.Block(1, 1, withResult.toArray(new StmtNode[0]), new int[0]);
         }
-        Code code = new Code("<main>", source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
-        codes.accept(code);
-        return code;
+        // Top-level code is never sent to a worker, so it is not registered by key (its key
+        // would clash with a function defined at line 1, column 1).
+        return new Code("<main>", source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1, scope.frameSize, new int[0], block, null);
     }
 
     /** Top-level declarations are globals, known before any code is compiled (functions may use later ones). */
@@ -162,7 +162,10 @@ public final class Compiler {
             }
             case Scope.Local l -> l.var().cell() ? new Variables.CellStore(line, col, l.var().slot()) : new Variables.LocalStore(line, col, l.var().slot());
             case Scope.Captured c -> new Variables.CaptureStore(line, col, c.index());
-            case Scope.Global g -> new Variables.GlobalStore(line, col, g.index());
+            case Scope.Global g -> {
+                for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);   // "globals used", for process pools
+                yield new Variables.GlobalStore(line, col, g.index());
+            }
             case Scope.Builtin bi -> {
                 error(at, "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
                 yield new Variables.LocalStore(line, col, 0);
@@ -236,21 +239,23 @@ public final class Compiler {
                 return new Statements.If(line, col, expr(i.condition()), block(i.then()), otherwise);
             }
             case Stmt.While w -> {
+                int[][] acc = startAccumulating(w.body().statements(), w.condition());
                 ExprNode cond = expr(w.condition());
                 scope.loopDepth++;
                 StmtNode body = block(w.body());
                 scope.loopDepth--;
-                return new Statements.While(line, col, cond, body);
+                return finishAccumulating(acc, new Statements.While(line, col, cond, body));
             }
             case Stmt.For f -> {
                 ExprNode iterable = expr(f.iterable());
+                int[][] acc = startAccumulating(f.body().statements(), null);
                 scope.pushBlock();
                 Store target = target(f.target(), true);
                 scope.loopDepth++;
                 StmtNode body = block(f.body());
                 scope.loopDepth--;
                 scope.popBlock();
-                return new Statements.For(line, col, target, iterable, body);
+                return finishAccumulating(acc, new Statements.For(line, col, target, iterable, body));
             }
             case Stmt.Break b -> {
                 if (scope.loopDepth == 0) error(b.span(), "SyntaxError", "'break' outside a loop");
@@ -286,6 +291,32 @@ public final class Compiler {
         }
     }
 
+    /** Locals being string-accumulated by enclosing loops: variable slot → buffer slot. */
+    private final java.util.Map<Integer, Integer> accumulating = new java.util.HashMap<>();
+
+    /**
+     * Finds the plain locals of this function that the loop only extends with {@code +=} and
+     * never reads, and gives each a buffer slot: {@code s += str(i)} in a loop then appends to
+     * a buffer instead of copying the whole string each time (which is quadratic).
+     */
+    private int[][] startAccumulating(List<Stmt> body, Expr condition) {
+        List<int[]> pairs = new ArrayList<>();
+        for (String name : freeNames.appendOnly(body, condition)) {
+            Scope.Var v = scope.findLocal(name);
+            if (v == null || v.cell() || accumulating.containsKey(v.slot())) continue;
+            int buffer = scope.frameSize++;
+            accumulating.put(v.slot(), buffer);
+            pairs.add(new int[] {v.slot(), buffer});
+        }
+        return pairs.toArray(new int[0][]);
+    }
+
+    private StmtNode finishAccumulating(int[][] pairs, StmtNode loop) {
+        if (pairs.length == 0) return loop;
+        for (int[] p : pairs) accumulating.remove(p[0]);
+        return new Accumulation.Loop(loop.line, loop.column, loop, pairs);
+    }
+
     /** Where a hoisted {@code fn}/{@code record}/import name goes: a global at top level, else its block slot. */
     private Store definitionStore(Span at, String name) {
         if (scope.atModuleTop()) return new Variables.GlobalStore(at.line(), at.column(), module.declare(name));
@@ -299,6 +330,10 @@ public final class Compiler {
         ExprNode value = expr(a.value());
         switch (a.target()) {
             case Target.NameTarget n -> {
+                Scope.Var local = a.op().equals("+") ? scope.findLocal(n.name()) : null;
+                if (local != null && !local.cell() && accumulating.containsKey(local.slot())) {
+                    return new Accumulation.Append(line, col, local.slot(), accumulating.get(local.slot()), value);
+                }
                 ExprNode read = read(n.span(), n.name());
                 Store write = assignStore(n.span(), n.name());
                 return new Statements.AugAssign(line, col, read, write, Operators.binary(line, col, a.op(), read, value));

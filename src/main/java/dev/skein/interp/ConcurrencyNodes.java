@@ -47,7 +47,7 @@ final class ConcurrencyNodes {
                 Object fn = callee.eval(f);
                 Object[] a = args.eval(f);
                 Pool p = pool(f, pool);
-                return p.submit(f.ts, fn, a, args.kwNames, seconds(f, timeout), f.code.file + ":" + line);
+                return p.submit(f.ts, fn, a, args.kwNames, seconds(f, timeout), f.code.file + ":" + line + ":" + column);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

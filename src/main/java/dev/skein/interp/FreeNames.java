@@ -41,7 +41,25 @@ final class FreeNames {
         return free;
     }
 
+    /**
+     * Locals a loop only ever extends with {@code name += …} and never reads otherwise: their
+     * string appends can go to a buffer for the loop's duration (see StrAccumulate).
+     */
+    Set<String> appendOnly(List<Stmt> body, Expr condition) {
+        Walk w = new Walk();
+        if (condition != null) w.expr(condition);
+        for (Stmt s : body) w.stmt(s);
+        Set<String> out = new HashSet<>(w.augAdded);
+        out.removeAll(w.reads);
+        out.removeAll(w.assigned);
+        out.removeAll(w.nestedFree);
+        return out;
+    }
+
     private final class Walk {
+        final Set<String> reads = new HashSet<>();
+        final Set<String> assigned = new HashSet<>();
+        final Set<String> augAdded = new HashSet<>();
         final Set<String> used = new HashSet<>();
         final Set<String> declared = new HashSet<>();
         final Set<String> nestedFree = new HashSet<>();
@@ -50,7 +68,15 @@ final class FreeNames {
             switch (s) {
                 case Stmt.Let l -> { expr(l.value()); declare(l.target()); }
                 case Stmt.Assign a -> { expr(a.value()); use(a.target()); }
-                case Stmt.AugAssign a -> { expr(a.value()); use(a.target()); }
+                case Stmt.AugAssign a -> {
+                    expr(a.value());
+                    if (a.op().equals("+") && a.target() instanceof Target.NameTarget n) {
+                        augAdded.add(n.name());
+                        used.add(n.name());
+                    } else {
+                        use(a.target());
+                    }
+                }
                 case Stmt.ExprStmt e -> expr(e.expr());
                 case Stmt.FnDef d -> { declared.add(d.name()); expr(d.function()); }
                 case Stmt.RecordDef r -> {
@@ -81,7 +107,7 @@ final class FreeNames {
 
         void declare(Target t) {
             switch (t) {
-                case Target.NameTarget n -> declared.add(n.name());
+                case Target.NameTarget n -> { declared.add(n.name()); assigned.add(n.name()); }
                 case Target.ListTarget l -> { for (Target x : l.items()) declare(x); }
                 case Target.IndexTarget i -> { expr(i.target()); expr(i.index()); }
                 case Target.AttrTarget a -> expr(a.target());
@@ -90,7 +116,7 @@ final class FreeNames {
 
         void use(Target t) {
             switch (t) {
-                case Target.NameTarget n -> used.add(n.name());
+                case Target.NameTarget n -> { used.add(n.name()); assigned.add(n.name()); }
                 case Target.ListTarget l -> { for (Target x : l.items()) use(x); }
                 case Target.IndexTarget i -> { expr(i.target()); expr(i.index()); }
                 case Target.AttrTarget a -> expr(a.target());
@@ -101,7 +127,7 @@ final class FreeNames {
             if (e == null) return;
             switch (e) {
                 case Expr.Literal l -> { }
-                case Expr.Name n -> used.add(n.name());
+                case Expr.Name n -> { used.add(n.name()); reads.add(n.name()); }
                 case Expr.FString f -> {
                     for (Object p : f.parts()) {
                         if (p instanceof Expr.Interpolation i) { expr(i.value()); if (i.spec() != null) expr(i.spec()); }

@@ -24,7 +24,10 @@ public final class Function implements Callable {
     /** The cells this closure captured (shared with other closures of the same scope). */
     public Cell[] captured() { return captured.clone(); }
 
-    /** Rebuilds a function from its parts (a worker process receiving one). */
+    /**
+     * Rebuilds a function from its parts (a worker process receiving one). The array is kept,
+     * not copied: a decoder fills it after registering the function, for self-capturing closures.
+     */
     public static Function of(Code code, Cell[] captured, ModuleInstance module) {
         if (captured.length != code.capturedCount) {
             throw new IllegalArgumentException("code " + code.key() + " captures " + code.capturedCount + " cells, not " + captured.length);
@@ -87,7 +90,7 @@ public final class Function implements Callable {
 
     /** Fast path for calls with exactly the positional parameters (no keywords, no rest, no defaults used). */
     boolean acceptsExactly(int n) {
-        return n == code.params.length && code.restIndex < 0;
+        return n == code.exactArity;
     }
 
     /** Runs the body in a frame whose parameter slots are filled. */

@@ -143,7 +143,8 @@ final class Literals {
                 Field fd = (Field) p;
                 Object v = fd.value().eval(f);
                 try {
-                    if (fd.conversion() == 'r' || fd.conversion() == 'a') v = Ops.repr(v);
+                    if (fd.conversion() == 'r') v = Ops.repr(v);
+                    else if (fd.conversion() == 'a') v = dev.skein.runtime.FormatSpec.ascii(v);
                     else if (fd.conversion() == 's') v = Ops.str(v);
                     String spec = fd.spec() == null ? "" : (String) fd.spec().eval(f);
                     sb.append(FieldFormat.format(v, spec));

@@ -30,7 +30,7 @@ public final class ModuleInstance implements ModuleValue {
 
     public String file() { return file; }
 
-    /** The index of a global, declaring it if new. */
+    /** The index of a global, declaring it if new (hosts use it to lay out a module before compiling). */
     public int declare(String global) {
         declareLock.lock();
         try {
@@ -48,6 +48,18 @@ public final class ModuleInstance implements ModuleValue {
         } finally { declareLock.unlock(); }
     }
 
+    /** How many globals are declared (assigned or not). */
+    public int declaredCount() {
+        declareLock.lock();
+        try { return names.size(); } finally { declareLock.unlock(); }
+    }
+
+    /** The names of the globals declared at indices {@code from} and later, in order. */
+    public List<String> declaredSince(int from) {
+        declareLock.lock();
+        try { return new ArrayList<>(names.subList(Math.min(from, names.size()), names.size())); } finally { declareLock.unlock(); }
+    }
+
     /** The index of a declared global, or -1. */
     int indexOf(String global) {
         declareLock.lock();
@@ -60,6 +72,18 @@ public final class ModuleInstance implements ModuleValue {
     String nameAt(int i) {
         declareLock.lock();
         try { return names.get(i); } finally { declareLock.unlock(); }
+    }
+
+    /** Every declared global, in index order (assigned or not). */
+    public List<String> declaredNames() {
+        declareLock.lock();
+        try { return List.copyOf(names); } finally { declareLock.unlock(); }
+    }
+
+    /** Makes a global unassigned again (it stays declared, so compiled code keeps its index). */
+    public void unset(String global) {
+        int i = indexOf(global);
+        if (i >= 0) globals[i] = Unset.UNSET;
     }
 
     /** A global's value, or MISSING when undeclared or not yet assigned. */

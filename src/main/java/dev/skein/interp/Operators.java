@@ -35,6 +35,15 @@ final class Operators {
     }
 
     static ExprNode binary(int line, int col, String op, ExprNode l, ExprNode r) {
+        if (r instanceof Variables.Const c && c.value instanceof Long k) {
+            // `n - 1`, `i + 1`, `x * 2`: the constant operand needs no evaluation or type test.
+            switch (op) {
+                case "+": return new AddConst(line, col, l, k);
+                case "-": if (k != Long.MIN_VALUE) return new AddConst(line, col, l, -k); break;
+                case "%": if (k != 0) return new ModConst(line, col, l, k); break;
+                default: break;
+            }
+        }
         return switch (op) {
             case "+" -> new Add(line, col, l, r);
             case "-" -> new Sub(line, col, l, r);
@@ -88,6 +97,57 @@ final class Operators {
                 if (((x ^ r) & (y ^ r)) >= 0) return r;
             }
             return Ops.add(a, b);
+        }
+    }
+
+    /** {@code x + k} (and {@code x - k} as {@code x + (-k)}) for a constant int k. */
+    static final class AddConst extends ExprNode {
+        final ExprNode left;
+        final long k;
+        final Long boxed;
+
+        AddConst(int line, int col, ExprNode left, long k) {
+            super(line, col);
+            this.left = left;
+            this.k = k;
+            this.boxed = k;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long x) {
+                long r = x + k;
+                if (((x ^ r) & (k ^ r)) >= 0) return r;
+            }
+            try {
+                return Ops.add(a, boxed);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
+    }
+
+    /** {@code x % k} for a constant non-zero int k. */
+    static final class ModConst extends ExprNode {
+        final ExprNode left;
+        final long k;
+        final Long boxed;
+
+        ModConst(int line, int col, ExprNode left, long k) {
+            super(line, col);
+            this.left = left;
+            this.k = k;
+            this.boxed = k;
+        }
+
+        @Override public Object eval(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long x) return Math.floorMod((long) x, k);
+            try {
+                return Ops.mod(a, boxed);
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
         }
     }
 
@@ -233,6 +293,9 @@ final class Operators {
     }
 
     static ExprNode comparison(int line, int col, String op, ExprNode l, ExprNode r) {
+        if (r instanceof Variables.Const c && c.value instanceof Long k && (op.equals("<") || op.equals("<=") || op.equals(">") || op.equals(">="))) {
+            return new CompareConst(line, col, op, l, k);
+        }
         return switch (op) {
             case "<" -> new Less(line, col, l, r);
             case "<=" -> new LessEq(line, col, l, r);
@@ -242,6 +305,35 @@ final class Operators {
             case "!=" -> new Equal(line, col, l, r, true);
             default -> new Compare(line, col, op, l, r);
         };
+    }
+
+    /** {@code x < k}, {@code x <= k}, {@code x > k}, {@code x >= k} for a constant int k. */
+    static final class CompareConst extends ExprNode {
+        final ExprNode left;
+        final long k;
+        final Long boxed;
+        final int kind;   // 0 <, 1 <=, 2 >, 3 >=
+
+        CompareConst(int line, int col, String op, ExprNode left, long k) {
+            super(line, col);
+            this.left = left;
+            this.k = k;
+            this.boxed = k;
+            this.kind = switch (op) { case "<" -> 0; case "<=" -> 1; case ">" -> 2; default -> 3; };
+        }
+
+        @Override public Object eval(Frame f) {
+            Object a = left.eval(f);
+            if (a instanceof Long x) {
+                long v = x;
+                return switch (kind) { case 0 -> v < k; case 1 -> v <= k; case 2 -> v > k; default -> v >= k; };
+            }
+            try {
+                return switch (kind) { case 0 -> Ops.lt(a, boxed); case 1 -> Ops.le(a, boxed); case 2 -> Ops.gt(a, boxed); default -> Ops.ge(a, boxed); };
+            } catch (SkeinError e) {
+                throw locate(e, f);
+            }
+        }
     }
 
     /** {@code a < b}; for {@code a > b} built as {@code b < a} with the evaluation order kept. */

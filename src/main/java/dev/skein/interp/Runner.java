@@ -45,9 +45,35 @@ public final class Runner implements ModuleLoader {
     public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
         sources.put(source.name(), source);
         List<Stmt> program = SkeinParsing.parseProgram(source);
-        Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+        int declaredBefore = module.declaredCount();
+        List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
+        try {
+            Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+            compiled.add(source);
+            return code;
+        } catch (CompileError e) {
+            // The failed input still declared its globals here; declare them in workers too, so
+            // later inputs that use them compile the same way there (REPL).
+            List<String> declared = module.declaredSince(declaredBefore);
+            if (!declared.isEmpty()) {
+                StringBuilder text = new StringBuilder();
+                for (String name : declared) text.append("let ").append(name).append(" = none\n");
+                compiled.add(new Source(source.name() + " (declarations)", text.toString()));
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Makes a script another runner compiled part of {@code module} here, as if compiled by this
+     * runner: an embedding host compiles a script once and runs it in sessions that each have
+     * their own interpreter. Process-pool workers then get its source, errors show its lines, and
+     * its functions are found by key.
+     */
+    public void adopt(Runner compiledBy, Source source, ModuleInstance module) {
+        sources.put(source.name(), source);
+        codes.putAll(compiledBy.codes);
         moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
-        return code;
     }
 
     /** A compiled function body by its key ("file:line:col"), or null. */
@@ -72,13 +98,21 @@ public final class Runner implements ModuleLoader {
         return frame.ret;
     }
 
+    /*
+     * Imports load through the interpreter of the thread that runs the import, not the one the
+     * code was compiled with: an embedding host compiles a script once and runs it in many
+     * sessions, each with its own interpreter (grants, output, pools, module cache).
+     */
+
     @Override public ModuleValue loadStd(Frame from, String name) {
+        if (from.ts.interp() != interp) return Runner.of(from.ts.interp()).loadStd(from, name);
         ModuleValue m = interp.stdModule(name);
         if (m == null) throw Errors.of(ErrorKind.IMPORT, "there is no standard module '" + name + "'");
         return m;
     }
 
     @Override public ModuleValue loadScript(Frame from, String path) {
+        if (from.ts.interp() != interp) return Runner.of(from.ts.interp()).loadScript(from, path);
         interp.require(Capability.FILES);
         Path base = Path.of(from.code.file).toAbsolutePath().getParent();
         Path file = (base == null ? Path.of(path) : base.resolve(path)).normalize();

@@ -22,4 +22,11 @@ public final class PortableThreadPool extends ThreadPool {
         enc.writeGlobals();
         return null;
     }
+
+    /** The result goes through the same check it would in a worker. */
+    @Override protected Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
+        Object result = super.runTask(ts, callee, args, kwNames);
+        new ValueEncoder(ts.interp(), "in the task").value(result, "the task's result");
+        return result;
+    }
 }

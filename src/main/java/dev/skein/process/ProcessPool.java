@@ -68,7 +68,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private final ArrayDeque<Work> queue = new ArrayDeque<>();
     private final Map<String, ModuleInstance> knownModules = new ConcurrentHashMap<>();
     private final Thread exitHook;
-    private final int recursionLimit;
+    private final WorkerConfig workerConfig;
     private volatile boolean broken;
     private final Work initMarker = new Work(null, (byte) 0, new byte[0], Set.of(), 0, 0);
 
@@ -78,7 +78,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         this.runner = Runner.of(interp);
         this.maxTasks = maxTasks;
         this.retries = retries;
-        this.recursionLimit = interp.recursionLimit();
+        this.workerConfig = WorkerConfig.of(interp);
         this.init = initFn == null ? null : encode(initFn, initArgs, null, null, "init");
         this.exitHook = new Thread(this::killAll, "skein-process-pool-exit");
         Runtime.getRuntime().addShutdownHook(exitHook);
@@ -142,7 +142,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     private void startWorker() {
         try {
-            workers.add(WorkerProcess.start(recursionLimit, this));
+            workers.add(WorkerProcess.start(workerConfig, this));
         } catch (IOException e) {
             interp.stderr().write("skein: cannot start a worker process: " + e.getMessage() + "\n");
         }
@@ -305,7 +305,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 try {
                     v = new ValueDecoder(frame.payload(), 4, interp, knownModules::get).read();
                 } catch (RuntimeException bad) {
+                    // A malformed frame: fail this task and replace the worker that sent it.
                     f.failRemote(Errors.value("the task's result could not be read: " + bad.getMessage()).value());
+                    w.kill();
                     v = null;
                 }
                 if (!f.isDone()) {
@@ -347,11 +349,11 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         boolean purposeful;
         lock.lock();
         try {
-            workers.remove(w);
+            boolean wasActive = workers.remove(w);   // false for a worker retired by max_tasks (already replaced)
             work = w.current;
             w.current = null;
             purposeful = w.killedOnPurpose;
-            if (!isClosed() && !broken) startWorker();
+            if (wasActive && !isClosed() && !broken) startWorker();
         } finally {
             lock.unlock();
         }

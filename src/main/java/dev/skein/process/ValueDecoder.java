@@ -63,11 +63,12 @@ final class ValueDecoder {
     }
 
     /** Reads the globals section and stores each value into its module. */
-    void readGlobalsInto() {
+    void readGlobalsInto(java.util.Set<String> keep) {
         while (in.readByte() == 1) {
             ModuleInstance m = modules.module(in.readString());
             String name = in.readString();
-            m.set(name, read());
+            Object v = read();
+            if (!keep.contains(m.file() + "\0" + name)) m.set(name, v);
         }
     }
 
@@ -126,10 +127,11 @@ final class ValueDecoder {
                 int slot = refs.size();
                 refs.add(null);
                 RecordType t = recordType();
+                // Registered before its fields are read, so a cycle back to it resolves.
                 Object[] values = new Object[t.fieldCount()];
-                for (int i = 0; i < values.length; i++) values[i] = read();
                 RecordValue r = new RecordValue(t, values);
                 refs.set(slot, r);
+                for (int i = 0; i < values.length; i++) values[i] = read();
                 return r;
             }
             case Codec.RECORD_TYPE_VALUE: return recordType();
@@ -203,6 +205,14 @@ final class ValueDecoder {
         if (code == null) throw new Codec.MalformedFrame("no function compiled at " + key);
         int n = in.readLength(1);
         Cell[] cells = new Cell[n];
+        // Registered before its cells are read: a recursive closure captures itself.
+        Function f;
+        try {
+            f = Function.of(code, cells, m);
+        } catch (IllegalArgumentException mismatch) {
+            throw new Codec.MalformedFrame(mismatch.getMessage());
+        }
+        refs.set(slot, f);
         for (int i = 0; i < n; i++) {
             byte tag = in.readByte();
             if (tag == Codec.BACKREF) {
@@ -218,13 +228,6 @@ final class ValueDecoder {
                 throw new Codec.MalformedFrame("expected a captured cell");
             }
         }
-        Function f;
-        try {
-            f = Function.of(code, cells, m);
-        } catch (IllegalArgumentException mismatch) {
-            throw new Codec.MalformedFrame(mismatch.getMessage());
-        }
-        refs.set(slot, f);
         return f;
     }
 

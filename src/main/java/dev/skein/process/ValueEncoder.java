@@ -79,7 +79,7 @@ final class ValueEncoder {
     /** A call's arguments: a list (each named "argument N" in errors), then keyword names or none. */
     void arguments(Object[] args, String[] kwNames, String prefix) {
         int npos = args.length - (kwNames == null ? 0 : kwNames.length);
-        out.writeByte(Codec.LIST);
+        rawList();
         out.writeInt(args.length);
         for (int i = 0; i < args.length; i++) {
             String seg = i < npos ? "argument " + (i + 1) : "keyword argument '" + kwNames[i - npos] + "'";
@@ -88,7 +88,7 @@ final class ValueEncoder {
         if (kwNames == null) {
             out.writeByte(Codec.NONE);
         } else {
-            out.writeByte(Codec.LIST);
+            rawList();
             out.writeInt(kwNames.length);
             for (String k : kwNames) { out.writeByte(Codec.STR); out.writeString(k); }
         }
@@ -96,15 +96,21 @@ final class ValueEncoder {
 
     /** A chunk's argument lists: a list of lists. */
     void batch(List<Object[]> items) {
-        out.writeByte(Codec.LIST);
+        rawList();
         out.writeInt(items.size());
         for (int i = 0; i < items.size(); i++) {
             Object[] args = items.get(i);
-            out.writeByte(Codec.LIST);
+            rawList();
             out.writeInt(args.length);
             for (int j = 0; j < args.length; j++) value(args[j], "item " + (i + 1) + " → argument " + (j + 1));
         }
         out.writeByte(Codec.NONE);
+    }
+
+    /** A list tag written for the message's own structure: it takes a reference number, as every list does when read. */
+    private void rawList() {
+        seen.put(new Object(), seen.size());
+        out.writeByte(Codec.LIST);
     }
 
     /**
@@ -179,8 +185,9 @@ final class ValueEncoder {
             out.writeByte(Codec.DICT);
             out.writeInt(kv.length / 2);
             for (int i = 0; i < kv.length; i += 2) {
-                value(kv[i], "key " + Ops.repr(kv[i]));
-                value(kv[i + 1], Ops.repr(kv[i]));
+                String key = kv[i] instanceof String str ? "\"" + str + "\"" : Ops.repr(kv[i]);
+                value(kv[i], "key " + key);
+                value(kv[i + 1], key);
             }
             return;
         }
@@ -237,6 +244,11 @@ final class ValueEncoder {
             return;
         }
         if (v instanceof Builtin || v instanceof Callable) {
+            String problem = dev.skein.embed.WorkerSupport.portabilityProblem(v);
+            if (problem != null) {
+                String where = String.join(" → ", path);
+                throw Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + problem + (site == null ? "" : " (" + site + ")"));
+            }
             String name = builtinNames.get(v);
             if (name != null) { out.writeByte(Codec.BUILTIN); out.writeString(name); return; }
             throw notPortable(v instanceof Builtin ? "the function " + ((Callable) v).name() + " (made in Java by the host)" : "a host function");

@@ -40,26 +40,29 @@ public final class WorkerMain {
     private final Interpreter interp;
     private final Runner runner;
     private final Map<String, ModuleInstance> modules = new HashMap<>();
+    /** Globals the pool's init function uses: they belong to this worker, tasks do not overwrite them. */
+    private final java.util.Set<String> initOwned = new java.util.HashSet<>();
 
-    private WorkerMain(DataInputStream in, DataOutputStream out, int recursionLimit) {
+    private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) {
         this.in = in;
         this.out = out;
-        this.interp = Stdlib.install(Interpreter.builder())
+        Interpreter.Builder b = Stdlib.install(Interpreter.builder())
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
-                .grantAll()
-                .recursionLimit(recursionLimit)
-                .env(System.getenv())
-                .build();
+                .recursionLimit(config.recursionLimit())
+                .builtins(dev.skein.embed.WorkerSupport.workerBuiltins(WorkerMain.class.getClassLoader(), config.hostFunctions()));
+        config.grants().forEach(b::grant);
+        if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
+        this.interp = b.build();
         this.runner = Runner.of(interp);
     }
 
     public static void main(String[] args) throws IOException {
-        int recursionLimit = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        WorkerConfig config = WorkerConfig.fromArgs(args);
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
         System.setOut(System.err);  // nothing stray may ever reach the channel
         watchParent();
-        new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, recursionLimit).serve();
+        new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, config).serve();
     }
 
     /** Backup for the closed pipe: exit when the parent process is gone. */
@@ -116,7 +119,7 @@ public final class WorkerMain {
             Wire.Frame frame = Wire.read(in);
             if (frame == null || frame.type() == Wire.SHUTDOWN) {
                 out.flush();
-                System.exit(0);
+                Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
             }
             switch (frame.type()) {
                 case Wire.SOURCE -> compile(frame.payload());
@@ -177,7 +180,10 @@ public final class WorkerMain {
             callee = d.read();
             argsValue = d.read();
             kw = d.read();
-            d.readGlobalsInto();
+            d.readGlobalsInto(initOwned);
+            if (init && callee instanceof dev.skein.interp.Function fn) {
+                for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
+            }
             d.in().expectEnd();
         } catch (Codec.MalformedFrame | SkeinError bad) {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
@@ -227,7 +233,7 @@ public final class WorkerMain {
             return Ops.call(ts, callee, args, kwNames);
         } catch (ExitRequest exit) {
             try { out.flush(); } catch (IOException ignored) { /* exiting anyway */ }
-            System.exit(exit.code());
+            Runtime.getRuntime().halt(exit.code());
             return null;
         } catch (StackOverflowError deep) {
             throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in the worker");

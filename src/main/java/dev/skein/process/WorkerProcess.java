@@ -49,8 +49,8 @@ final class WorkerProcess {
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
-    static WorkerProcess start(int recursionLimit, Listener listener) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(recursionLimit));
+    static WorkerProcess start(WorkerConfig config, Listener listener) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(config));
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.readReplies(listener);
@@ -59,7 +59,7 @@ final class WorkerProcess {
     }
 
     /** The same java and classpath as this process, tuned to start fast and stay small. */
-    static List<String> command(int recursionLimit) {
+    static List<String> command(WorkerConfig config) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>();
@@ -68,23 +68,16 @@ final class WorkerProcess {
         cmd.add("-Xms16m");
         cmd.add("-Xss512m");
         cmd.add("-XX:+ExitOnOutOfMemoryError");
+        // Only the JDK's own class-data archive: a dynamic archive would be dumped by every
+        // exiting worker at once, which is slow and contended.
         cmd.add("-Xshare:auto");
-        cmd.add("-XX:SharedArchiveFile=" + archivePath(classpath));
-        cmd.add("-XX:+AutoCreateSharedArchive");
-        cmd.add("-Xlog:cds=off");
-        cmd.add("-Xlog:cds+dynamic=off");
+        cmd.add("-XX:TieredStopAtLevel=4");
+        cmd.add("-XX:-UsePerfData");
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(WorkerMain.class.getName());
-        cmd.add(String.valueOf(recursionLimit));
+        cmd.addAll(config.toArgs());
         return cmd;
-    }
-
-    /** One class-data archive per installation, in the temp dir (created by the first worker). */
-    private static String archivePath(String classpath) {
-        String tmp = System.getProperty("java.io.tmpdir");
-        String user = System.getProperty("user.name", "user");
-        return Path.of(tmp, "skein-worker-" + user + "-" + Integer.toHexString(classpath.hashCode()) + "-" + Runtime.version().feature() + ".jsa").toString();
     }
 
     long pid() { return process.pid(); }

@@ -7,6 +7,7 @@ package dev.skein.runtime;
  */
 public final class ThreadState {
     private final Interpreter interp;
+    private final int recursionLimit;
     private int depth;
     private volatile SkeinError pendingInterrupt;
     private long stepsLeft;
@@ -18,6 +19,7 @@ public final class ThreadState {
 
     public ThreadState(Interpreter interp) {
         this.interp = interp;
+        this.recursionLimit = interp.recursionLimit();
         this.stepsLeft = interp.stepBudget();
     }
 
@@ -67,11 +69,11 @@ public final class ThreadState {
 
     /** Enters a call; raises RecursionError past the limit. Pair with {@link #exit()}. */
     public void enter() {
-        if (++depth > interp.recursionLimit()) {
+        if (++depth > recursionLimit) {
             depth--;
-            throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (limit " + interp.recursionLimit() + ")");
+            throw Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (limit " + recursionLimit + ")");
         }
-        poll();
+        if (pendingInterrupt != null || --stepsLeft < 0) slowPoll();
     }
 
     public void exit() { depth--; }

@@ -20,14 +20,14 @@ final class Sorting {
      */
     static void sort(ThreadState ts, Object[] items, Object key, boolean reverse) {
         int n = items.length;
-        if (n < 2) return;
         Object[] keys;
         if (key == null) {
             keys = items;
         } else {
             keys = new Object[n];
-            for (int i = 0; i < n; i++) keys[i] = ts.call(key, items[i]);
+            for (int i = 0; i < n; i++) keys[i] = ts.call(key, items[i]);   // once per item, as in Python
         }
+        if (n < 2) return;
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         new Sorter(ts, keys, reverse).sort(order);

@@ -7,6 +7,8 @@ import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 
 import java.math.BigInteger;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the methods of built-in types (str, bytes, list, dict, set, int, float). Called on every
@@ -24,6 +26,23 @@ public final class TypeMethods {
         if (receiver instanceof Bytes) return BytesMethods.METHODS.get(name);
         if (receiver instanceof Long || receiver instanceof BigInteger || receiver instanceof Boolean) return NumberMethods.INT.get(name);
         if (receiver instanceof Double) return NumberMethods.FLOAT.get(name);
+        return null;
+    }
+
+    /** The method names of {@code receiver}'s built-in type (empty for other values): for REPL completion. */
+    public static Set<String> names(Object receiver) {
+        Map<String, Builtin> table = table(receiver);
+        return table == null ? Set.of() : table.keySet();
+    }
+
+    private static Map<String, Builtin> table(Object receiver) {
+        if (receiver instanceof String) return StrMethods.METHODS;
+        if (receiver instanceof SkeinList) return ListMethods.METHODS;
+        if (receiver instanceof SkeinDict) return DictMethods.METHODS;
+        if (receiver instanceof SkeinSet) return SetMethods.METHODS;
+        if (receiver instanceof Bytes) return BytesMethods.METHODS;
+        if (receiver instanceof Long || receiver instanceof BigInteger || receiver instanceof Boolean) return NumberMethods.INT;
+        if (receiver instanceof Double) return NumberMethods.FLOAT;
         return null;
     }
 }

@@ -89,7 +89,15 @@ final class FStringSplitter {
             else if (depth == 0 && c == ':') colon = i;
         }
         int exprEnd = conv >= 0 ? conv : colon >= 0 ? colon : to;
-        char conversion = 0;
+        // Python's self-documenting form f"{x=}" / f"{x + 1 = }": the text, then the value's repr.
+        String debugText = null;
+        String raw = s.substring(from, exprEnd);
+        String trimmed = raw.stripTrailing();
+        if (trimmed.endsWith("=") && !trimmed.endsWith("==") && !trimmed.endsWith("!=") && !trimmed.endsWith("<=") && !trimmed.endsWith(">=")) {
+            debugText = raw;
+            exprEnd = from + trimmed.length() - 1;
+        }
+        char conversion = debugText != null && conv < 0 && colon < 0 ? 'r' : 0;
         if (conv >= 0) {
             int convEnd = colon >= 0 ? colon : to;
             String cv = s.substring(conv + 1, convEnd).strip();
@@ -104,7 +112,9 @@ final class FStringSplitter {
             fail(from, "an f-string field needs an expression between the braces");
             return new Expr.Interpolation(at, new Expr.Literal(at, ""), conversion, spec);
         }
-        return new Expr.Interpolation(at, parseExpression(exprText, at), conversion, spec);
+        Expr.Interpolation field = new Expr.Interpolation(at, parseExpression(exprText, at), conversion, spec);
+        if (debugText == null) return field;
+        return new Expr.Interpolation(at, new Expr.FString(at, List.of(debugText, field)), (char) 0, null);
     }
 
     private Expr parseExpression(String text, Span at) {

@@ -51,7 +51,12 @@ final class StringLiterals {
                 case 'n' -> sb.append('\n');
                 case 't' -> sb.append('\t');
                 case 'r' -> sb.append('\r');
-                case '0' -> sb.append('\0');
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int end = i;
+                    while (end + 1 < s.length() && end - i < 2 && s.charAt(end + 1) >= '0' && s.charAt(end + 1) <= '7') end++;
+                    sb.append((char) Integer.parseInt(s.substring(i, end + 1), 8));
+                    i = end;
+                }
                 case 'a' -> sb.append('\u0007');
                 case 'b' -> sb.append('\b');
                 case 'f' -> sb.append('\f');

@@ -112,7 +112,7 @@ class CodecTest {
         d.read();
         Object args = d.read();
         d.read();
-        d.readGlobalsInto();
+        d.readGlobalsInto(java.util.Set.of());
         d.in().expectEnd();
         return ((SkeinList) args).snapshot();
     }
@@ -228,7 +228,7 @@ class CodecTest {
         d.read();
         d.read();
         d.read();
-        d.readGlobalsInto();
+        d.readGlobalsInto(java.util.Set.of());
         d.in().expectEnd();
         assertEquals(41L, fresh.get("base"));
     }
@@ -400,7 +400,7 @@ class CodecTest {
         ValueDecoder d = decoder(bytes);
         d.read();
         Object v = d.read();
-        d.readGlobalsInto();
+        d.readGlobalsInto(java.util.Set.of());
         d.in().expectEnd();
         return v;
     }

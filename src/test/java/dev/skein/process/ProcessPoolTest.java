@@ -171,12 +171,12 @@ class ProcessPoolTest {
 
     @Test void aFutureInsideADictInsideArgument2IsRejectedWithItsPath() {
         String m = portabilityMessage("let fut = submit pid() to pool", "submit pair(1, {\"f\": fut}) to pool");
-        assertTrue(m.matches("argument 2 → 'f': a future cannot cross a process boundary " + SITE), m);
+        assertTrue(m.matches("argument 2 → \"f\": a future cannot cross a process boundary " + SITE), m);
     }
 
     @Test void aDeepPathNamesEveryStep() {
         String m = portabilityMessage("submit ident({\"a\": [0, 1, {\"conn\": lock()}]}) to pool");
-        assertTrue(m.matches("argument 1 → 'a' → \\[2\\] → 'conn': a lock cannot cross a process boundary " + SITE), m);
+        assertTrue(m.matches("argument 1 → \"a\" → \\[2\\] → \"conn\": a lock cannot cross a process boundary " + SITE), m);
     }
 
     @Test void aPoolAsAGlobalTheTaskReadsIsRejected() {
@@ -234,7 +234,7 @@ class ProcessPoolTest {
     // directory (Surefire, IDEs, `java -cp target/classes:…`), the JVM's archive dump at exit fails,
     // prints "Error occurred during CDS dumping" on the worker's stdout (the frame channel) and turns
     // every exit status into 1. Repro: `java -cp target/classes:<deps> dev.skein.cli.Main x.skein` with
-    // `import os; fn q() { os.exit(3) }; await (submit q() to processes(1))` → "died (exit code 1)".
+    // `import os; fn q() { os.exit(3) }; await (submit q() to processes(1))` → \"died (exit code 1)\".
     @Test void aTaskExitingTheWorkerGivesWorkerCrashedErrorWithItsExitCode() {
         s.ok("""
                 try { await (submit quit(3) to pool) } catch WorkerCrashedError as e { print(e.message) }

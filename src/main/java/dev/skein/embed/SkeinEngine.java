@@ -1,0 +1,422 @@
+package dev.skein.embed;
+
+import dev.skein.interp.Code;
+import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Runner;
+import dev.skein.runtime.Capability;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.OutputSink;
+import dev.skein.stdlib.Stdlib;
+import dev.skein.syntax.CompileError;
+import dev.skein.syntax.Diagnostic;
+import dev.skein.syntax.Source;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Skein embedded in a Java application. Build one with {@link #builder()}: the configuration is
+ * fixed at build time and the engine is safe to share between threads. It compiles scripts
+ * ({@link #compile}) and opens sessions ({@link #newSession()}) to run them in.
+ *
+ * <p>Safe by default: unless the builder grants them, scripts get no file, network, process,
+ * environment or exit access, and a denied operation raises PermissionError naming the
+ * capability. The host can add functions, constants and its own executors as named pools, and
+ * limit time, steps and recursion depth.
+ *
+ * <pre>{@code
+ * try (SkeinEngine engine = SkeinEngine.builder()
+ *         .function("lookup", call -> prices.get(call.stringArg(0)))
+ *         .timeLimit(Duration.ofSeconds(5))
+ *         .build()) {
+ *     SkeinScript script = engine.compile("total.skein", "sum(lookup(i) for i in items)");
+ *     try (SkeinSession session = engine.newSession()) {
+ *         session.set("items", List.of("apple", "pear"));
+ *         Object total = session.run(script);
+ *     }
+ * }
+ * }</pre>
+ */
+public final class SkeinEngine implements AutoCloseable {
+    private final OutputSink stdout;
+    private final OutputSink stderr;
+    private final Set<Capability> granted;
+    private final Map<String, String> env;
+    private final List<String> args;
+    private final Duration timeLimit;
+    private final long stepLimit;
+    private final Integer recursionLimit;
+    private final Map<String, Object> hostBuiltins;
+    private final Map<String, HostExecutor> executors;
+    /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
+    private final Interpreter template;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Set<SkeinSession> sessions = Collections.newSetFromMap(new WeakHashMap<>());
+    private ScheduledExecutorService timer;
+    private volatile boolean closed;
+
+    /** A host executor offered to scripts as a named pool. */
+    record HostExecutor(ExecutorService executor, int size) {}
+
+    private SkeinEngine(Builder b) {
+        this.stdout = b.stdout;
+        this.stderr = b.stderr;
+        this.granted = Set.copyOf(b.granted);
+        this.env = b.env != null ? Map.copyOf(b.env) : granted.contains(Capability.ENVIRONMENT) ? Map.copyOf(System.getenv()) : Map.of();
+        this.args = List.copyOf(b.args);
+        this.timeLimit = b.timeLimit;
+        this.stepLimit = b.stepLimit;
+        this.recursionLimit = b.recursionLimit;
+        this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
+        this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
+        Interpreter.Builder ib = Stdlib.install(Interpreter.builder());
+        hostBuiltins.forEach(ib::builtin);
+        this.template = configure(ib, stdout, stderr).build();
+    }
+
+    public static Builder builder() { return new Builder(); }
+
+    // ------------------------------------------------------------------ compiling
+
+    /**
+     * Compiles a script once; run it in any number of sessions (see {@link SkeinScript} for host
+     * globals). Each script gets its own compiling interpreter, so what it compiled can be handed
+     * whole to each session that runs it.
+     */
+    public SkeinScript compile(String fileName, String code) {
+        checkOpen();
+        Source source = new Source(fileName, code);
+        Runner runner = Runner.of(newInterpreter(stdout, stderr));
+        ModuleInstance layout = layout(List.of());
+        try {
+            Code c = runner.compile(source, layout, true);
+            return new SkeinScript(this, source, layout.declaredNames(), c, Map.of(), runner);
+        } catch (CompileError e) {
+            Map<String, Diagnostic> hostGlobals = HostGlobals.of(e);
+            if (hostGlobals == null) throw SkeinException.fromCompileError(e);
+            runner = Runner.of(newInterpreter(stdout, stderr));
+            layout = layout(hostGlobals.keySet());
+            try {
+                Code c = runner.compile(source, layout, true);
+                return new SkeinScript(this, source, layout.declaredNames(), c, hostGlobals, runner);
+            } catch (CompileError again) {
+                throw SkeinException.fromCompileError(again);
+            }
+        }
+    }
+
+    /** {@link #compile(String, String)} under the name {@code <script>}. */
+    public SkeinScript compile(String code) { return compile("<script>", code); }
+
+    /**
+     * Runs source once in a fresh session, waits for the tasks it left running, closes the
+     * session and returns the value of the last expression statement.
+     */
+    public Object eval(String code) { return eval("<eval>", code); }
+
+    /** {@link #eval(String)} with the file name errors show. */
+    public Object eval(String fileName, String code) {
+        try (SkeinSession session = newSession()) {
+            Object value = session.eval(fileName, code);
+            session.awaitTasks();
+            return value;
+        }
+    }
+
+    /** A module laid out with the host pools' names first, then {@code hostGlobals}. */
+    private ModuleInstance layout(Iterable<String> hostGlobals) {
+        ModuleInstance m = new ModuleInstance("__main__", "<script>");
+        for (String n : executors.keySet()) m.declare(n);
+        for (String n : hostGlobals) m.declare(n);
+        return m;
+    }
+
+    // ------------------------------------------------------------------ sessions
+
+    /** A new session writing to the engine's stdout and stderr. */
+    public SkeinSession newSession() { return newSession(stdout, stderr); }
+
+    /** A new session writing to these writers. */
+    public SkeinSession newSession(Writer out, Writer err) { return newSession(OutputSink.of(out), OutputSink.of(err)); }
+
+    private SkeinSession newSession(OutputSink out, OutputSink err) {
+        checkOpen();
+        SkeinSession s = new SkeinSession(this, out, err);
+        lock.lock();
+        try {
+            sessions.add(s);
+        } finally {
+            lock.unlock();
+        }
+        return s;
+    }
+
+    void forget(SkeinSession s) {
+        lock.lock();
+        try {
+            sessions.remove(s);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<SkeinSession> openSessions() {
+        lock.lock();
+        try {
+            return new ArrayList<>(sessions);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Cancels every running entry and task of every open session of this engine. */
+    public void cancelAll() {
+        for (SkeinSession s : openSessions()) s.cancel();
+    }
+
+    /** Closes every open session (cancelling what runs, shutting every pool and worker) and the engine. */
+    @Override public void close() {
+        closed = true;
+        for (SkeinSession s : openSessions()) s.close();
+        lock.lock();
+        try {
+            if (timer != null) timer.shutdownNow();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public boolean isClosed() { return closed; }
+
+    private void checkOpen() {
+        if (closed) throw new IllegalStateException("this Skein engine is closed");
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    /** The capabilities scripts of this engine have. */
+    public Set<Capability> capabilities() { return granted; }
+
+    /** The time limit of each entry into Skein, or null for none. */
+    public Duration timeLimit() { return timeLimit; }
+
+    /** The names of the host functions and constants this engine adds to the builtins. */
+    public Set<String> hostBuiltinNames() { return hostBuiltins.keySet(); }
+
+    Map<String, HostExecutor> executors() { return executors; }
+
+    /** A session's interpreter: the engine's configuration and builtins, with its own output, pools and modules. */
+    Interpreter newInterpreter(OutputSink out, OutputSink err) {
+        Interpreter.Builder b = Stdlib.install(Interpreter.builder()).builtins(template.builtins());
+        Interpreter interp = configure(b, out, err).build();
+        registerHostBuiltins(interp);
+        return interp;
+    }
+
+    private Interpreter.Builder configure(Interpreter.Builder b, OutputSink out, OutputSink err) {
+        b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit);
+        if (recursionLimit != null) b.recursionLimit(recursionLimit);
+        return b;
+    }
+
+    /** Host executor pool names: declared first in every module, so compiled scripts can name them. */
+    java.util.Set<String> executorNames() { return executors.keySet(); }
+
+    private void registerHostBuiltins(Interpreter interp) {
+        interp.service(WorkerSupport.HostBuiltins.class, i -> new WorkerSupport.HostBuiltins(hostBuiltins));
+    }
+
+    ScheduledFuture<?> schedule(Duration delay, Runnable action) {
+        lock.lock();
+        try {
+            if (timer == null) {
+                timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "skein-time-limits");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A duration the way messages show it: "2s", "1.5s", "250ms". */
+    static String show(Duration d) {
+        long ms = d.toMillis();
+        if (ms < 1000) return ms + "ms";
+        if (ms % 1000 == 0) return (ms / 1000) + "s";
+        return (ms / 1000.0) + "s";
+    }
+
+    /**
+     * Configuration of a {@link SkeinEngine}. Nothing is granted until asked for; the defaults
+     * write to System.out and System.err and set no time or step limit.
+     */
+    public static final class Builder {
+        private OutputSink stdout = OutputSink.of(System.out);
+        private OutputSink stderr = OutputSink.of(System.err);
+        private final EnumSet<Capability> granted = EnumSet.noneOf(Capability.class);
+        private Map<String, String> env;
+        private List<String> args = List.of();
+        private Duration timeLimit;
+        private long stepLimit = Long.MAX_VALUE;
+        private Integer recursionLimit;
+        private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
+        private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Where {@code print} writes (each print is one write; flushed after every entry). */
+        public Builder stdout(Writer out) { stdout = OutputSink.of(out); return this; }
+
+        public Builder stdout(OutputStream out) { stdout = OutputSink.of(out); return this; }
+
+        /** Where errors reported by the runtime (callback errors, progress bars) go. */
+        public Builder stderr(Writer err) { stderr = OutputSink.of(err); return this; }
+
+        public Builder stderr(OutputStream err) { stderr = err instanceof PrintStream p ? OutputSink.of(p) : OutputSink.of(err); return this; }
+
+        /** Lets scripts read and write files ({@code fs}) and import script modules by path. */
+        public Builder allowFiles() { granted.add(Capability.FILES); return this; }
+
+        /** Lets scripts use the network ({@code http}). */
+        public Builder allowNetwork() { granted.add(Capability.NETWORK); return this; }
+
+        /** Lets scripts start processes (process pools spawn worker JVMs). */
+        public Builder allowProcesses() { granted.add(Capability.PROCESSES); return this; }
+
+        /** Lets scripts read environment variables ({@code os.env}): the JVM's, unless {@link #env} gives others. */
+        public Builder allowEnvironment() { granted.add(Capability.ENVIRONMENT); return this; }
+
+        /** Lets scripts end the run with {@code os.exit(n)} (the host gets a SkeinException with {@code exitCode()}). */
+        public Builder allowExit() { granted.add(Capability.EXIT); return this; }
+
+        public Builder allow(Capability... capabilities) { granted.addAll(List.of(capabilities)); return this; }
+
+        /** Grants everything, as the CLI does. */
+        public Builder allowAll() { granted.addAll(EnumSet.allOf(Capability.class)); return this; }
+
+        /** The environment {@code os.env} shows (only with {@link #allowEnvironment()}). */
+        public Builder env(Map<String, String> environment) { env = Map.copyOf(environment); return this; }
+
+        /** What {@code os.args} holds. */
+        public Builder args(List<String> arguments) { args = List.copyOf(arguments); return this; }
+
+        /**
+         * The longest any one entry (a run, an eval, a call from Java) may take; then the script
+         * stops at its next loop iteration or call with TimeoutError and its tasks are cancelled.
+         */
+        public Builder timeLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("the time limit must be positive");
+            timeLimit = limit;
+            return this;
+        }
+
+        /**
+         * How many steps (loop iterations and calls) each Skein thread of an entry may take — the
+         * entry's own thread and each task counted separately; past it, CancelledError.
+         */
+        public Builder stepLimit(long steps) {
+            if (steps <= 0) throw new IllegalArgumentException("the step limit must be positive");
+            stepLimit = steps;
+            return this;
+        }
+
+        /**
+         * The deepest call nesting allowed (RecursionError past it). Scripts run on the host's
+         * threads, so the thread's stack size bounds the depth too.
+         */
+        public Builder recursionLimit(int depth) {
+            if (depth <= 0) throw new IllegalArgumentException("the recursion limit must be positive");
+            recursionLimit = depth;
+            return this;
+        }
+
+        /** Adds a host function that every script of the engine can call by {@code name}. */
+        public Builder function(String name, HostFunction.Body body) {
+            hostBuiltins.put(name, HostFunction.of(name, body));
+            return this;
+        }
+
+        /** Adds a host function made with {@link HostFunction#of}. */
+        public Builder function(HostFunction f) {
+            hostBuiltins.put(f.name(), f);
+            return this;
+        }
+
+        /**
+         * Adds a read-only value every script sees by {@code name}: null, a Boolean, a number, a
+         * String or byte[] (containers are mutable and per session: use {@link SkeinSession#set}).
+         */
+        public Builder constant(String name, Object value) {
+            Names.checkIdentifier(name, "constant");
+            hostBuiltins.put(name, Constants.check(name, value));
+            return this;
+        }
+
+        /**
+         * Offers a host executor to scripts as a pool named {@code name}:
+         * {@code submit work(x) to name}. The host keeps control of its threads: closing a
+         * session cancels the pool's Skein tasks but never shuts the executor down. The pool's
+         * {@code size} is the executor's maximum pool size or parallelism when it has one.
+         */
+        public Builder executor(String name, ExecutorService executor) {
+            int size = executor instanceof ThreadPoolExecutor t ? t.getMaximumPoolSize()
+                    : executor instanceof ForkJoinPool f ? f.getParallelism()
+                    : Runtime.getRuntime().availableProcessors();
+            return executor(name, executor, Math.min(size, 1 << 16));
+        }
+
+        /** {@link #executor(String, ExecutorService)} with the size the pool reports. */
+        public Builder executor(String name, ExecutorService executor, int size) {
+            Names.checkIdentifier(name, "pool");
+            if (size < 1) throw new IllegalArgumentException("a pool's size must be at least 1");
+            executors.put(name, new HostExecutor(executor, size));
+            return this;
+        }
+
+        /**
+         * Installs every {@link SkeinExtension} that {@link ServiceLoader} finds with the thread's
+         * context class loader (or this library's). Their functions also work in process-pool
+         * workers that have the extension on their class path.
+         */
+        public Builder loadExtensions() {
+            ClassLoader cl = Thread.currentThread().getContextClassLoader();
+            return loadExtensions(cl != null ? cl : SkeinEngine.class.getClassLoader());
+        }
+
+        /** {@link #loadExtensions()} with this class loader. */
+        public Builder loadExtensions(ClassLoader loader) {
+            for (SkeinExtension ext : ServiceLoader.load(SkeinExtension.class, loader)) extension(ext);
+            return this;
+        }
+
+        /** Installs one extension. To work in process-pool workers it must also be registered for ServiceLoader. */
+        public Builder extension(SkeinExtension extension) {
+            hostBuiltins.putAll(ExtensionContext.install(extension, false));
+            return this;
+        }
+
+        public SkeinEngine build() { return new SkeinEngine(this); }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.skein.embed;
+
+import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Callable;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.ModuleValue;
+import dev.skein.runtime.Ops;
+import dev.skein.runtime.RangeValue;
+import dev.skein.runtime.RecordValue;
+import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.SkeinSet;
+import dev.skein.runtime.SliceValue;
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Converts values between Java and Skein. Containers are copied (deeply, keeping shared and
+ * cyclic structure), so neither side sees the other's later changes.
+ *
+ * <table>
+ * <caption>Java → Skein</caption>
+ * <tr><td>null, Boolean, String, Double</td><td>none, bool, str, float</td></tr>
+ * <tr><td>Integer, Long, Short, Byte</td><td>int</td></tr>
+ * <tr><td>BigInteger</td><td>int (a long when it fits)</td></tr>
+ * <tr><td>Float / Character</td><td>float / str</td></tr>
+ * <tr><td>byte[]</td><td>bytes (copied)</td></tr>
+ * <tr><td>List, other Collection, Object[] and primitive arrays</td><td>list</td></tr>
+ * <tr><td>Set / Map</td><td>set / dict (insertion order kept)</td></tr>
+ * <tr><td>SkeinFunction, SkeinRecord, SkeinObject, HostFunction</td><td>the Skein value they stand for</td></tr>
+ * </table>
+ * Anything else is refused with an {@link IllegalArgumentException}.
+ *
+ * <p>Skein → Java: none → null, bool → Boolean, int → Long (BigInteger when it does not fit),
+ * float → Double, str → String, bytes → byte[], list → ArrayList, dict → LinkedHashMap, set →
+ * LinkedHashSet, a record → {@link SkeinRecord}, a function (or anything callable) →
+ * {@link SkeinFunction}, anything else (pools, futures, errors, ranges, modules…) →
+ * {@link SkeinObject}, which goes back to Skein unchanged.
+ */
+public final class ValueConverter {
+    private ValueConverter() {}
+
+    /** A Java value as a Skein value (see the class comment for the table). */
+    public static Object toSkein(Object value) {
+        return toSkein(value, new IdentityHashMap<>());
+    }
+
+    /** A Skein value as a Java value; handles call back into {@code session}. */
+    public static Object toJava(Object skeinValue, SkeinSession session) {
+        return toJava(skeinValue, Link.of(session));
+    }
+
+    static Object toJava(Object v, Link link) {
+        return toJava(v, link, new IdentityHashMap<>());
+    }
+
+    // ------------------------------------------------------------------ Java → Skein
+
+    private static Object toSkein(Object v, IdentityHashMap<Object, Object> done) {
+        if (v == null || v instanceof Boolean || v instanceof String || v instanceof Long || v instanceof Double) return v;
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
+        if (v instanceof BigInteger b) return Ops.norm(b);
+        if (v instanceof Float f) return f.doubleValue();
+        if (v instanceof Character c) return c.toString();
+        if (v instanceof byte[] b) return Bytes.copyOf(b);
+        if (v instanceof SkeinFunction f) return f.callable();
+        if (v instanceof SkeinRecord r) return r.value();
+        if (v instanceof SkeinObject o) return o.value();
+        if (isSkeinValue(v)) return v;
+        Object seen = done.get(v);
+        if (seen != null) return seen;
+        if (v instanceof Map<?, ?> m) {
+            SkeinDict d = new SkeinDict(m.size());
+            done.put(v, d);
+            for (Map.Entry<?, ?> e : List.copyOf(m.entrySet())) d.put(hashable(toSkein(e.getKey(), done), "dict key"), toSkein(e.getValue(), done));
+            return d;
+        }
+        if (v instanceof Set<?> s) {
+            SkeinSet out = new SkeinSet();
+            done.put(v, out);
+            for (Object item : s.toArray()) out.add(hashable(toSkein(item, done), "set element"));
+            return out;
+        }
+        if (v instanceof Collection<?> c) return list(v, c.toArray(), done);
+        if (v instanceof Object[] a) return list(v, a, done);
+        if (v.getClass().isArray()) {
+            Object[] boxed = new Object[Array.getLength(v)];
+            for (int i = 0; i < boxed.length; i++) boxed[i] = Array.get(v, i);
+            return list(v, boxed, done);
+        }
+        throw new IllegalArgumentException("a " + v.getClass().getName() + " cannot be passed to Skein "
+                + "(use null, Boolean, a number, String, byte[], List, Set, Map, or a handle from Skein)");
+    }
+
+    private static SkeinList list(Object original, Object[] items, IdentityHashMap<Object, Object> done) {
+        SkeinList out = new SkeinList(items.length);
+        done.put(original, out);
+        for (Object item : items) out.append(toSkein(item, done));
+        return out;
+    }
+
+    private static Object hashable(Object key, String what) {
+        try {
+            Ops.hash(key);
+            return key;
+        } catch (SkeinError e) {
+            throw new IllegalArgumentException("a Skein " + what + " must be hashable: " + e.value().message());
+        }
+    }
+
+    /** Values that already are Skein values: passed through unchanged. */
+    private static boolean isSkeinValue(Object v) {
+        return v instanceof Bytes || v instanceof SkeinList || v instanceof SkeinDict || v instanceof SkeinSet
+                || v instanceof RecordValue || v instanceof RangeValue || v instanceof ErrorValue || v instanceof Callable
+                || v instanceof ModuleValue || v instanceof SkeinIterator || v instanceof SliceValue || v instanceof Ops.Named;
+    }
+
+    // ------------------------------------------------------------------ Skein → Java
+
+    private static Object toJava(Object v, Link link, IdentityHashMap<Object, Object> done) {
+        if (v == null || v instanceof Boolean || v instanceof Long || v instanceof BigInteger || v instanceof Double
+                || v instanceof String) return v;
+        if (v instanceof Bytes b) return b.toArray();
+        if (v instanceof RecordValue r) return new SkeinRecord(r, link);
+        if (v instanceof Callable c) return new SkeinFunction(c, link);
+        Object seen = done.get(v);
+        if (seen != null) return seen;
+        if (v instanceof SkeinList l) {
+            Object[] items = l.snapshot();
+            List<Object> out = new ArrayList<>(items.length);
+            done.put(v, out);
+            for (Object item : items) out.add(toJava(item, link, done));
+            return out;
+        }
+        if (v instanceof SkeinDict d) {
+            Object[] kv = d.entriesSnapshot();
+            Map<Object, Object> out = new LinkedHashMap<>();
+            done.put(v, out);
+            for (int i = 0; i < kv.length; i += 2) out.put(toJava(kv[i], link, done), toJava(kv[i + 1], link, done));
+            return out;
+        }
+        if (v instanceof SkeinSet s) {
+            Set<Object> out = new LinkedHashSet<>();
+            done.put(v, out);
+            for (Object item : s.snapshot()) out.add(toJava(item, link, done));
+            return out;
+        }
+        return new SkeinObject(v, link);
+    }
+}

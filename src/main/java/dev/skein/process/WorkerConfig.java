@@ -1,0 +1,44 @@
+package dev.skein.process;
+
+import dev.skein.embed.HostFunction;
+import dev.skein.embed.WorkerSupport;
+import dev.skein.runtime.Capability;
+import dev.skein.runtime.Interpreter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a worker's interpreter inherits from the parent's: the recursion limit, exactly the
+ * capabilities the parent was granted (an embedding host's sandbox holds in its workers too),
+ * and the names of host functions (stubs there, unless a worker-side extension provides them).
+ */
+record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hostFunctions) {
+    static WorkerConfig of(Interpreter interp) {
+        Set<Capability> grants = EnumSet.noneOf(Capability.class);
+        for (Capability c : Capability.values()) if (interp.isGranted(c)) grants.add(c);
+        List<String> hosts = new ArrayList<>();
+        WorkerSupport.hostBuiltins(interp).forEach((name, v) -> {
+            if (v instanceof HostFunction f && !f.isExtension()) hosts.add(name);
+        });
+        return new WorkerConfig(interp.recursionLimit(), grants, hosts);
+    }
+
+    /** As command-line arguments: limit, comma-separated grants, comma-separated host function names. */
+    List<String> toArgs() {
+        List<String> out = new ArrayList<>();
+        out.add(String.valueOf(recursionLimit));
+        out.add(String.join(",", grants.stream().map(Enum::name).toList()));
+        out.add(String.join(",", hostFunctions));
+        return out;
+    }
+
+    static WorkerConfig fromArgs(String[] args) {
+        int limit = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        Set<Capability> grants = EnumSet.noneOf(Capability.class);
+        if (args.length > 1 && !args[1].isEmpty()) for (String g : args[1].split(",")) grants.add(Capability.valueOf(g));
+        List<String> hosts = args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(",")) : List.of();
+        return new WorkerConfig(limit, grants, hosts);
+    }
+}
