@@ -255,10 +255,8 @@ class CodecTest {
         assertSame(back, back.get(1));
     }
 
-    // BUG: ValueEncoder.arguments()/batch() write the argument list without registering it for
-    // back-references, but ValueDecoder registers every list it reads: inside task arguments every
-    // back-reference index is off by one. Repro: `let s = [1]; await (submit ident({"p": s, "q": s}) to processes(1))`
-    // prints {'p': [1], 'q': {...}} (q points at the dict itself).
+    // Regression: the argument list was not registered for back-references, so every
+    // back-reference inside task arguments was off by one.
     @Test void sharedReferencesKeepIdentityInTaskArguments() {
         Object[] args = viaTask(eval("(fn(s) => {'p': s, 'q': s})([1])"));
         SkeinDict d = (SkeinDict) args[0];
@@ -266,14 +264,14 @@ class CodecTest {
         assertSame(d.get("p"), d.get("q"));
     }
 
-    // BUG: same root cause as above (argument-list back-references are off by one).
+    // Regression: same root cause (argument back-references off by one).
     @Test void aListContainingItselfAsTaskArgument() {
         s.ok("let selfish2 = [1]\nselfish2.append(selfish2)");
         SkeinList back = (SkeinList) viaTask(s.global("selfish2"))[0];
         assertSame(back, back.get(1));
     }
 
-    // BUG: same root cause; two arguments naming one list arrive as one list.
+    // Regression: same root cause; two arguments naming one list arrive as one list.
     @Test void oneListPassedAsTwoArgumentsStaysOneList() {
         Object shared = eval("[1, 2]");
         Object[] args = readTask(task(s.global("add"), shared, shared));
@@ -281,19 +279,13 @@ class CodecTest {
         assertSame(args[0], args[1]);
     }
 
-    // BUG: same root cause; with two records of one type in the arguments, the record type's
-    // back-reference lands on the wrong object and the worker cannot read the task at all.
-    // Repro: `record P(x); fn f(a) { return len(a) }; await (submit f([P(1), P(2)]) to processes(1))`
-    // → "the worker could not read the task: back-reference is not a record type".
+    // Regression: same root cause; two records of one type in the arguments made the task unreadable.
     @Test void twoRecordsOfOneTypeInTaskArguments() {
         Object[] args = viaTask(eval("[Point(1, 2), Point(3, 4)]"));
         assertEquals("[Point(x=1, y=2), Point(x=3, y=4)]", Ops.repr(args[0]));
     }
 
-    // BUG: ValueDecoder registers a record's slot as null until its fields are read, so a cycle
-    // through a record (record → list → same record) comes back with none in the cycle.
-    // Repro: `record P(x, y); fn mk() { let p = P([], 0); p.x.append(p); return p }`
-    //        `print(type((await (submit mk() to processes(1))).x[0]))` prints none, not P.
+    // Regression: a record used to be registered only after its fields (a cycle came back as none).
     @Test void aCycleThroughARecordRoundTrips() {
         s.ok("let rec_cycle = Point([], 0)\nrec_cycle.x.append(rec_cycle)");
         RecordValue back = (RecordValue) viaValue(s.global("rec_cycle"));
@@ -301,10 +293,8 @@ class CodecTest {
         assertSame(back, xs.get(0));
     }
 
-    // BUG: ValueDecoder registers a function's slot as null until its captured cells are read, so
-    // a closure that captures itself (a recursive nested function) arrives with none in that cell.
-    // Repro: `fn make() { fn fact(n) { return 1 if n < 2 else n * fact(n - 1) }; return fact }`
-    //        `let f = make(); await (submit f(5) to processes(1))` → TypeError 'none' object is not callable.
+    // Regression: a closure used to be registered only after its cells (a recursive nested function
+    // arrived with none in its own cell).
     @Test void aRecursiveNestedFunctionRoundTrips() {
         Object fact = eval("make_fact()");
         assertEquals(120L, call(fact, 5L));

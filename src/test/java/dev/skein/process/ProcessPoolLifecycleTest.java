@@ -94,12 +94,7 @@ class ProcessPoolLifecycleTest {
         assertEquals(2, Files.readAllLines(log).size(), "retries=1: a task that always crashes runs twice");
     }
 
-    // BUG: recycling starts two replacements: finished() starts one when it retires the worker,
-    // and died() starts another when the retired worker's process ends (it does not check
-    // killedOnPurpose), so the pool grows by one worker per recycle — and with it, tasks no longer
-    // go two per worker. Repro: `fn pid() { time.sleep(0.3); return os.getpid() }`
-    // `let mp = processes(1, max_tasks=1); for i in range(12) { await (submit pid() to mp) }`
-    // → 13 live worker JVMs (pgrep -f WorkerMain).
+    // Regression: recycling once started two replacements (finished() and died()), growing the pool.
     @Test void maxTasksRecyclesWorkers() {
         s.ok("let mp = processes(1, max_tasks=2)\n"
                 + "print([await (submit pid() to mp) for i in range(6)])");
@@ -139,11 +134,7 @@ class ProcessPoolLifecycleTest {
         assertTrue(workers.containsAll(taskPids), "tasks ran in initialized workers");
     }
 
-    // BUG: a global that init sets in the worker is overwritten by the parent's value, because the
-    // globals a task reads are sent with every task. Python's initializer pattern (init opens a
-    // per-worker resource into a global, tasks use it) does not work. Repro:
-    //   let tag = "parent"; fn setup() { tag = "worker" }; fn get(x) { return tag }
-    //   with processes(1, init=setup) as p { print(await (submit get(1) to p)) }   → parent, not worker
+    // Regression: a global set by init used to be overwritten by the value sent with each task.
     @Test void aGlobalSetByInitIsSeenByTasks() {
         Path dir = tmp.resolve("init-global");
         s.ok("fs.mkdir(" + q(dir) + ", exist_ok=true)\n"
@@ -156,7 +147,7 @@ class ProcessPoolLifecycleTest {
     }
 
     @Test void aFailingInitFailsTasksWithWorkerCrashedError() {
-        // (a comment first: a function at line 1, column 1 hits the code-key bug, see ProcessPoolTest)
+        // (a comment first, so that a regression of the line-1-column-1 key bug cannot start a storm)
         s.ok("# failing init\nfn bad_init() { throw ValueError('no database') }\nfn one(x) { return 1 }");
         SkeinError e = s.run("let bp = processes(1, init=bad_init)\nawait (submit one(1) to bp)");
         assertNotNull(e);
@@ -166,6 +157,7 @@ class ProcessPoolLifecycleTest {
 
     // ------------------------------------------------------------------ no orphans
 
+    // Regression: the workers' CDS dump at exit (class path with a directory) made exits take seconds.
     @Test void noWorkerOutlivesShutdown() {
         s.ok("let sp = processes(2)\nlet sp_pids = await [submit nap(0.2) to sp, submit nap(0.2) to sp]");
         List<Long> pids = s.pool("sp").workerPids();
@@ -218,6 +210,7 @@ class ProcessPoolLifecycleTest {
         assertEquals(List.of(), Processes.awaitGone(new ArrayList<>(left), Duration.ofSeconds(3)), "no new worker left behind");
     }
 
+    // Regression: the workers' CDS dump at exit (class path with a directory) made exits take seconds.
     @Test void noWorkerOutlivesItsParentKilledWithSignal9() throws Exception {
         Path script = tmp.resolve("parent.skein");
         Files.writeString(script, """

@@ -126,8 +126,7 @@ class ProcessPoolTest {
         assertEquals("3 3\n", s.takeStdout());
     }
 
-    // BUG: argument back-references are off by one (see CodecTest.sharedReferencesKeepIdentityInTaskArguments).
-    // Repro: `let sh = [1]; print(await (submit ident({"p": sh, "q": sh}) to processes(1)))` prints {'p': [1], 'q': {...}}.
+    // Regression: argument back-references were off by one (see CodecTest).
     @Test void sharedReferencesInArgumentsKeepIdentity() {
         s.ok("""
                 let sh = [1]
@@ -138,17 +137,9 @@ class ProcessPoolTest {
         assertEquals("{'p': [1, 2], 'q': [1, 2]}\n", s.takeStdout());
     }
 
-    // BUG: Code.key() is "file:line:col", and a script's top-level code is keyed at its first
-    // statement, so a function declared at line 1, column 1 has the same key as the top level. The
-    // worker then resolves the function to the *top-level code* and runs it. Repro (h.skein):
-    //   fn double(x) { return x * 2 }
-    //   print("top level ran")
-    //   print(await (submit double(21) to processes(1)))
-    // → TypeError: <main>() takes 0 positional arguments but 1 were given. With a zero-argument
-    // function (e.g. init=bad_init on line 1) the worker runs the whole script, which creates its
-    // own pool, whose worker does the same: an endless storm of worker JVMs.
-    // (This snippet defines nothing but the function, so here the wrong code is harmless.)
-    @Test void aFunctionAtLine1Column1RunsInTheWorker() {
+    // Regression: a function at line 1, column 1 shared its key with the top-level code, and the
+    // worker ran the script's top level (a zero-argument init did so recursively: a storm of JVMs).
+    @Test void aFunctionAtLine1Column1IsNotTheTopLevel() {
         s.ok("fn at_origin(x) { return x * 2 }");
         s.ok("print(await (submit at_origin(21) to pool))");
         assertEquals("42\n", s.takeStdout());
@@ -230,11 +221,8 @@ class ProcessPoolTest {
 
     // ------------------------------------------------------------------ crashes, kill -9, timeout, cancel
 
-    // BUG (in test runs): workers start with -XX:+AutoCreateSharedArchive; when the class path holds a
-    // directory (Surefire, IDEs, `java -cp target/classes:…`), the JVM's archive dump at exit fails,
-    // prints "Error occurred during CDS dumping" on the worker's stdout (the frame channel) and turns
-    // every exit status into 1. Repro: `java -cp target/classes:<deps> dev.skein.cli.Main x.skein` with
-    // `import os; fn q() { os.exit(3) }; await (submit q() to processes(1))` → \"died (exit code 1)\".
+    // Regression: with a directory on the class path, the workers' CDS dump at exit failed and
+    // turned every exit status into 1.
     @Test void aTaskExitingTheWorkerGivesWorkerCrashedErrorWithItsExitCode() {
         s.ok("""
                 try { await (submit quit(3) to pool) } catch WorkerCrashedError as e { print(e.message) }
