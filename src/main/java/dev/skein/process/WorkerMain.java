@@ -114,7 +114,6 @@ public final class WorkerMain {
 
     private void serve() throws IOException {
         send(Wire.READY, new byte[0]);
-        warmUp();
         while (true) {
             Wire.Frame frame = Wire.read(in);
             if (frame == null || frame.type() == Wire.SHUTDOWN) {
@@ -128,24 +127,6 @@ public final class WorkerMain {
                 default -> throw new IOException("unexpected frame type " + frame.type());
             }
         }
-    }
-
-    /**
-     * Parses a throwaway snippet on a side thread while the first frames are on their way, so the
-     * parser's tables are warm when the real sources arrive.
-     */
-    private static void warmUp() {
-        Thread t = new Thread(() -> {
-            try {
-                dev.skein.syntax.SkeinParsing.parseProgram(new Source("<warm-up>",
-                        "fn f(a, b = 1) { let xs = [x * 2 for x in a if x > b]; return {\"k\": xs, \"s\": f\"{a!r}\"} }\n"
-                        + "for i in range(3) { if i % 2 == 0 { print(i) } else { try { f(i) } catch e { } } }\n"));
-            } catch (RuntimeException ignored) {
-                // warm-up only
-            }
-        }, "skein-worker-warm-up");
-        t.setDaemon(true);
-        t.start();
     }
 
     private void compile(byte[] payload) {
