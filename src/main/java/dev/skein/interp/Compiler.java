@@ -334,9 +334,10 @@ public final class Compiler {
                 if (local != null && !local.cell() && accumulating.containsKey(local.slot())) {
                     return new Accumulation.Append(line, col, local.slot(), accumulating.get(local.slot()), value);
                 }
+                // x op= v is x = x op v with x read once: an assignment of the combined value.
                 ExprNode read = read(n.span(), n.name());
                 Store write = assignStore(n.span(), n.name());
-                return new Statements.AugAssign(line, col, read, write, Operators.binary(line, col, a.op(), read, value));
+                return new Statements.Assign(line, col, write, Operators.binary(line, col, a.op(), read, value));
             }
             case Target.IndexTarget i -> {
                 return new Statements.AugIndex(line, col, expr(i.target()), expr(i.index()), Operators.forSymbol(a.op()), value);

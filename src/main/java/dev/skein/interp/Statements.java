@@ -7,7 +7,6 @@ import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
-import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 
 /** Statement nodes: blocks, assignment, control flow, errors. */
@@ -62,25 +61,6 @@ final class Statements {
 
         @Override public int exec(Frame f) {
             target.store(f, value.eval(f));
-            return NORMAL;
-        }
-    }
-
-    /** {@code x op= value} on a variable: reads, combines, writes back. */
-    static final class AugAssign extends StmtNode {
-        final ExprNode read;
-        final Store write;
-        final ExprNode combine;   // a binary node whose left operand is `read`
-
-        AugAssign(int line, int col, ExprNode read, Store write, ExprNode combine) {
-            super(line, col);
-            this.read = read;
-            this.write = write;
-            this.combine = combine;
-        }
-
-        @Override public int exec(Frame f) {
-            write.store(f, combine.eval(f));
             return NORMAL;
         }
     }
@@ -169,12 +149,14 @@ final class Statements {
             this.body = body;
         }
 
+        /** What {@link #iterate} returns when the loop goes on. */
+        private static final int GO_ON = -1;
+
         @Override public int exec(Frame f) {
             Object it = iterable.eval(f);
             ThreadState ts = f.ts;
             try {
                 if (it instanceof RangeValue r) return overRange(f, ts, r);
-                if (it instanceof SkeinList list) return overList(f, ts, list);
                 SkeinIterator iter = Ops.iter(it);
                 boolean exhausted = false;
                 try {
@@ -184,11 +166,8 @@ final class Statements {
                             exhausted = true;
                             return NORMAL;
                         }
-                        target.store(f, v);
-                        int r = body.exec(f);
-                        if (r == BREAK) return NORMAL;
-                        if (r == RETURN) return r;
-                        ts.poll();
+                        int r = iterate(f, ts, v);
+                        if (r != GO_ON) return r;
                     }
                 } finally {
                     if (!exhausted) iter.close();   // leaving early: lazy producers cancel their work
@@ -198,28 +177,24 @@ final class Statements {
             }
         }
 
+        /** Ranges run on a primitive counter, with no iterator object. */
         private int overRange(Frame f, ThreadState ts, RangeValue range) {
             long step = range.step(), stop = range.stop();
             for (long i = range.start(); step > 0 ? i < stop : i > stop; i += step) {
-                target.store(f, i);
-                int r = body.exec(f);
-                if (r == BREAK) return NORMAL;
-                if (r == RETURN) return r;
-                ts.poll();
+                int r = iterate(f, ts, i);
+                if (r != GO_ON) return r;
             }
             return NORMAL;
         }
 
-        private int overList(Frame f, ThreadState ts, SkeinList list) {
-            for (int i = 0; ; i++) {
-                Object v = list.getOr(i, SkeinIterator.DONE);
-                if (v == SkeinIterator.DONE) return NORMAL;
-                target.store(f, v);
-                int r = body.exec(f);
-                if (r == BREAK) return NORMAL;
-                if (r == RETURN) return r;
-                ts.poll();
-            }
+        /** One iteration: bind, run the body, poll; {@link #GO_ON}, or how the loop ends. */
+        private int iterate(Frame f, ThreadState ts, Object v) {
+            target.store(f, v);
+            int r = body.exec(f);
+            if (r == BREAK) return NORMAL;
+            if (r == RETURN) return r;
+            ts.poll();
+            return GO_ON;
         }
     }
 
