@@ -55,11 +55,17 @@ public final class WorkerSupport {
      * of {@code hostFunctionNames} that no extension defines, a stub raising PortabilityError.
      */
     public static Map<String, Object> workerBuiltins(ClassLoader loader, Collection<String> hostFunctionNames) {
+        Map<String, Object> out = workerBuiltins(hostFunctionNames);
+        for (SkeinExtension ext : ServiceLoader.load(SkeinExtension.class, loader)) out.putAll(ExtensionContext.install(ext, true));
+        return out;
+    }
+
+    /** Only the stubs, for a worker whose parent uses no extension (no ServiceLoader look). */
+    public static Map<String, Object> workerBuiltins(Collection<String> hostFunctionNames) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : hostFunctionNames) {
             out.put(name, HostFunction.of(name, call -> { throw Errors.of(ErrorKind.PORTABILITY, notPortable(name)); }));
         }
-        for (SkeinExtension ext : ServiceLoader.load(SkeinExtension.class, loader)) out.putAll(ExtensionContext.install(ext, true));
         return out;
     }
 

@@ -44,7 +44,14 @@ public final class Runner implements ModuleLoader {
     /** Parses and resolves source against a module; throws {@link CompileError} listing every problem. */
     public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
         sources.put(source.name(), source);
-        List<Stmt> program = SkeinParsing.parseProgram(source);
+        return compileParsed(source, SkeinParsing.parseProgram(source), module, valueOfLastExpression);
+    }
+
+    /**
+     * Resolves a program parsed elsewhere (a process-pool worker gets the parent's syntax tree,
+     * so it never runs the parser); {@code source} names it and may be empty text.
+     */
+    public Code compileParsed(Source source, List<Stmt> program, ModuleInstance module, boolean valueOfLastExpression) {
         int declaredBefore = module.declaredCount();
         List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
         try {
@@ -80,6 +87,9 @@ public final class Runner implements ModuleLoader {
     public Code code(String key) { return codes.get(key); }
 
     /** The sources compiled into a module so far, in order. */
+    /** Every module this runner compiled source for. */
+    public java.util.Set<ModuleInstance> compiledModules() { return java.util.Set.copyOf(moduleSources.keySet()); }
+
     public List<Source> sourcesOf(ModuleInstance module) { return moduleSources.getOrDefault(module, List.of()); }
 
     /** The one record type for a definition site, created on first use (records keep their type across processes). */

@@ -70,6 +70,10 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private final Thread exitHook;
     private final WorkerConfig workerConfig;
     private volatile boolean broken;
+    private volatile String brokenReason;
+    /** Workers in a row that died before they were ready (guarded by lock). */
+    private int startFailures;
+    private static final int MAX_START_FAILURES = 3;
     private final Work initMarker = new Work(null, (byte) 0, new byte[0], Set.of(), 0, 0);
 
     public ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries) {
@@ -88,6 +92,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         } finally {
             lock.unlock();
         }
+        ShippedPrograms.of(interp).prepare(runner);
     }
 
     // ------------------------------------------------------------------ submitting
@@ -112,7 +117,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         try {
             if (broken) {
                 f.claimRemote();
-                f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, "the pool's init function failed, so it runs no tasks").value());
+                f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
                 return;
             }
             queue.add(new Work(f, p.kind(), p.body(), p.modules(), p.items(), retries));
@@ -191,18 +196,12 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         return null;
     }
 
-    /** Sends the sources of these modules the worker has not compiled yet, in order. */
+    /** Sends the (parsed) sources of these modules the worker has not compiled yet, in order. */
     private void sendSources(WorkerProcess w, Set<ModuleInstance> modules) throws IOException {
         for (ModuleInstance m : modules) {
             List<Source> sources = runner.sourcesOf(m);
             int sent = w.sourcesSent.getOrDefault(m, 0);
-            for (int i = sent; i < sources.size(); i++) {
-                Codec.Out o = new Codec.Out();
-                o.writeString(m.file());
-                o.writeString(sources.get(i).name());
-                o.writeString(sources.get(i).text());
-                w.send(Wire.SOURCE, o.toArray());
-            }
+            for (int i = sent; i < sources.size(); i++) w.send(Wire.SOURCE, ShippedPrograms.of(interp).frame(m.file(), sources.get(i)));
             w.sourcesSent.put(m, sources.size());
         }
     }
@@ -228,6 +227,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         lock.lock();
         try {
             w.ready = true;
+            startFailures = 0;
             if (init != null) {
                 w.current = initMarker;
                 try {
@@ -329,6 +329,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         List<Work> failed;
         lock.lock();
         try {
+            brokenReason = "the pool's init function failed, so it runs no tasks";
             broken = true;
             failed = new ArrayList<>(queue);
             queue.clear();
@@ -344,19 +345,55 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         shutdown(null, false, true);
     }
 
+    private static String startFailure(WorkerProcess w) {
+        StringBuilder sb = new StringBuilder("its worker processes cannot start: ").append(MAX_START_FAILURES)
+                .append(" in a row exited before they were ready (the last: ").append(w.exitDescription()).append(")");
+        String stderr = w.lastStderrLines();
+        if (!stderr.isBlank()) sb.append("; the last one's stderr:\n").append(stderr.indent(4).stripTrailing());
+        return sb.toString();
+    }
+
+    /**
+     * Workers that die before they are ready (a bad JVM option, a broken installation) would
+     * otherwise be replaced forever while tasks wait: after a few in a row the pool is broken —
+     * it stays open, but fails its tasks, queued and new, with what the last worker printed.
+     */
+    private void startFailed(WorkerProcess w) {
+        List<Work> failed;
+        lock.lock();
+        try {
+            failed = new ArrayList<>(queue);
+            queue.clear();
+        } finally {
+            lock.unlock();
+        }
+        ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value();
+        for (Work work : failed) {
+            work.future.claimRemote();
+            work.future.failRemote(err);
+        }
+    }
+
     @Override public void died(WorkerProcess w) {
         Work work;
         boolean purposeful;
+        boolean giveUp;
         lock.lock();
         try {
             boolean wasActive = workers.remove(w);   // false for a worker retired by max_tasks (already replaced)
             work = w.current;
             w.current = null;
             purposeful = w.killedOnPurpose;
+            giveUp = !w.ready && !purposeful && ++startFailures >= MAX_START_FAILURES && !broken;
+            if (giveUp) {
+                brokenReason = startFailure(w);
+                broken = true;
+            }
             if (wasActive && !isClosed() && !broken) startWorker();
         } finally {
             lock.unlock();
         }
+        if (giveUp) startFailed(w);
         if (work != null && work != initMarker) handleLostWork(w, work, purposeful);
         dispatch();
     }

@@ -45,7 +45,6 @@ final class ValueEncoder {
     private final String site;
     private final Deque<String> path = new ArrayDeque<>();
     private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>();
-    private final Map<Object, String> builtinNames;
     /** Globals to send as {module, name, value}, in discovery order, each once. */
     private final List<Object[]> globalQueue = new ArrayList<>();
     private final Set<String> queuedGlobals = new java.util.HashSet<>();
@@ -55,7 +54,6 @@ final class ValueEncoder {
     ValueEncoder(Interpreter interp, String site) {
         this.interp = interp;
         this.site = site;
-        this.builtinNames = BuiltinNames.of(interp);
         out.writeByte(Codec.VERSION);
     }
 
@@ -249,7 +247,7 @@ final class ValueEncoder {
                 String where = String.join(" → ", path);
                 throw Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + problem + (site == null ? "" : " (" + site + ")"));
             }
-            String name = builtinNames.get(v);
+            String name = BuiltinNames.of(interp).get(v);   // built on first need: it loads every std module
             if (name != null) { out.writeByte(Codec.BUILTIN); out.writeString(name); return; }
             throw notPortable(v instanceof Builtin ? "the function " + ((Callable) v).name() + " (made in Java by the host)" : "a host function");
         }

@@ -17,7 +17,7 @@ final class Wire {
     static final int MAX_FRAME = 512 << 20;
 
     // parent → worker
-    static final byte SOURCE = 1;     // module key, source name, text: compile (never run) it
+    static final byte SOURCE = 1;     // module key, source name, parsed program (ProgramCodec): compile (never run) it
     static final byte TASK = 2;       // task id, encoded task
     static final byte INIT = 3;       // encoded init function + args, run once
     static final byte SHUTDOWN = 4;

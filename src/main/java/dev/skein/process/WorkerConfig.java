@@ -14,23 +14,32 @@ import java.util.Set;
  * capabilities the parent was granted (an embedding host's sandbox holds in its workers too),
  * and the names of host functions (stubs there, unless a worker-side extension provides them).
  */
-record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hostFunctions) {
+record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hostFunctions, boolean extensions) {
     static WorkerConfig of(Interpreter interp) {
         Set<Capability> grants = EnumSet.noneOf(Capability.class);
         for (Capability c : Capability.values()) if (interp.isGranted(c)) grants.add(c);
         List<String> hosts = new ArrayList<>();
+        boolean[] extensions = {false};
         WorkerSupport.hostBuiltins(interp).forEach((name, v) -> {
-            if (v instanceof HostFunction f && !f.isExtension()) hosts.add(name);
+            if (v instanceof HostFunction f) {
+                if (f.isExtension()) extensions[0] = true;
+                else hosts.add(name);
+            }
         });
-        return new WorkerConfig(interp.recursionLimit(), grants, hosts);
+        return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions[0]);
     }
 
-    /** As command-line arguments: limit, comma-separated grants, comma-separated host function names. */
+    /**
+     * As command-line arguments: limit, comma-separated grants, comma-separated host function
+     * names, and whether to look for extensions (only when the parent uses some: the look costs
+     * a starting worker tens of milliseconds).
+     */
     List<String> toArgs() {
         List<String> out = new ArrayList<>();
         out.add(String.valueOf(recursionLimit));
         out.add(String.join(",", grants.stream().map(Enum::name).toList()));
         out.add(String.join(",", hostFunctions));
+        out.add(extensions ? "extensions" : "no-extensions");
         return out;
     }
 
@@ -39,6 +48,7 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         Set<Capability> grants = EnumSet.noneOf(Capability.class);
         if (args.length > 1 && !args[1].isEmpty()) for (String g : args[1].split(",")) grants.add(Capability.valueOf(g));
         List<String> hosts = args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(",")) : List.of();
-        return new WorkerConfig(limit, grants, hosts);
+        boolean extensions = args.length <= 3 || args[3].equals("extensions");
+        return new WorkerConfig(limit, grants, hosts, extensions);
     }
 }

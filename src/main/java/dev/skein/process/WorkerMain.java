@@ -1,5 +1,6 @@
 package dev.skein.process;
 
+import dev.skein.ast.Stmt;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.ErrorKind;
@@ -24,6 +25,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -50,7 +52,9 @@ public final class WorkerMain {
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
                 .recursionLimit(config.recursionLimit())
-                .builtins(dev.skein.embed.WorkerSupport.workerBuiltins(WorkerMain.class.getClassLoader(), config.hostFunctions()));
+                .builtins(config.extensions()
+                        ? dev.skein.embed.WorkerSupport.workerBuiltins(WorkerMain.class.getClassLoader(), config.hostFunctions())
+                        : dev.skein.embed.WorkerSupport.workerBuiltins(config.hostFunctions()));
         config.grants().forEach(b::grant);
         if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
         this.interp = b.build();
@@ -133,11 +137,13 @@ public final class WorkerMain {
         Codec.In r = new Codec.In(payload);
         String key = r.readString();
         String name = r.readString();
-        String text = r.readString();
         try {
-            runner.compile(new Source(name, text), module(key), false);
+            List<Stmt> program = ProgramCodec.decode(new Codec.In(r.readBytes()));
+            runner.compileParsed(new Source(name, ""), program, module(key), false);
         } catch (CompileError e) {
             System.err.println("skein worker: cannot compile " + name + ":\n" + e.render());
+        } catch (Codec.MalformedFrame e) {
+            System.err.println("skein worker: cannot read the program " + name + ": " + e.getMessage());
         }
     }
 

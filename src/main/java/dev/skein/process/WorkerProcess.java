@@ -9,11 +9,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +40,7 @@ final class WorkerProcess {
     int tasksRun;
     boolean ready;
     volatile boolean killedOnPurpose;
+    private volatile Thread stderrReader;
 
     private WorkerProcess(Process process) {
         this.process = process;
@@ -50,34 +48,12 @@ final class WorkerProcess {
     }
 
     static WorkerProcess start(WorkerConfig config, Listener listener) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command(config));
+        ProcessBuilder pb = new ProcessBuilder(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs()));
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.readReplies(listener);
         w.readStderr();
         return w;
-    }
-
-    /** The same java and classpath as this process, tuned to start fast and stay small. */
-    static List<String> command(WorkerConfig config) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String classpath = System.getProperty("java.class.path");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(java);
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Xms16m");
-        cmd.add("-Xss512m");
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
-        // Only the JDK's own class-data archive: a dynamic archive would be dumped by every
-        // exiting worker at once, which is slow and contended.
-        cmd.add("-Xshare:auto");
-        cmd.add("-XX:TieredStopAtLevel=4");
-        cmd.add("-XX:-UsePerfData");
-        cmd.add("-cp");
-        cmd.add(classpath);
-        cmd.add(WorkerMain.class.getName());
-        cmd.addAll(config.toArgs());
-        return cmd;
     }
 
     long pid() { return process.pid(); }
@@ -135,7 +111,15 @@ final class WorkerProcess {
         };
     }
 
+    /** Its last lines on stderr; once it has exited, all of them (the reader is given a moment to finish). */
     String lastStderrLines() {
+        if (!process.isAlive() && stderrReader != null) {
+            try {
+                stderrReader.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         stderrLock.lock();
         try {
             return String.join("\n", lastStderr);
@@ -179,6 +163,7 @@ final class WorkerProcess {
             }
         }, "skein-worker-" + process.pid() + "-stderr");
         t.setDaemon(true);
+        stderrReader = t;
         t.start();
     }
 }

@@ -247,4 +247,33 @@ class ProcessPoolLifecycleTest {
             for (long w : workers) Processes.kill9(w);   // never leave strays on the machine, even on failure
         }
     }
+
+    // Regression: workers that could not start were replaced forever while the map waited.
+    @Test void workersThatCannotStartFailTheTasksInsteadOfHanging() throws Exception {
+        Path script = tmp.resolve("nostart.skein");
+        Files.writeString(script, """
+                fn sq(x) { return x * x }
+                with processes(2) as ex {
+                    try { print(list(map sq over range(5) to ex)) } catch WorkerCrashedError as e { print("first:", e.message) }
+                    try { await (submit sq(3) to ex) } catch WorkerCrashedError as e { print("later:", e.message) }
+                }
+                print("done")
+                """);
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process parent = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-D" + WorkerJvm.OPTIONS_PROPERTY + "=-XX:+NoSuchOption",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), script.toString())
+                .redirectErrorStream(true)
+                .start();
+        try {
+            assertTrue(parent.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the script hung");
+            String out = new String(parent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(0, parent.exitValue(), out);
+            assertTrue(out.contains("first: its worker processes cannot start: 3 in a row exited before they were ready (the last: exit code 1)"), out);
+            assertTrue(out.contains("Unrecognized VM option 'NoSuchOption'"), out);
+            assertTrue(out.contains("later: its worker processes cannot start"), out);
+            assertTrue(out.strip().endsWith("done"), out);
+        } finally {
+            parent.destroyForcibly();
+        }
+    }
 }
