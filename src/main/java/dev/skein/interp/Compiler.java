@@ -16,6 +16,10 @@ import java.util.List;
  * Resolves an AST and builds the executable node tree: every local gets a frame slot, every
  * captured variable a cell, every global an index — so nothing is looked up by name at run
  * time. Reports every undeclared name (and misplaced break/return) before anything runs.
+ *
+ * <p>Nodes are told apart with {@code instanceof} chains, not pattern {@code switch}: each
+ * pattern switch spins a class at its first use, which cost every script and every starting
+ * process-pool worker tens of milliseconds before anything ran.
  */
 public final class Compiler {
     private final Source source;
@@ -71,12 +75,14 @@ public final class Compiler {
 
     /** Top-level declarations are globals, known before any code is compiled (functions may use later ones). */
     private void declareGlobal(Stmt s) {
-        switch (s) {
-            case Stmt.Let l -> declareGlobals(l.target());
-            case Stmt.FnDef d -> module.declare(d.name());
-            case Stmt.RecordDef r -> module.declare(r.name());
-            case Stmt.Import i -> module.declare(importName(i));
-            default -> { }
+        if (s instanceof Stmt.Let l) {
+            declareGlobals(l.target());
+        } else if (s instanceof Stmt.FnDef d) {
+            module.declare(d.name());
+        } else if (s instanceof Stmt.RecordDef r) {
+            module.declare(r.name());
+        } else if (s instanceof Stmt.Import i) {
+            module.declare(importName(i));
         }
     }
 
@@ -127,19 +133,20 @@ public final class Compiler {
     private ExprNode read(Span at, String name) {
         Scope.Binding b = resolve(name);
         int line = at.line(), col = at.column();
-        return switch (b) {
-            case null -> {
-                error(at, "NameError", "'" + name + "' is not declared" + suggestion(name));
-                yield new Variables.Const(line, col, null);
-            }
-            case Scope.Local l -> l.var().cell() ? new Variables.CellGet(line, col, l.var().slot()) : new Variables.LocalGet(line, col, l.var().slot());
-            case Scope.Captured c -> new Variables.CaptureGet(line, col, c.index());
-            case Scope.Global g -> {
-                for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);
-                yield new Variables.GlobalGet(line, col, g.index(), name);
-            }
-            case Scope.Builtin bi -> new Variables.Const(line, col, bi.value());
-        };
+        if (b == null) {
+            error(at, "NameError", "'" + name + "' is not declared" + suggestion(name));
+            return new Variables.Const(line, col, null);
+        } else if (b instanceof Scope.Local l) {
+            return l.var().cell() ? new Variables.CellGet(line, col, l.var().slot()) : new Variables.LocalGet(line, col, l.var().slot());
+        } else if (b instanceof Scope.Captured c) {
+            return new Variables.CaptureGet(line, col, c.index());
+        } else if (b instanceof Scope.Global g) {
+            for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);
+            return new Variables.GlobalGet(line, col, g.index(), name);
+        } else if (b instanceof Scope.Builtin bi) {
+            return new Variables.Const(line, col, bi.value());
+        }
+        throw new IllegalStateException("unexpected binding " + b);
     }
 
     private String suggestion(String name) {
@@ -155,22 +162,21 @@ public final class Compiler {
     private Store assignStore(Span at, String name) {
         Scope.Binding b = resolve(name);
         int line = at.line(), col = at.column();
-        return switch (b) {
-            case null -> {
-                error(at, "NameError", "'" + name + "' is not declared; declare it first with: let " + name + " = …");
-                yield new Variables.LocalStore(line, col, 0);
-            }
-            case Scope.Local l -> l.var().cell() ? new Variables.CellStore(line, col, l.var().slot()) : new Variables.LocalStore(line, col, l.var().slot());
-            case Scope.Captured c -> new Variables.CaptureStore(line, col, c.index());
-            case Scope.Global g -> {
-                for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);   // "globals used", for process pools
-                yield new Variables.GlobalStore(line, col, g.index());
-            }
-            case Scope.Builtin bi -> {
-                error(at, "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
-                yield new Variables.LocalStore(line, col, 0);
-            }
-        };
+        if (b == null) {
+            error(at, "NameError", "'" + name + "' is not declared; declare it first with: let " + name + " = …");
+            return new Variables.LocalStore(line, col, 0);
+        } else if (b instanceof Scope.Local l) {
+            return l.var().cell() ? new Variables.CellStore(line, col, l.var().slot()) : new Variables.LocalStore(line, col, l.var().slot());
+        } else if (b instanceof Scope.Captured c) {
+            return new Variables.CaptureStore(line, col, c.index());
+        } else if (b instanceof Scope.Global g) {
+            for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);   // "globals used", for process pools
+            return new Variables.GlobalStore(line, col, g.index());
+        } else if (b instanceof Scope.Builtin bi) {
+            error(at, "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
+            return new Variables.LocalStore(line, col, 0);
+        }
+        throw new IllegalStateException("unexpected binding " + b);
     }
 
     /** A store that declares {@code name} here: a global at module top level, else a new local. */
@@ -181,19 +187,19 @@ public final class Compiler {
     }
 
     private Store target(Target t, boolean declare) {
-        return switch (t) {
-            case Target.NameTarget n -> declare ? declareStore(n.span(), n.name()) : assignStore(n.span(), n.name());
-            case Target.ListTarget l -> {
-                Store[] items = new Store[l.items().size()];
-                for (int i = 0; i < items.length; i++) items[i] = target(l.items().get(i), declare);
-                yield new Variables.Destructure(l.span().line(), l.span().column(), items);
-            }
-            case Target.IndexTarget i -> new Variables.IndexStore(i.span().line(), i.span().column(), expr(i.target()), expr(i.index()));
-            case Target.AttrTarget a -> {
-                error(a.span(), "SyntaxError", "cannot assign to '." + a.name() + "': records are immutable (make a new one, e.g. p.with(" + a.name() + "=…))");
-                yield new Variables.LocalStore(a.span().line(), a.span().column(), 0);
-            }
-        };
+        if (t instanceof Target.NameTarget n) {
+            return declare ? declareStore(n.span(), n.name()) : assignStore(n.span(), n.name());
+        } else if (t instanceof Target.ListTarget l) {
+            Store[] items = new Store[l.items().size()];
+            for (int i = 0; i < items.length; i++) items[i] = target(l.items().get(i), declare);
+            return new Variables.Destructure(l.span().line(), l.span().column(), items);
+        } else if (t instanceof Target.IndexTarget i) {
+            return new Variables.IndexStore(i.span().line(), i.span().column(), expr(i.target()), expr(i.index()));
+        } else if (t instanceof Target.AttrTarget a) {
+            error(a.span(), "SyntaxError", "cannot assign to '." + a.name() + "': records are immutable (make a new one, e.g. p.with(" + a.name() + "=…))");
+            return new Variables.LocalStore(a.span().line(), a.span().column(), 0);
+        }
+        throw new IllegalStateException("unexpected target " + t);
     }
 
     // ------------------------------------------------------------------ statements
@@ -221,74 +227,71 @@ public final class Compiler {
 
     private StmtNode stmt(Stmt s) {
         int line = s.span().line(), col = s.span().column();
-        switch (s) {
-            case Stmt.Let l -> {
-                ExprNode value = expr(l.value());
-                return new Statements.Assign(line, col, target(l.target(), true), value);
+        if (s instanceof Stmt.Let l) {
+            ExprNode value = expr(l.value());
+            return new Statements.Assign(line, col, target(l.target(), true), value);
+        } else if (s instanceof Stmt.Assign a) {
+            ExprNode value = expr(a.value());
+            return new Statements.Assign(line, col, target(a.target(), false), value);
+        } else if (s instanceof Stmt.AugAssign a) {
+            return augAssign(a);
+        } else if (s instanceof Stmt.ExprStmt e) {
+            return new Statements.ExprStmt(line, col, expr(e.expr()));
+        } else if (s instanceof Stmt.FnDef d) {
+            return new Statements.Assign(line, col, definitionStore(d.span(), d.name()), lambda(d.function()));
+        } else if (s instanceof Stmt.RecordDef r) {
+            return recordDef(r);
+        } else if (s instanceof Stmt.If i) {
+            StmtNode otherwise = i.otherwise() == null ? null : stmt(i.otherwise());
+            return new Statements.If(line, col, expr(i.condition()), block(i.then()), otherwise);
+        } else if (s instanceof Stmt.While w) {
+            int[][] acc = startAccumulating(w.body().statements(), w.condition());
+            ExprNode cond = expr(w.condition());
+            scope.loopDepth++;
+            StmtNode body = block(w.body());
+            scope.loopDepth--;
+            return finishAccumulating(acc, new Statements.While(line, col, cond, body));
+        } else if (s instanceof Stmt.For f) {
+            ExprNode iterable = expr(f.iterable());
+            int[][] acc = startAccumulating(f.body().statements(), null);
+            scope.pushBlock();
+            Store target = target(f.target(), true);
+            scope.loopDepth++;
+            StmtNode body = block(f.body());
+            scope.loopDepth--;
+            scope.popBlock();
+            return finishAccumulating(acc, new Statements.For(line, col, target, iterable, body));
+        } else if (s instanceof Stmt.Break b) {
+            if (scope.loopDepth == 0) error(b.span(), "SyntaxError", "'break' outside a loop");
+            return new Statements.Jump(line, col, StmtNode.BREAK);
+        } else if (s instanceof Stmt.Continue c) {
+            if (scope.loopDepth == 0) error(c.span(), "SyntaxError", "'continue' outside a loop");
+            return new Statements.Jump(line, col, StmtNode.CONTINUE);
+        } else if (s instanceof Stmt.Return r) {
+            if (scope.isModule) error(r.span(), "SyntaxError", "'return' outside a function");
+            return new Statements.Return(line, col, r.value() == null ? null : expr(r.value()));
+        } else if (s instanceof Stmt.Throw t) {
+            return new Statements.Throw(line, col, expr(t.error()));
+        } else if (s instanceof Stmt.Try t) {
+            return tryStmt(t);
+        } else if (s instanceof Stmt.Import i) {
+            Store target = definitionStore(i.span(), importName(i));
+            if (!i.isPath() && !interp.hasStdModule(i.module())) {
+                error(i.span(), "ImportError", "there is no standard module '" + i.module() + "' (there are: "
+                        + String.join(", ", new java.util.TreeSet<>(interp.stdModuleNames())) + ")");
             }
-            case Stmt.Assign a -> {
-                ExprNode value = expr(a.value());
-                return new Statements.Assign(line, col, target(a.target(), false), value);
-            }
-            case Stmt.AugAssign a -> { return augAssign(a); }
-            case Stmt.ExprStmt e -> { return new Statements.ExprStmt(line, col, expr(e.expr())); }
-            case Stmt.FnDef d -> { return new Statements.Assign(line, col, definitionStore(d.span(), d.name()), lambda(d.function())); }
-            case Stmt.RecordDef r -> { return recordDef(r); }
-            case Stmt.If i -> {
-                StmtNode otherwise = i.otherwise() == null ? null : stmt(i.otherwise());
-                return new Statements.If(line, col, expr(i.condition()), block(i.then()), otherwise);
-            }
-            case Stmt.While w -> {
-                int[][] acc = startAccumulating(w.body().statements(), w.condition());
-                ExprNode cond = expr(w.condition());
-                scope.loopDepth++;
-                StmtNode body = block(w.body());
-                scope.loopDepth--;
-                return finishAccumulating(acc, new Statements.While(line, col, cond, body));
-            }
-            case Stmt.For f -> {
-                ExprNode iterable = expr(f.iterable());
-                int[][] acc = startAccumulating(f.body().statements(), null);
-                scope.pushBlock();
-                Store target = target(f.target(), true);
-                scope.loopDepth++;
-                StmtNode body = block(f.body());
-                scope.loopDepth--;
-                scope.popBlock();
-                return finishAccumulating(acc, new Statements.For(line, col, target, iterable, body));
-            }
-            case Stmt.Break b -> {
-                if (scope.loopDepth == 0) error(b.span(), "SyntaxError", "'break' outside a loop");
-                return new Statements.Jump(line, col, StmtNode.BREAK);
-            }
-            case Stmt.Continue c -> {
-                if (scope.loopDepth == 0) error(c.span(), "SyntaxError", "'continue' outside a loop");
-                return new Statements.Jump(line, col, StmtNode.CONTINUE);
-            }
-            case Stmt.Return r -> {
-                if (scope.isModule) error(r.span(), "SyntaxError", "'return' outside a function");
-                return new Statements.Return(line, col, r.value() == null ? null : expr(r.value()));
-            }
-            case Stmt.Throw t -> { return new Statements.Throw(line, col, expr(t.error())); }
-            case Stmt.Try t -> { return tryStmt(t); }
-            case Stmt.Import i -> {
-                Store target = definitionStore(i.span(), importName(i));
-                if (!i.isPath() && !interp.hasStdModule(i.module())) {
-                    error(i.span(), "ImportError", "there is no standard module '" + i.module() + "' (there are: "
-                            + String.join(", ", new java.util.TreeSet<>(interp.stdModuleNames())) + ")");
-                }
-                return new Definitions.Import(line, col, target, i.module(), i.isPath(), loader);
-            }
-            case Stmt.With w -> {
-                ExprNode resource = expr(w.resource());
-                scope.pushBlock();
-                Store target = w.name() == null ? null : declareStore(w.span(), w.name());
-                StmtNode body = block(w.body());
-                scope.popBlock();
-                return new Definitions.With(line, col, resource, target, body);
-            }
-            case Stmt.Block b -> { return block(b); }
+            return new Definitions.Import(line, col, target, i.module(), i.isPath(), loader);
+        } else if (s instanceof Stmt.With w) {
+            ExprNode resource = expr(w.resource());
+            scope.pushBlock();
+            Store target = w.name() == null ? null : declareStore(w.span(), w.name());
+            StmtNode body = block(w.body());
+            scope.popBlock();
+            return new Definitions.With(line, col, resource, target, body);
+        } else if (s instanceof Stmt.Block b) {
+            return block(b);
         }
+        throw new IllegalStateException("unexpected statement " + s);
     }
 
     /** Locals being string-accumulated by enclosing loops: variable slot → buffer slot. */
@@ -328,24 +331,21 @@ public final class Compiler {
     private StmtNode augAssign(Stmt.AugAssign a) {
         int line = a.span().line(), col = a.span().column();
         ExprNode value = expr(a.value());
-        switch (a.target()) {
-            case Target.NameTarget n -> {
-                Scope.Var local = a.op().equals("+") ? scope.findLocal(n.name()) : null;
-                if (local != null && !local.cell() && accumulating.containsKey(local.slot())) {
-                    return new Accumulation.Append(line, col, local.slot(), accumulating.get(local.slot()), value);
-                }
-                // x op= v is x = x op v with x read once: an assignment of the combined value.
-                ExprNode read = read(n.span(), n.name());
-                Store write = assignStore(n.span(), n.name());
-                return new Statements.Assign(line, col, write, Operators.binary(line, col, a.op(), read, value));
+        Target target = a.target();
+        if (target instanceof Target.NameTarget n) {
+            Scope.Var local = a.op().equals("+") ? scope.findLocal(n.name()) : null;
+            if (local != null && !local.cell() && accumulating.containsKey(local.slot())) {
+                return new Accumulation.Append(line, col, local.slot(), accumulating.get(local.slot()), value);
             }
-            case Target.IndexTarget i -> {
-                return new Statements.AugIndex(line, col, expr(i.target()), expr(i.index()), Operators.forSymbol(a.op()), value);
-            }
-            default -> {
-                target(a.target(), false);  // reports the error
-                return new Statements.ExprStmt(line, col, value);
-            }
+            // x op= v is x = x op v with x read once: an assignment of the combined value.
+            ExprNode read = read(n.span(), n.name());
+            Store write = assignStore(n.span(), n.name());
+            return new Statements.Assign(line, col, write, Operators.binary(line, col, a.op(), read, value));
+        } else if (target instanceof Target.IndexTarget i) {
+            return new Statements.AugIndex(line, col, expr(i.target()), expr(i.index()), Operators.forSymbol(a.op()), value);
+        } else {
+            target(a.target(), false);  // reports the error
+            return new Statements.ExprStmt(line, col, value);
         }
     }
 
@@ -385,30 +385,52 @@ public final class Compiler {
 
     ExprNode expr(Expr e) {
         int line = e.span().line(), col = e.span().column();
-        return switch (e) {
-            case Expr.Literal l -> new Variables.Const(line, col, l.value());
-            case Expr.Name n -> read(n.span(), n.name());
-            case Expr.FString f -> fstring(f);
-            case Expr.ListLit l -> new Literals.ListLit(line, col, exprs(l.items()));
-            case Expr.SetLit s -> new Literals.SetLit(line, col, exprs(s.items()));
-            case Expr.DictLit d -> new Literals.DictLit(line, col, exprs(d.keys()), exprs(d.values()));
-            case Expr.Comprehension c -> comprehension(c);
-            case Expr.Unary u -> new Operators.Unary(line, col, u.op(), expr(u.operand()));
-            case Expr.Binary b -> Operators.binary(line, col, b.op(), expr(b.left()), expr(b.right()));
-            case Expr.Compare c -> compare(c);
-            case Expr.And a -> new Operators.And(line, col, expr(a.left()), expr(a.right()));
-            case Expr.Or o -> new Operators.Or(line, col, expr(o.left()), expr(o.right()));
-            case Expr.Not n -> new Operators.Not(line, col, expr(n.operand()));
-            case Expr.Conditional c -> new Operators.Conditional(line, col, expr(c.condition()), expr(c.then()), expr(c.otherwise()));
-            case Expr.Call c -> call(c);
-            case Expr.Index i -> new Literals.Index(line, col, expr(i.target()), expr(i.index()));
-            case Expr.Slice s -> new Literals.Slice(line, col, opt(s.start()), opt(s.stop()), opt(s.step()));
-            case Expr.Attr a -> new Literals.Attr(line, col, expr(a.target()), a.name());
-            case Expr.Lambda l -> lambda(l);
-            case Expr.Await a -> concurrency.await(a);
-            case Expr.Submit s -> concurrency.submit(s);
-            case Expr.MapOver m -> concurrency.map(m);
-        };
+        if (e instanceof Expr.Literal l) {
+            return new Variables.Const(line, col, l.value());
+        } else if (e instanceof Expr.Name n) {
+            return read(n.span(), n.name());
+        } else if (e instanceof Expr.FString f) {
+            return fstring(f);
+        } else if (e instanceof Expr.ListLit l) {
+            return new Literals.ListLit(line, col, exprs(l.items()));
+        } else if (e instanceof Expr.SetLit s) {
+            return new Literals.SetLit(line, col, exprs(s.items()));
+        } else if (e instanceof Expr.DictLit d) {
+            return new Literals.DictLit(line, col, exprs(d.keys()), exprs(d.values()));
+        } else if (e instanceof Expr.Comprehension c) {
+            return comprehension(c);
+        } else if (e instanceof Expr.Unary u) {
+            return new Operators.Unary(line, col, u.op(), expr(u.operand()));
+        } else if (e instanceof Expr.Binary b) {
+            return Operators.binary(line, col, b.op(), expr(b.left()), expr(b.right()));
+        } else if (e instanceof Expr.Compare c) {
+            return compare(c);
+        } else if (e instanceof Expr.And a) {
+            return new Operators.And(line, col, expr(a.left()), expr(a.right()));
+        } else if (e instanceof Expr.Or o) {
+            return new Operators.Or(line, col, expr(o.left()), expr(o.right()));
+        } else if (e instanceof Expr.Not n) {
+            return new Operators.Not(line, col, expr(n.operand()));
+        } else if (e instanceof Expr.Conditional c) {
+            return new Operators.Conditional(line, col, expr(c.condition()), expr(c.then()), expr(c.otherwise()));
+        } else if (e instanceof Expr.Call c) {
+            return call(c);
+        } else if (e instanceof Expr.Index i) {
+            return new Literals.Index(line, col, expr(i.target()), expr(i.index()));
+        } else if (e instanceof Expr.Slice s) {
+            return new Literals.Slice(line, col, opt(s.start()), opt(s.stop()), opt(s.step()));
+        } else if (e instanceof Expr.Attr a) {
+            return new Literals.Attr(line, col, expr(a.target()), a.name());
+        } else if (e instanceof Expr.Lambda l) {
+            return lambda(l);
+        } else if (e instanceof Expr.Await a) {
+            return concurrency.await(a);
+        } else if (e instanceof Expr.Submit s) {
+            return concurrency.submit(s);
+        } else if (e instanceof Expr.MapOver m) {
+            return concurrency.map(m);
+        }
+        throw new IllegalStateException("unexpected expression " + e);
     }
 
     ExprNode opt(Expr e) { return e == null ? null : expr(e); }

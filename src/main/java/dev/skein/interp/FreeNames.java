@@ -56,6 +56,7 @@ final class FreeNames {
         return out;
     }
 
+    /** Uses {@code instanceof} chains for the reason given on {@link Compiler}. */
     private final class Walk {
         final Set<String> reads = new HashSet<>();
         final Set<String> assigned = new HashSet<>();
@@ -65,108 +66,135 @@ final class FreeNames {
         final Set<String> nestedFree = new HashSet<>();
 
         void stmt(Stmt s) {
-            switch (s) {
-                case Stmt.Let l -> { expr(l.value()); declare(l.target()); }
-                case Stmt.Assign a -> { expr(a.value()); use(a.target()); }
-                case Stmt.AugAssign a -> {
-                    expr(a.value());
-                    if (a.op().equals("+") && a.target() instanceof Target.NameTarget n) {
-                        augAdded.add(n.name());
-                        used.add(n.name());
-                    } else {
-                        use(a.target());
-                    }
+            if (s instanceof Stmt.Let l) {
+                expr(l.value()); declare(l.target());
+            } else if (s instanceof Stmt.Assign a) {
+                expr(a.value()); use(a.target());
+            } else if (s instanceof Stmt.AugAssign a) {
+                expr(a.value());
+                if (a.op().equals("+") && a.target() instanceof Target.NameTarget n) {
+                    augAdded.add(n.name());
+                    used.add(n.name());
+                } else {
+                    use(a.target());
                 }
-                case Stmt.ExprStmt e -> expr(e.expr());
-                case Stmt.FnDef d -> { declared.add(d.name()); expr(d.function()); }
-                case Stmt.RecordDef r -> {
-                    declared.add(r.name());
-                    for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
+            } else if (s instanceof Stmt.ExprStmt e) {
+                expr(e.expr());
+            } else if (s instanceof Stmt.FnDef d) {
+                declared.add(d.name()); expr(d.function());
+            } else if (s instanceof Stmt.RecordDef r) {
+                declared.add(r.name());
+                for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
+            } else if (s instanceof Stmt.If i) {
+                expr(i.condition()); stmt(i.then()); if (i.otherwise() != null) stmt(i.otherwise());
+            } else if (s instanceof Stmt.While w) {
+                expr(w.condition()); stmt(w.body());
+            } else if (s instanceof Stmt.For f) {
+                expr(f.iterable()); declare(f.target()); stmt(f.body());
+            } else if (s instanceof Stmt.Return r) {
+                if (r.value() != null) expr(r.value());
+            } else if (s instanceof Stmt.Throw t) {
+                expr(t.error());
+            } else if (s instanceof Stmt.Try t) {
+                stmt(t.body());
+                for (Stmt.Catch c : t.catches()) {
+                    for (Expr k : c.kinds()) expr(k);
+                    if (c.binding() != null) declared.add(c.binding());
+                    stmt(c.body());
                 }
-                case Stmt.If i -> { expr(i.condition()); stmt(i.then()); if (i.otherwise() != null) stmt(i.otherwise()); }
-                case Stmt.While w -> { expr(w.condition()); stmt(w.body()); }
-                case Stmt.For f -> { expr(f.iterable()); declare(f.target()); stmt(f.body()); }
-                case Stmt.Return r -> { if (r.value() != null) expr(r.value()); }
-                case Stmt.Throw t -> expr(t.error());
-                case Stmt.Try t -> {
-                    stmt(t.body());
-                    for (Stmt.Catch c : t.catches()) {
-                        for (Expr k : c.kinds()) expr(k);
-                        if (c.binding() != null) declared.add(c.binding());
-                        stmt(c.body());
-                    }
-                    if (t.finallyBlock() != null) stmt(t.finallyBlock());
-                }
-                case Stmt.Import i -> declared.add(i.alias() != null ? i.alias() : i.module());
-                case Stmt.With w -> { expr(w.resource()); if (w.name() != null) declared.add(w.name()); stmt(w.body()); }
-                case Stmt.Block b -> { for (Stmt x : b.statements()) stmt(x); }
-                case Stmt.Break b -> { }
-                case Stmt.Continue c -> { }
+                if (t.finallyBlock() != null) stmt(t.finallyBlock());
+            } else if (s instanceof Stmt.Import i) {
+                declared.add(i.alias() != null ? i.alias() : i.module());
+            } else if (s instanceof Stmt.With w) {
+                expr(w.resource()); if (w.name() != null) declared.add(w.name()); stmt(w.body());
+            } else if (s instanceof Stmt.Block b) {
+                for (Stmt x : b.statements()) stmt(x);
+            } else if (!(s instanceof Stmt.Break || s instanceof Stmt.Continue)) {
+                throw new IllegalStateException("unexpected statement " + s);
             }
         }
 
         void declare(Target t) {
-            switch (t) {
-                case Target.NameTarget n -> { declared.add(n.name()); assigned.add(n.name()); }
-                case Target.ListTarget l -> { for (Target x : l.items()) declare(x); }
-                case Target.IndexTarget i -> { expr(i.target()); expr(i.index()); }
-                case Target.AttrTarget a -> expr(a.target());
+            if (t instanceof Target.NameTarget n) {
+                declared.add(n.name()); assigned.add(n.name());
+            } else if (t instanceof Target.ListTarget l) {
+                for (Target x : l.items()) declare(x);
+            } else if (t instanceof Target.IndexTarget i) {
+                expr(i.target()); expr(i.index());
+            } else if (t instanceof Target.AttrTarget a) {
+                expr(a.target());
             }
         }
 
         void use(Target t) {
-            switch (t) {
-                case Target.NameTarget n -> { used.add(n.name()); assigned.add(n.name()); }
-                case Target.ListTarget l -> { for (Target x : l.items()) use(x); }
-                case Target.IndexTarget i -> { expr(i.target()); expr(i.index()); }
-                case Target.AttrTarget a -> expr(a.target());
+            if (t instanceof Target.NameTarget n) {
+                used.add(n.name()); assigned.add(n.name());
+            } else if (t instanceof Target.ListTarget l) {
+                for (Target x : l.items()) use(x);
+            } else if (t instanceof Target.IndexTarget i) {
+                expr(i.target()); expr(i.index());
+            } else if (t instanceof Target.AttrTarget a) {
+                expr(a.target());
             }
         }
 
         void expr(Expr e) {
-            if (e == null) return;
-            switch (e) {
-                case Expr.Literal l -> { }
-                case Expr.Name n -> { used.add(n.name()); reads.add(n.name()); }
-                case Expr.FString f -> {
-                    for (Object p : f.parts()) {
-                        if (p instanceof Expr.Interpolation i) { expr(i.value()); if (i.spec() != null) expr(i.spec()); }
-                    }
+            if (e == null || e instanceof Expr.Literal) return;
+            if (e instanceof Expr.Name n) {
+                used.add(n.name()); reads.add(n.name());
+            } else if (e instanceof Expr.FString f) {
+                for (Object p : f.parts()) {
+                    if (p instanceof Expr.Interpolation i) { expr(i.value()); if (i.spec() != null) expr(i.spec()); }
                 }
-                case Expr.ListLit l -> l.items().forEach(this::expr);
-                case Expr.SetLit s -> s.items().forEach(this::expr);
-                case Expr.DictLit d -> { d.keys().forEach(this::expr); d.values().forEach(this::expr); }
-                case Expr.Comprehension c -> {
-                    for (Expr.CompClause cl : c.clauses()) {
-                        if (cl instanceof Expr.CompFor f) { expr(f.iterable()); declare(f.target()); }
-                        else expr(((Expr.CompIf) cl).condition());
-                    }
-                    expr(c.element());
-                    expr(c.value());
+            } else if (e instanceof Expr.ListLit l) {
+                l.items().forEach(this::expr);
+            } else if (e instanceof Expr.SetLit s) {
+                s.items().forEach(this::expr);
+            } else if (e instanceof Expr.DictLit d) {
+                d.keys().forEach(this::expr); d.values().forEach(this::expr);
+            } else if (e instanceof Expr.Comprehension c) {
+                for (Expr.CompClause cl : c.clauses()) {
+                    if (cl instanceof Expr.CompFor f) { expr(f.iterable()); declare(f.target()); }
+                    else expr(((Expr.CompIf) cl).condition());
                 }
-                case Expr.Unary u -> expr(u.operand());
-                case Expr.Binary b -> { expr(b.left()); expr(b.right()); }
-                case Expr.Compare c -> c.operands().forEach(this::expr);
-                case Expr.And a -> { expr(a.left()); expr(a.right()); }
-                case Expr.Or o -> { expr(o.left()); expr(o.right()); }
-                case Expr.Not n -> expr(n.operand());
-                case Expr.Conditional c -> { expr(c.condition()); expr(c.then()); expr(c.otherwise()); }
-                case Expr.Call c -> { expr(c.callee()); for (Expr.Arg a : c.args()) expr(a.value()); }
-                case Expr.Index i -> { expr(i.target()); expr(i.index()); }
-                case Expr.Slice s -> { expr(s.start()); expr(s.stop()); expr(s.step()); }
-                case Expr.Attr a -> expr(a.target());
-                case Expr.Lambda fn -> {
-                    Set<String> free = of(fn);
-                    used.addAll(free);
-                    nestedFree.addAll(free);
-                }
-                case Expr.Await a -> { expr(a.future()); expr(a.timeout()); }
-                case Expr.Submit s -> { expr(s.call()); expr(s.pool()); expr(s.timeout()); }
-                case Expr.MapOver m -> {
-                    expr(m.function());
-                    m.iterables().forEach(this::expr);
-                    expr(m.pool()); expr(m.chunk()); expr(m.timeout()); expr(m.buffer());
-                }
+                expr(c.element());
+                expr(c.value());
+            } else if (e instanceof Expr.Unary u) {
+                expr(u.operand());
+            } else if (e instanceof Expr.Binary b) {
+                expr(b.left()); expr(b.right());
+            } else if (e instanceof Expr.Compare c) {
+                c.operands().forEach(this::expr);
+            } else if (e instanceof Expr.And a) {
+                expr(a.left()); expr(a.right());
+            } else if (e instanceof Expr.Or o) {
+                expr(o.left()); expr(o.right());
+            } else if (e instanceof Expr.Not n) {
+                expr(n.operand());
+            } else if (e instanceof Expr.Conditional c) {
+                expr(c.condition()); expr(c.then()); expr(c.otherwise());
+            } else if (e instanceof Expr.Call c) {
+                expr(c.callee()); for (Expr.Arg a : c.args()) expr(a.value());
+            } else if (e instanceof Expr.Index i) {
+                expr(i.target()); expr(i.index());
+            } else if (e instanceof Expr.Slice s) {
+                expr(s.start()); expr(s.stop()); expr(s.step());
+            } else if (e instanceof Expr.Attr a) {
+                expr(a.target());
+            } else if (e instanceof Expr.Lambda fn) {
+                Set<String> free = of(fn);
+                used.addAll(free);
+                nestedFree.addAll(free);
+            } else if (e instanceof Expr.Await a) {
+                expr(a.future()); expr(a.timeout());
+            } else if (e instanceof Expr.Submit s) {
+                expr(s.call()); expr(s.pool()); expr(s.timeout());
+            } else if (e instanceof Expr.MapOver m) {
+                expr(m.function());
+                m.iterables().forEach(this::expr);
+                expr(m.pool()); expr(m.chunk()); expr(m.timeout()); expr(m.buffer());
+            } else {
+                throw new IllegalStateException("unexpected expression " + e);
             }
         }
     }

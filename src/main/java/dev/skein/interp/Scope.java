@@ -23,7 +23,22 @@ final class Scope {
     record Global(int index, String name) implements Binding {}
     record Builtin(Object value) implements Binding {}
 
-    private record CaptureKey(Object source) {}
+    /**
+     * What a capture comes from: an enclosing local ({@link Var}, by identity) or an enclosing
+     * capture (its index). Not a record: a record's equals/hashCode are linked at first use,
+     * which costs every cold start (a new process-pool worker) milliseconds.
+     */
+    private static final class CaptureKey {
+        private final Object source;
+
+        CaptureKey(Object source) { this.source = source; }
+
+        @Override public boolean equals(Object o) {
+            return o instanceof CaptureKey k && (k.source == source || source instanceof Integer i && i.equals(k.source));
+        }
+
+        @Override public int hashCode() { return source instanceof Integer i ? i : System.identityHashCode(source); }
+    }
 
     final Scope parent;
     final boolean isModule;

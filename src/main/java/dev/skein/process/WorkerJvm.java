@@ -84,7 +84,7 @@ final class WorkerJvm {
 
     static Path stampOf(Path cache) { return cache.resolveSibling(cache.getFileName() + ".stamp"); }
 
-    private static boolean matches(Path cache, String classpath) {
+    static boolean matches(Path cache, String classpath) {
         try {
             return Files.isRegularFile(cache) && Files.readString(stampOf(cache)).equals(fingerprint(classpath));
         } catch (IOException | RuntimeException noStamp) {

@@ -1,0 +1,55 @@
+package dev.skein.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which ahead-of-time cache a worker JVM starts from: only one trained for this exact build and JDK. */
+class WorkerJvmTest {
+    @TempDir Path tmp;
+
+    @Test void theCacheOfAJarLivesBesideIt() {
+        Path jar = tmp.resolve("skein.jar");
+        assertEquals(tmp.resolve("skein-worker.aot"), WorkerJvm.cachePath(jar.toString()));
+        assertNull(WorkerJvm.cachePath(tmp.toString()), "a directory on the class path has no cache");
+        assertNull(WorkerJvm.cachePath(jar + File.pathSeparator + tmp.resolve("other.jar")), "nor a class path of several entries");
+    }
+
+    @Test void aCacheIsUsedOnlyWithTheBuildItWasTrainedOn() throws Exception {
+        Path jar = Files.writeString(tmp.resolve("skein.jar"), "build 1");
+        Path cache = Files.writeString(tmp.resolve("skein-worker.aot"), "cache");
+        assertFalse(WorkerJvm.matches(cache, jar.toString()), "no stamp, no cache");
+        Files.writeString(WorkerJvm.stampOf(cache), WorkerJvm.fingerprint(jar.toString()));
+        assertTrue(WorkerJvm.matches(cache, jar.toString()));
+
+        Files.writeString(jar, "build 2, rebuilt");
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5000));
+        assertFalse(WorkerJvm.matches(cache, jar.toString()), "a rebuilt jar must not run with the old build's classes");
+
+        Files.writeString(WorkerJvm.stampOf(cache), "failed");
+        assertFalse(WorkerJvm.matches(cache, jar.toString()), "a failed training leaves a stamp that matches nothing");
+    }
+
+    @Test void workersGetTheJvmOptionsOfTheProperty() {
+        String before = System.getProperty(WorkerJvm.OPTIONS_PROPERTY);
+        System.setProperty(WorkerJvm.OPTIONS_PROPERTY, " -Xmx1g  -Dx=y ");
+        try {
+            var cmd = WorkerJvm.command("Main", java.util.List.of("arg"));
+            int main = cmd.indexOf("Main");
+            assertTrue(cmd.indexOf("-Xmx1g") > 0 && cmd.indexOf("-Xmx1g") < main, cmd.toString());
+            assertTrue(cmd.indexOf("-Dx=y") > 0 && cmd.indexOf("-Dx=y") < main, cmd.toString());
+            assertEquals("arg", cmd.get(cmd.size() - 1));
+        } finally {
+            if (before == null) System.clearProperty(WorkerJvm.OPTIONS_PROPERTY);
+            else System.setProperty(WorkerJvm.OPTIONS_PROPERTY, before);
+        }
+    }
+}
