@@ -29,6 +29,8 @@ public final class Runner implements ModuleLoader {
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     /** The sources compiled into each module, in order: what a worker process compiles to mirror it. */
     private final Map<ModuleInstance, List<Source>> moduleSources = new ConcurrentHashMap<>();
+    /** What each source parsed to, kept so process pools need not parse it again for their workers. */
+    private final Map<Source, List<Stmt>> programs = new ConcurrentHashMap<>();
     /** Record types by where they were defined, so records crossing processes keep their type. */
     private final Map<String, dev.skein.runtime.RecordType> recordTypes = new ConcurrentHashMap<>();
 
@@ -52,6 +54,7 @@ public final class Runner implements ModuleLoader {
      * so it never runs the parser); {@code source} names it and may be empty text.
      */
     public Code compileParsed(Source source, List<Stmt> program, ModuleInstance module, boolean valueOfLastExpression) {
+        programs.put(source, program);
         int declaredBefore = module.declaredCount();
         List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
         try {
@@ -87,6 +90,9 @@ public final class Runner implements ModuleLoader {
     public Code code(String key) { return codes.get(key); }
 
     /** The sources compiled into a module so far, in order. */
+    /** The syntax tree this runner compiled {@code source} from, or null (process pools send it to workers). */
+    public List<Stmt> programOf(Source source) { return programs.get(source); }
+
     /** Every module this runner compiled source for. */
     public java.util.Set<ModuleInstance> compiledModules() { return java.util.Set.copyOf(moduleSources.keySet()); }
 

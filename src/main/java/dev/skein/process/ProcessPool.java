@@ -201,7 +201,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         for (ModuleInstance m : modules) {
             List<Source> sources = runner.sourcesOf(m);
             int sent = w.sourcesSent.getOrDefault(m, 0);
-            for (int i = sent; i < sources.size(); i++) w.send(Wire.SOURCE, ShippedPrograms.of(interp).frame(m.file(), sources.get(i)));
+            for (int i = sent; i < sources.size(); i++) w.send(Wire.SOURCE, ShippedPrograms.of(interp).frame(runner, m.file(), sources.get(i)));
             w.sourcesSent.put(m, sources.size());
         }
     }

@@ -1,17 +1,19 @@
 package dev.skein.process;
 
+import dev.skein.ast.Stmt;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.Interpreter;
 import dev.skein.syntax.SkeinParsing;
 import dev.skein.syntax.Source;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The sources of an interpreter's modules as workers receive them: parsed here, where the
- * parser is warm, and encoded once by {@link ProgramCodec}, however many pools and workers
- * need them.
+ * The sources of an interpreter's modules as workers receive them: the syntax trees parsed
+ * here (kept by the {@link Runner}), encoded once by {@link ProgramCodec}, however many pools
+ * and workers need them.
  */
 final class ShippedPrograms {
     private final Map<Source, byte[]> encoded = new ConcurrentHashMap<>();
@@ -23,17 +25,20 @@ final class ShippedPrograms {
     /** Encodes every source compiled so far, while a new pool's workers boot. */
     void prepare(Runner runner) {
         for (ModuleInstance m : runner.compiledModules()) {
-            for (Source s : runner.sourcesOf(m)) program(s);
+            for (Source s : runner.sourcesOf(m)) program(runner, s);
         }
     }
 
-    private byte[] program(Source source) {
-        return encoded.computeIfAbsent(source, s -> ProgramCodec.encode(SkeinParsing.parseProgram(s)));
+    private byte[] program(Runner runner, Source source) {
+        return encoded.computeIfAbsent(source, s -> {
+            List<Stmt> parsed = runner.programOf(s);
+            return ProgramCodec.encode(parsed != null ? parsed : SkeinParsing.parseProgram(s));
+        });
     }
 
     /** The SOURCE frame for one source of a module: module key, source name, encoded program. */
-    byte[] frame(String moduleKey, Source source) {
-        byte[] program = program(source);
+    byte[] frame(Runner runner, String moduleKey, Source source) {
+        byte[] program = program(runner, source);
         Codec.Out o = new Codec.Out();
         o.writeString(moduleKey);
         o.writeString(source.name());
