@@ -26,7 +26,7 @@ final class ProgramCodec {
 
     static byte[] encode(List<Stmt> program) {
         Writer w = new Writer();
-        w.stmts(program);
+        w.list(program);
         return w.out.toArray();
     }
 
@@ -53,30 +53,18 @@ final class ProgramCodec {
     private static final class Writer {
         final Codec.Out out = new Codec.Out();
 
-        // One loop per element type, no lambdas: a cold worker pays for every lambda it links.
-        void stmts(List<Stmt> items) {
+        /** A list of statements, expressions, targets, parameters or names (no lambdas: see Reader). */
+        void list(List<?> items) {
             out.writeInt(items.size());
-            for (Stmt item : items) stmt(item);
-        }
-
-        void exprs(List<Expr> items) {
-            out.writeInt(items.size());
-            for (Expr item : items) expr(item);
-        }
-
-        void targets(List<Target> items) {
-            out.writeInt(items.size());
-            for (Target item : items) target(item);
-        }
-
-        void params(List<Param> items) {
-            out.writeInt(items.size());
-            for (Param item : items) param(item);
-        }
-
-        void strs(List<String> items) {
-            out.writeInt(items.size());
-            for (String item : items) str(item);
+            for (Object item : items) {
+                if (item == null) out.writeByte(NULL);
+                else if (item instanceof Stmt x) stmt(x);
+                else if (item instanceof Expr x) expr(x);
+                else if (item instanceof Target x) target(x);
+                else if (item instanceof Param x) param(x);
+                else if (item instanceof String x) str(x);
+                else throw new IllegalArgumentException("not a syntax tree list element: " + item.getClass().getName());
+            }
         }
 
         void span(Span s) {
@@ -108,7 +96,7 @@ final class ProgramCodec {
                 case Stmt.AugAssign n -> { tag(AUG_ASSIGN, n.span()); target(n.target()); str(n.op()); expr(n.value()); }
                 case Stmt.ExprStmt n -> { tag(EXPR_STMT, n.span()); expr(n.expr()); }
                 case Stmt.FnDef n -> { tag(FN_DEF, n.span()); str(n.name()); expr(n.function()); }
-                case Stmt.RecordDef n -> { tag(RECORD_DEF, n.span()); str(n.name()); params(n.fields()); }
+                case Stmt.RecordDef n -> { tag(RECORD_DEF, n.span()); str(n.name()); list(n.fields()); }
                 case Stmt.If n -> { tag(IF, n.span()); expr(n.condition()); stmt(n.then()); stmt(n.otherwise()); }
                 case Stmt.While n -> { tag(WHILE, n.span()); expr(n.condition()); stmt(n.body()); }
                 case Stmt.For n -> { tag(FOR, n.span()); target(n.target()); expr(n.iterable()); stmt(n.body()); }
@@ -122,7 +110,7 @@ final class ProgramCodec {
                     out.writeInt(n.catches().size());
                     for (Stmt.Catch c : n.catches()) {
                         span(c.span());
-                        exprs(c.kinds());
+                        list(c.kinds());
                         str(c.binding());
                         bool(c.bindingSpan() != null);
                         if (c.bindingSpan() != null) span(c.bindingSpan());
@@ -132,7 +120,7 @@ final class ProgramCodec {
                 }
                 case Stmt.Import n -> { tag(IMPORT, n.span()); str(n.module()); bool(n.isPath()); str(n.alias()); }
                 case Stmt.With n -> { tag(WITH, n.span()); expr(n.resource()); str(n.name()); stmt(n.body()); }
-                case Stmt.Block n -> { tag(BLOCK, n.span()); stmts(n.statements()); }
+                case Stmt.Block n -> { tag(BLOCK, n.span()); list(n.statements()); }
             }
         }
 
@@ -142,9 +130,9 @@ final class ProgramCodec {
                 case Expr.Literal n -> { tag(LITERAL, n.span()); literal(n.value()); }
                 case Expr.Name n -> { tag(NAME, n.span()); str(n.name()); }
                 case Expr.FString n -> fstring(n);
-                case Expr.ListLit n -> { tag(LIST_LIT, n.span()); exprs(n.items()); }
-                case Expr.DictLit n -> { tag(DICT_LIT, n.span()); exprs(n.keys()); exprs(n.values()); }
-                case Expr.SetLit n -> { tag(SET_LIT, n.span()); exprs(n.items()); }
+                case Expr.ListLit n -> { tag(LIST_LIT, n.span()); list(n.items()); }
+                case Expr.DictLit n -> { tag(DICT_LIT, n.span()); list(n.keys()); list(n.values()); }
+                case Expr.SetLit n -> { tag(SET_LIT, n.span()); list(n.items()); }
                 case Expr.Comprehension n -> {
                     tag(COMPREHENSION, n.span());
                     out.writeByte(n.kind().ordinal());
@@ -155,7 +143,7 @@ final class ProgramCodec {
                 }
                 case Expr.Unary n -> { tag(UNARY, n.span()); str(n.op()); expr(n.operand()); }
                 case Expr.Binary n -> { tag(BINARY, n.span()); str(n.op()); expr(n.left()); expr(n.right()); }
-                case Expr.Compare n -> { tag(COMPARE, n.span()); strs(n.ops()); exprs(n.operands()); }
+                case Expr.Compare n -> { tag(COMPARE, n.span()); list(n.ops()); list(n.operands()); }
                 case Expr.And n -> { tag(AND, n.span()); expr(n.left()); expr(n.right()); }
                 case Expr.Or n -> { tag(OR, n.span()); expr(n.left()); expr(n.right()); }
                 case Expr.Not n -> { tag(NOT, n.span()); expr(n.operand()); }
@@ -177,15 +165,15 @@ final class ProgramCodec {
                 case Expr.Lambda n -> {
                     tag(LAMBDA, n.span());
                     str(n.name());
-                    params(n.params());
-                    stmts(n.body());
+                    list(n.params());
+                    list(n.body());
                 }
                 case Expr.Await n -> { tag(AWAIT, n.span()); expr(n.future()); expr(n.timeout()); }
                 case Expr.Submit n -> { tag(SUBMIT, n.span()); expr(n.call()); expr(n.pool()); expr(n.timeout()); }
                 case Expr.MapOver n -> {
                     tag(MAP_OVER, n.span());
                     expr(n.function());
-                    exprs(n.iterables());
+                    list(n.iterables());
                     expr(n.pool());
                     expr(n.chunk());
                     bool(n.unordered());
@@ -225,7 +213,7 @@ final class ProgramCodec {
         void target(Target t) {
             switch (t) {
                 case Target.NameTarget n -> { tag(NAME_TARGET, n.span()); str(n.name()); }
-                case Target.ListTarget n -> { tag(LIST_TARGET, n.span()); targets(n.items()); }
+                case Target.ListTarget n -> { tag(LIST_TARGET, n.span()); list(n.items()); }
                 case Target.IndexTarget n -> { tag(INDEX_TARGET, n.span()); expr(n.target()); expr(n.index()); }
                 case Target.AttrTarget n -> { tag(ATTR_TARGET, n.span()); expr(n.target()); str(n.name()); }
             }
@@ -260,64 +248,33 @@ final class ProgramCodec {
 
         int count() { return in.readLength(1); }
 
+        // Lists by element kind through one int switch: no lambdas, which a cold worker pays to link.
+        private static final int STMTS = 0, EXPRS = 1, TARGETS = 2, PARAMS = 3, TEXTS = 4, CATCHES = 5, CLAUSES = 6, ARGS = 7;
+
         /** Lists in the tree may hold nulls (a comprehension's value), which List.copyOf refuses. */
-        static <T> List<T> frozen(List<T> items) { return Collections.unmodifiableList(items); }
-
-        List<Stmt> stmts() {
+        @SuppressWarnings("unchecked")
+        <T> List<T> list(int kind) {
             int n = count();
-            List<Stmt> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(stmt());
-            return frozen(items);
+            List<Object> items = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                items.add(switch (kind) {
+                    case STMTS -> stmt();
+                    case EXPRS -> expr();
+                    case TARGETS -> target();
+                    case PARAMS -> param();
+                    case TEXTS -> text();
+                    case CATCHES -> catchClause();
+                    case CLAUSES -> clause();
+                    case ARGS -> new Expr.Arg(span(), str(), bool(), expr());
+                    default -> throw new IllegalArgumentException("list kind " + kind);
+                });
+            }
+            return (List<T>) Collections.unmodifiableList(items);
         }
 
-        List<Expr> exprs() {
-            int n = count();
-            List<Expr> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(expr());
-            return frozen(items);
-        }
+        List<Stmt> stmts() { return list(STMTS); }
 
-        List<Target> targets() {
-            int n = count();
-            List<Target> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(target());
-            return frozen(items);
-        }
-
-        List<Param> params() {
-            int n = count();
-            List<Param> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(param());
-            return frozen(items);
-        }
-
-        List<String> texts() {
-            int n = count();
-            List<String> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(text());
-            return frozen(items);
-        }
-
-        List<Stmt.Catch> catches() {
-            int n = count();
-            List<Stmt.Catch> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(catchClause());
-            return frozen(items);
-        }
-
-        List<Expr.CompClause> clauses() {
-            int n = count();
-            List<Expr.CompClause> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(clause());
-            return frozen(items);
-        }
-
-        List<Expr.Arg> args() {
-            int n = count();
-            List<Expr.Arg> items = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) items.add(new Expr.Arg(span(), str(), bool(), expr()));
-            return frozen(items);
-        }
+        List<Expr> exprs() { return list(EXPRS); }
 
         Span span() { return new Span(in.readInt(), in.readInt()); }
 
@@ -347,7 +304,7 @@ final class ProgramCodec {
                     case AUG_ASSIGN -> new Stmt.AugAssign(sp, target(), text(), expr());
                     case EXPR_STMT -> new Stmt.ExprStmt(sp, expr());
                     case FN_DEF -> new Stmt.FnDef(sp, text(), as(expr(), Expr.Lambda.class));
-                    case RECORD_DEF -> new Stmt.RecordDef(sp, text(), params());
+                    case RECORD_DEF -> new Stmt.RecordDef(sp, text(), list(PARAMS));
                     case IF -> new Stmt.If(sp, expr(), block(), stmt());
                     case WHILE -> new Stmt.While(sp, expr(), block());
                     case FOR -> new Stmt.For(sp, target(), expr(), block());
@@ -355,7 +312,7 @@ final class ProgramCodec {
                     case CONTINUE -> new Stmt.Continue(sp);
                     case RETURN -> new Stmt.Return(sp, expr());
                     case THROW -> new Stmt.Throw(sp, expr());
-                    case TRY -> new Stmt.Try(sp, block(), catches(), as(stmt(), Stmt.Block.class));
+                    case TRY -> new Stmt.Try(sp, block(), list(CATCHES), as(stmt(), Stmt.Block.class));
                     case IMPORT -> new Stmt.Import(sp, text(), bool(), str());
                     case WITH -> new Stmt.With(sp, expr(), str(), block());
                     case BLOCK -> new Stmt.Block(sp, stmts());
@@ -393,19 +350,19 @@ final class ProgramCodec {
                     case LIST_LIT -> new Expr.ListLit(sp, exprs());
                     case DICT_LIT -> new Expr.DictLit(sp, exprs(), exprs());
                     case SET_LIT -> new Expr.SetLit(sp, exprs());
-                    case COMPREHENSION -> new Expr.Comprehension(sp, compKind(), expr(), expr(), clauses());
+                    case COMPREHENSION -> new Expr.Comprehension(sp, compKind(), expr(), expr(), list(CLAUSES));
                     case UNARY -> new Expr.Unary(sp, text(), expr());
                     case BINARY -> new Expr.Binary(sp, text(), expr(), expr());
-                    case COMPARE -> new Expr.Compare(sp, texts(), exprs());
+                    case COMPARE -> new Expr.Compare(sp, list(TEXTS), exprs());
                     case AND -> new Expr.And(sp, expr(), expr());
                     case OR -> new Expr.Or(sp, expr(), expr());
                     case NOT -> new Expr.Not(sp, expr());
                     case CONDITIONAL -> new Expr.Conditional(sp, expr(), expr(), expr());
-                    case CALL -> new Expr.Call(sp, expr(), args());
+                    case CALL -> new Expr.Call(sp, expr(), list(ARGS));
                     case INDEX -> new Expr.Index(sp, expr(), expr());
                     case SLICE -> new Expr.Slice(sp, expr(), expr(), expr());
                     case ATTR -> new Expr.Attr(sp, expr(), text());
-                    case LAMBDA -> new Expr.Lambda(sp, str(), params(), stmts());
+                    case LAMBDA -> new Expr.Lambda(sp, str(), list(PARAMS), stmts());
                     case AWAIT -> new Expr.Await(sp, expr(), expr());
                     case SUBMIT -> new Expr.Submit(sp, as(expr(), Expr.Call.class), expr(), expr());
                     case MAP_OVER -> new Expr.MapOver(sp, expr(), exprs(), expr(), expr(), bool(), expr(), expr());
@@ -436,7 +393,7 @@ final class ProgramCodec {
                     throw new Codec.MalformedFrame("bad f-string part " + tag);
                 }
             }
-            return new Expr.FString(sp, frozen(parts));
+            return new Expr.FString(sp, Collections.unmodifiableList(parts));
         }
 
         Expr.CompKind compKind() {
@@ -463,7 +420,7 @@ final class ProgramCodec {
                 Span sp = span();
                 return switch (tag) {
                     case NAME_TARGET -> new Target.NameTarget(sp, text());
-                    case LIST_TARGET -> new Target.ListTarget(sp, targets());
+                    case LIST_TARGET -> new Target.ListTarget(sp, list(TARGETS));
                     case INDEX_TARGET -> new Target.IndexTarget(sp, expr(), expr());
                     case ATTR_TARGET -> new Target.AttrTarget(sp, expr(), text());
                     default -> throw new Codec.MalformedFrame("unknown target tag " + tag);
