@@ -1,7 +1,12 @@
 package dev.skein.process;
 
+import dev.skein.runtime.Errors;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * Skein's own binary encoding of portable values (never Java serialization): a version byte,
@@ -25,13 +30,31 @@ final class Codec {
         MalformedFrame(String message) { super(message, null, false, false); }
     }
 
-    /** A growable byte buffer with big-endian primitives. */
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * A growable byte buffer with big-endian primitives. Frames are written straight from its
+     * array ({@link #array()}, {@link #size()}), so a big value is not copied once more to send it.
+     */
     static final class Out {
-        private byte[] buf = new byte[256];
+        private byte[] buf;
         private int size;
 
+        Out() { this(256); }
+
+        Out(int capacity) { buf = new byte[Math.max(capacity, 16)]; }
+
         void ensure(int n) {
-            if (size + n > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            if (n > buf.length - size) grow(n);
+        }
+
+        private void grow(int n) {
+            long need = (long) size + n;
+            if (need > Wire.MAX_FRAME - 64) {   // room for the frame's own header
+                throw Errors.value("the value is too large to send to a worker process (over " + (Wire.MAX_FRAME >> 20) + " MiB encoded)");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(Wire.MAX_FRAME, Math.max((long) buf.length * 2, need)));
         }
 
         void writeByte(int b) {
@@ -41,39 +64,81 @@ final class Codec {
 
         void writeInt(int v) {
             ensure(4);
-            buf[size++] = (byte) (v >>> 24);
-            buf[size++] = (byte) (v >>> 16);
-            buf[size++] = (byte) (v >>> 8);
-            buf[size++] = (byte) v;
+            INT_BE.set(buf, size, v);
+            size += 4;
         }
 
         void writeLong(long v) {
-            writeInt((int) (v >>> 32));
-            writeInt((int) v);
+            ensure(8);
+            LONG_BE.set(buf, size, v);
+            size += 8;
+        }
+
+        /** A tag byte and a long: one bounds check (the hot path of lists of ints). */
+        void writeTaggedLong(byte tag, long v) {
+            ensure(9);
+            buf[size] = tag;
+            LONG_BE.set(buf, size + 1, v);
+            size += 9;
         }
 
         void writeDouble(double d) { writeLong(Double.doubleToRawLongBits(d)); }
 
         void writeBytes(byte[] b) {
-            writeInt(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, size, b.length);
-            size += b.length;
+            ensure(4 + b.length);
+            INT_BE.set(buf, size, b.length);
+            System.arraycopy(b, 0, buf, size + 4, b.length);
+            size += 4 + b.length;
         }
 
         void writeString(String s) { writeBytes(s.getBytes(StandardCharsets.UTF_8)); }
 
+        /** Appends the first {@code n} bytes of {@code b}. */
+        void writeRaw(byte[] b, int n) {
+            ensure(n);
+            System.arraycopy(b, 0, buf, size, n);
+            size += n;
+        }
+
+        /** Overwrites an int written earlier (a length not known until after its content). */
+        void patchInt(int at, int v) {
+            Objects.checkFromIndexSize(at, 4, size);
+            INT_BE.set(buf, at, v);
+        }
+
+        int size() { return size; }
+
+        /** The backing array: its first {@link #size()} bytes are the content. */
+        byte[] array() { return buf; }
+
+        /** Forgets the content (keeps the array), or cuts it back to an earlier size. */
+        void truncate(int newSize) {
+            Objects.checkIndex(newSize, size + 1);
+            size = newSize;
+        }
+
         byte[] toArray() { return Arrays.copyOf(buf, size); }
     }
 
-    /** A bounds-checked reader over one frame's payload. */
+    /** A bounds-checked reader over one frame's payload, or over a part of it. */
     static final class In {
         private final byte[] buf;
+        private final int end;
         private int pos;
 
-        In(byte[] buf) { this.buf = buf; }
+        In(byte[] buf) { this(buf, 0, buf.length); }
 
-        int remaining() { return buf.length - pos; }
+        /** Reads {@code buf[from, to)}; a range outside the array is a malformed frame. */
+        In(byte[] buf, int from, int to) {
+            if (from < 0 || to < from || to > buf.length) throw new MalformedFrame("truncated frame (range " + from + ".." + to + " of " + buf.length + " bytes)");
+            this.buf = buf;
+            this.pos = from;
+            this.end = to;
+        }
+
+        int remaining() { return end - pos; }
+
+        int position() { return pos; }
 
         private void need(int n) {
             if (n < 0 || remaining() < n) throw new MalformedFrame("truncated frame (needed " + n + " more bytes, " + remaining() + " left)");
@@ -86,12 +151,17 @@ final class Codec {
 
         int readInt() {
             need(4);
-            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8) | (buf[pos + 3] & 0xff);
+            int v = (int) INT_BE.get(buf, pos);
             pos += 4;
             return v;
         }
 
-        long readLong() { return ((long) readInt() << 32) | (readInt() & 0xffffffffL); }
+        long readLong() {
+            need(8);
+            long v = (long) LONG_BE.get(buf, pos);
+            pos += 8;
+            return v;
+        }
 
         double readDouble() { return Double.longBitsToDouble(readLong()); }
 
@@ -102,6 +172,12 @@ final class Codec {
             return n;
         }
 
+        /** Skips {@code n} bytes, which must be there. */
+        void skip(int n) {
+            need(n);
+            pos += n;
+        }
+
         byte[] readBytes() {
             int n = readLength(1);
             byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
@@ -109,7 +185,12 @@ final class Codec {
             return out;
         }
 
-        String readString() { return new String(readBytes(), StandardCharsets.UTF_8); }
+        String readString() {
+            int n = readLength(1);
+            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            pos += n;
+            return s;
+        }
 
         void expectEnd() {
             if (remaining() != 0) throw new MalformedFrame(remaining() + " unexpected bytes at the end of a frame");

@@ -36,19 +36,28 @@ final class ValueDecoder {
 
     private final Codec.In in;
     private final Interpreter interp;
-    private final Runner runner;
+    private Runner runner;
     private final Modules modules;
     private final List<Object> refs = new ArrayList<>();
     private int depth;
 
+    /** Reads the encoding that starts at {@code offset} and runs to the end of {@code payload}. */
     ValueDecoder(byte[] payload, int offset, Interpreter interp, Modules modules) {
-        this.in = new Codec.In(payload);
-        for (int i = 0; i < offset; i++) in.readByte();
+        this(payload, offset, payload.length, interp, modules);
+    }
+
+    /** Reads the encoding in {@code payload[from, to)} (one item of a batch). */
+    ValueDecoder(byte[] payload, int from, int to, Interpreter interp, Modules modules) {
+        this.in = new Codec.In(payload, from, to);
         byte version = in.readByte();
         if (version != Codec.VERSION) throw new Codec.MalformedFrame("unknown encoding version " + version);
         this.interp = interp;
-        this.runner = Runner.of(interp);
         this.modules = modules;
+    }
+
+    private Runner runner() {
+        if (runner == null) runner = Runner.of(interp);
+        return runner;
     }
 
     Codec.In in() { return in; }
@@ -101,9 +110,11 @@ final class ValueDecoder {
             case Codec.BACKREF: return ref(in.readInt());
             case Codec.LIST: {
                 int n = in.readLength(1);
-                SkeinList l = new SkeinList(n);
-                refs.add(l);
-                for (int i = 0; i < n; i++) l.append(read());
+                SkeinList l = new SkeinList(0);
+                refs.add(l);   // before its items: an item may refer back to it
+                Object[] items = new Object[n];
+                for (int i = 0; i < n; i++) items[i] = read();
+                l.replaceAll(items);
                 return l;
             }
             case Codec.DICT: {
@@ -191,7 +202,7 @@ final class ValueDecoder {
             fields[i] = in.readString();
             defaults[i] = read();
         }
-        RecordType t = runner.recordType(name, fields, defaults, definedAt);
+        RecordType t = runner().recordType(name, fields, defaults, definedAt);
         refs.set(slot, t);
         return t;
     }
@@ -201,7 +212,7 @@ final class ValueDecoder {
         refs.add(null);
         ModuleInstance m = modules.module(in.readString());
         String key = in.readString();
-        Code code = runner.code(key);
+        Code code = runner().code(key);
         if (code == null) throw new Codec.MalformedFrame("no function compiled at " + key);
         int n = in.readLength(1);
         Cell[] cells = new Cell[n];
