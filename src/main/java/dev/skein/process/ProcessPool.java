@@ -36,7 +36,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     static final class Work {
         final Future future;
         final byte kind;              // 0 call, 1 chunk
-        final byte[] body;            // encoded callee, arguments, keywords, globals
+        final Codec.Out body;         // encoded callee, arguments, keywords, globals
         final Set<ModuleInstance> modules;
         final ItemOutcome[] outcomes; // chunks only
         int nextItem;                 // chunks: first item not yet reported
@@ -45,7 +45,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         boolean timedOut;
         ScheduledFuture<?> clock;
 
-        Work(Future future, byte kind, byte[] body, Set<ModuleInstance> modules, int items, int retries) {
+        Work(Future future, byte kind, Codec.Out body, Set<ModuleInstance> modules, int items, int retries) {
             this.future = future;
             this.kind = kind;
             this.body = body;
@@ -56,7 +56,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     }
 
     /** What prepare() hands to schedule(). */
-    private record Prepared(byte kind, byte[] body, Set<ModuleInstance> modules, int items) {}
+    private record Prepared(byte kind, Codec.Out body, Set<ModuleInstance> modules, int items) {}
 
     private final Interpreter interp;
     private final Runner runner;
@@ -70,7 +70,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private final Thread exitHook;
     private final WorkerConfig workerConfig;
     private volatile boolean broken;
-    private final Work initMarker = new Work(null, (byte) 0, new byte[0], Set.of(), 0, 0);
+    private final Work initMarker = new Work(null, (byte) 0, new Codec.Out(16), Set.of(), 0, 0);
 
     public ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries) {
         super(PoolRegistry.of(ts.interp()), "processes", size);
@@ -103,7 +103,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         else enc.arguments(args, kwNames, "");
         enc.writeGlobals();
         for (ModuleInstance m : enc.modules()) knownModules.put(m.file(), m);
-        return new Prepared(batch == null ? (byte) 0 : (byte) 1, enc.bytes(), Set.copyOf(enc.modules()), batch == null ? 0 : batch.size());
+        return new Prepared(batch == null ? (byte) 0 : (byte) 1, enc.out(), Set.copyOf(enc.modules()), batch == null ? 0 : batch.size());
     }
 
     @Override protected void schedule(Future f, Object prepared) {
@@ -165,8 +165,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = work;
                 try {
                     sendSources(w, work.modules);
-                    byte[] header = header(work.kind, work.nextItem);
-                    w.send(Wire.TASK, WorkerMain.concat(header, work.body));
+                    w.send(Wire.TASK, header(work.kind, work.nextItem), work.body.array(), work.body.size());
                     work.clock = f.startTimeoutClock();
                 } catch (IOException e) {
                     // The reader thread reports the death and requeues or fails this work.
@@ -232,7 +231,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = initMarker;
                 try {
                     sendSources(w, init.modules());
-                    w.send(Wire.INIT, WorkerMain.concat(header((byte) 0, 0), init.body()));
+                    w.send(Wire.INIT, header((byte) 0, 0), init.body().array(), init.body().size());
                 } catch (IOException gone) {
                     return;
                 }
@@ -248,31 +247,71 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         try { return w.current; } finally { lock.unlock(); }
     }
 
+    /**
+     * A batch of finished items of the chunk {@code w} runs (see {@link Wire#ITEM}): decoded here,
+     * in the reader thread, then recorded in one go. An item whose encoding cannot be read gets
+     * an error as its outcome; a batch that cannot be parsed at all stops the worker.
+     */
     private void item(WorkerProcess w, byte[] payload) {
         Work work = currentOf(w);
         if (work == null || work.outcomes == null) return;
-        Codec.In head = new Codec.In(payload);
-        head.readInt();
-        int index = head.readInt();
-        boolean ok = head.readByte() == 1;
-        ItemOutcome outcome;
+        int first, count;
+        ItemOutcome[] got;
         try {
-            Object v = new ValueDecoder(payload, 9, interp, knownModules::get).read();
-            outcome = ok ? new ItemOutcome(v, null) : new ItemOutcome(null, (ErrorValue) v);
-        } catch (RuntimeException bad) {
-            outcome = new ItemOutcome(null, Errors.value("a result from the worker could not be read: " + bad.getMessage()).value());
+            Codec.In in = new Codec.In(payload);
+            in.readInt();
+            first = in.readInt();
+            count = in.readLength(6);   // each item takes at least a flag, a length and a version byte
+            if (first < 0 || first > work.outcomes.length - count) throw new Codec.MalformedFrame("items " + first + ".." + (first + count) + " are not in a chunk of " + work.outcomes.length);
+            got = new ItemOutcome[count];
+            for (int k = 0; k < count; k++) {
+                boolean ok;
+                int from, to;
+                try {
+                    ok = in.readByte() == 1;
+                    int len = in.readLength(1);
+                    from = in.position();
+                    to = from + len;
+                    in.skip(len);
+                } catch (Codec.MalformedFrame bad) {
+                    // The rest of the batch cannot be located: those items fail, the others stand.
+                    ErrorValue err = unreadable(bad);
+                    for (int j = k; j < count; j++) got[j] = new ItemOutcome(null, err);
+                    break;
+                }
+                got[k] = decodeItem(payload, from, to, ok);
+            }
+        } catch (Codec.MalformedFrame bad) {
+            w.kill();   // its report names no items that can be trusted; died() fails the running item
+            return;
         }
         lock.lock();
         try {
-            if (index >= 0 && index < work.outcomes.length) {
-                work.outcomes[index] = outcome;
-                work.nextItem = index + 1;
-            }
+            if (w.current != work) return;
+            System.arraycopy(got, 0, work.outcomes, first, count);
+            work.nextItem = Math.max(work.nextItem, first + count);
             if (work.clock != null) work.clock.cancel(false);
             work.clock = work.future.startTimeoutClock();
         } finally {
             lock.unlock();
         }
+    }
+
+    private ItemOutcome decodeItem(byte[] payload, int from, int to, boolean ok) {
+        try {
+            ValueDecoder d = new ValueDecoder(payload, from, to, interp, knownModules::get);
+            Object v = d.read();
+            d.in().expectEnd();
+            if (ok) return new ItemOutcome(v, null);
+            if (v instanceof ErrorValue e) return new ItemOutcome(null, e);
+            throw new Codec.MalformedFrame("an item's error is " + Ops.typeName(v));
+        } catch (RuntimeException bad) {
+            return new ItemOutcome(null, unreadable(bad));
+        }
+    }
+
+    private static ErrorValue unreadable(RuntimeException bad) {
+        return Errors.value("a result from the worker could not be read: " + bad.getMessage()).value();
     }
 
     private void finished(WorkerProcess w, Wire.Frame frame) {
@@ -299,7 +338,14 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         if (work != null) {
             Future f = work.future;
             if (work.outcomes != null) {
-                f.completeRemote(work.outcomes.clone());
+                ItemOutcome[] out = work.outcomes.clone();
+                if (frame.type() != Wire.RESULT || work.nextItem < out.length) {
+                    // The chunk ended without reporting every item (it could not be read): those fail.
+                    ErrorValue err = frame.type() == Wire.FAILURE ? errorIn(frame.payload())
+                            : Errors.value("the worker reported no outcome for this item").value();
+                    for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = new ItemOutcome(null, err);
+                }
+                f.completeRemote(out);
             } else {
                 Object v;
                 try {
@@ -317,6 +363,16 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
             }
         }
         dispatch();
+    }
+
+    /** The error a FAILURE frame carries, or one saying it could not be read. */
+    private ErrorValue errorIn(byte[] payload) {
+        try {
+            if (new ValueDecoder(payload, 4, interp, knownModules::get).read() instanceof ErrorValue e) return e;
+            return Errors.of(ErrorKind.ERROR, "the task failed").value();
+        } catch (RuntimeException bad) {
+            return Errors.value("the task's error could not be read: " + bad.getMessage()).value();
+        }
     }
 
     private void initFailed(WorkerProcess w, byte[] payload) {

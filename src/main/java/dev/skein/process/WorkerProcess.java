@@ -93,6 +93,17 @@ final class WorkerProcess {
         }
     }
 
+    /** Sends a frame whose payload is {@code head} then {@code body[0, bodyLength)}, not copied together. */
+    void send(byte type, byte[] head, byte[] body, int bodyLength) throws IOException {
+        sendLock.lock();
+        try {
+            Wire.writeUnflushed(toWorker, type, head, head.length, body, bodyLength);
+            toWorker.flush();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
     /** Stops the worker now (cancel, timeout, shutdown): the reader thread then reports its death. */
     void kill() {
         killedOnPurpose = true;

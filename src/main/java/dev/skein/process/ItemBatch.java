@@ -1,0 +1,128 @@
+package dev.skein.process;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A worker's reports of finished chunk items, gathered into one ITEM frame instead of a frame
+ * (and a pipe write) per item. It is guarded by the worker's send lock, and whoever writes a
+ * frame writes the pending items first, so the pool hears of things in the order they happened.
+ * A batch leaves when its chunk ends, when it grows large, and at most {@link #MAX_DELAY_NANOS}
+ * after its first item finished — a small flusher thread sees to that while a chunk runs — so
+ * a slow item never holds back the reports of the items finished before it.
+ */
+final class ItemBatch {
+    static final long MAX_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** A batch this large leaves at once; a larger record is never copied into a batch. */
+    static final int MAX_BYTES = 1 << 20;
+
+    private final DataOutputStream out;
+    private final ReentrantLock lock;
+    private final Condition started;
+    /** The pending items' records: ok flag, length, encoding. */
+    private Codec.Out records = new Codec.Out(1 << 12);
+    private int task, first, count;
+    private long since;
+    private Thread flusher;
+
+    /** {@code lock} guards {@code out}: the worker's send lock. */
+    ItemBatch(DataOutputStream out, ReentrantLock lock) {
+        this.out = out;
+        this.lock = lock;
+        this.started = lock.newCondition();
+    }
+
+    /** Starts an item's record in {@code rec}: ok flag and a length filled in by {@link #add}. */
+    static void begin(Codec.Out rec, boolean ok) {
+        rec.truncate(0);
+        rec.writeByte(ok ? 1 : 0);
+        rec.writeInt(0);
+    }
+
+    /**
+     * Adds the record of item {@code index} of task {@code task} and returns an empty buffer for
+     * the next record. {@code more}: whether the chunk has items after this one (after the last,
+     * the caller sends the chunk's end, which takes the batch along).
+     */
+    Codec.Out add(int task, int index, Codec.Out rec, boolean more) throws IOException {
+        rec.patchInt(1, rec.size() - 5);
+        lock.lock();
+        try {
+            if (count > 0 && (task != this.task || index != first + count || records.size() + rec.size() > MAX_BYTES)) writePending();
+            Codec.Out spare;
+            long now = System.nanoTime();
+            if (count == 0) {
+                spare = records;     // take the caller's buffer as it is: a big record is not copied
+                records = rec;
+                this.task = task;
+                first = index;
+                since = now;
+                if (more) wakeFlusher();
+            } else {
+                records.writeRaw(rec.array(), rec.size());
+                spare = rec;
+            }
+            count++;
+            if (more && (records.size() >= MAX_BYTES || now - since >= MAX_DELAY_NANOS)) {
+                writePending();
+                out.flush();
+            }
+            spare.truncate(0);
+            return spare;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Writes the pending items as one ITEM frame, without flushing. Call with the lock held. */
+    void writePending() throws IOException {
+        if (count == 0) return;
+        Codec.Out h = new Codec.Out(12);
+        h.writeInt(task);
+        h.writeInt(first);
+        h.writeInt(count);
+        Wire.writeUnflushed(out, Wire.ITEM, h.array(), h.size(), records.array(), records.size());
+        count = 0;
+        if (records.array().length > 4 * MAX_BYTES) records = new Codec.Out(1 << 12);   // a huge item's buffer is not kept
+        else records.truncate(0);
+    }
+
+    private void wakeFlusher() {
+        if (flusher == null) {
+            flusher = new Thread(this::flushLate, "skein-worker-item-flusher");
+            flusher.setDaemon(true);
+            flusher.start();
+        } else {
+            started.signal();
+        }
+    }
+
+    /** The flusher: sends a batch whose first item has waited {@link #MAX_DELAY_NANOS}. */
+    private void flushLate() {
+        lock.lock();
+        try {
+            while (true) {
+                if (count == 0) {
+                    started.await();
+                    continue;
+                }
+                long left = since + MAX_DELAY_NANOS - System.nanoTime();
+                if (left > 0) {
+                    started.awaitNanos(left);
+                    continue;
+                }
+                writePending();
+                out.flush();
+            }
+        } catch (InterruptedException stop) {
+            // the worker is exiting
+        } catch (IOException parentGone) {
+            Runtime.getRuntime().halt(0);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
