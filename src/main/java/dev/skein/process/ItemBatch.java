@@ -1,5 +1,7 @@
 package dev.skein.process;
 
+import dev.skein.concurrent.MapIterator.ItemOutcome;
+import dev.skein.runtime.ErrorValue;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -88,6 +90,50 @@ final class ItemBatch {
         count = 0;
         if (records.array().length > 4 * MAX_BYTES) records = new Codec.Out(1 << 12);   // a huge item's buffer is not kept
         else records.truncate(0);
+    }
+
+    /** What an ITEM frame reports: the outcomes of items {@code first, first + 1, …}. */
+    record Received(int first, ItemOutcome[] outcomes) {}
+
+    /** Decodes one item's encoding, {@code payload[from, to)}; never throws. */
+    interface ItemDecoder {
+        ItemOutcome decode(byte[] payload, int from, int to, boolean ok);
+    }
+
+    /**
+     * Reads an ITEM frame of a chunk of {@code chunkLength} items. An item whose record cannot
+     * be located (a bad length) fails, with those after it, with {@code unreadable}'s error; a
+     * frame whose header is wrong (items outside the chunk, an impossible count) is a
+     * {@link Codec.MalformedFrame}.
+     */
+    static Received read(byte[] payload, int chunkLength, ItemDecoder decoder, java.util.function.Function<RuntimeException, ErrorValue> unreadable) {
+        Codec.In in = new Codec.In(payload);
+        in.readInt();   // task id: the pool knows which task the worker runs
+        int first = in.readInt();
+        int count = in.readLength(6);   // each item takes at least a flag, a length and a version byte
+        if (first < 0 || first > chunkLength - count) {
+            throw new Codec.MalformedFrame("items " + first + ".." + ((long) first + count) + " are not in a chunk of " + chunkLength);
+        }
+        ItemOutcome[] got = new ItemOutcome[count];
+        for (int k = 0; k < count; k++) {
+            boolean ok;
+            int from, len;
+            try {
+                byte flag = in.readByte();
+                if (flag != 0 && flag != 1) throw new Codec.MalformedFrame("bad item flag " + flag);
+                ok = flag == 1;
+                len = in.readLength(1);
+                from = in.position();
+                in.skip(len);
+            } catch (Codec.MalformedFrame bad) {
+                ErrorValue err = unreadable.apply(bad);
+                for (int j = k; j < count; j++) got[j] = new ItemOutcome(null, err);
+                return new Received(first, got);
+            }
+            got[k] = decoder.decode(payload, from, from + len, ok);
+        }
+        in.expectEnd();
+        return new Received(first, got);
     }
 
     private void wakeFlusher() {

@@ -255,32 +255,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private void item(WorkerProcess w, byte[] payload) {
         Work work = currentOf(w);
         if (work == null || work.outcomes == null) return;
-        int first, count;
-        ItemOutcome[] got;
+        ItemBatch.Received got;
         try {
-            Codec.In in = new Codec.In(payload);
-            in.readInt();
-            first = in.readInt();
-            count = in.readLength(6);   // each item takes at least a flag, a length and a version byte
-            if (first < 0 || first > work.outcomes.length - count) throw new Codec.MalformedFrame("items " + first + ".." + (first + count) + " are not in a chunk of " + work.outcomes.length);
-            got = new ItemOutcome[count];
-            for (int k = 0; k < count; k++) {
-                boolean ok;
-                int from, to;
-                try {
-                    ok = in.readByte() == 1;
-                    int len = in.readLength(1);
-                    from = in.position();
-                    to = from + len;
-                    in.skip(len);
-                } catch (Codec.MalformedFrame bad) {
-                    // The rest of the batch cannot be located: those items fail, the others stand.
-                    ErrorValue err = unreadable(bad);
-                    for (int j = k; j < count; j++) got[j] = new ItemOutcome(null, err);
-                    break;
-                }
-                got[k] = decodeItem(payload, from, to, ok);
-            }
+            got = ItemBatch.read(payload, work.outcomes.length, this::decodeItem, ProcessPool::unreadable);
         } catch (Codec.MalformedFrame bad) {
             w.kill();   // its report names no items that can be trusted; died() fails the running item
             return;
@@ -288,8 +265,8 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         lock.lock();
         try {
             if (w.current != work) return;
-            System.arraycopy(got, 0, work.outcomes, first, count);
-            work.nextItem = Math.max(work.nextItem, first + count);
+            System.arraycopy(got.outcomes(), 0, work.outcomes, got.first(), got.outcomes().length);
+            work.nextItem = Math.max(work.nextItem, got.first() + got.outcomes().length);
             if (work.clock != null) work.clock.cancel(false);
             work.clock = work.future.startTimeoutClock();
         } finally {
