@@ -275,6 +275,10 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     }
 
     private ItemOutcome decodeItem(byte[] payload, int from, int to, boolean ok) {
+        if (ok) {
+            Object plain = ValueDecoder.readPlain(payload, from, to);
+            if (plain != ValueDecoder.NOT_PLAIN) return new ItemOutcome(plain, null);
+        }
         try {
             ValueDecoder d = new ValueDecoder(payload, from, to, interp, knownModules::get);
             Object v = d.read();

@@ -55,6 +55,31 @@ final class ValueDecoder {
         this.modules = modules;
     }
 
+    /** What {@link #readPlain} returns for an encoding that is not a lone plain value. */
+    static final Object NOT_PLAIN = new Object();
+
+    /**
+     * Reads {@code payload[from, to)} when it is exactly the encoding of a small int, a float,
+     * none or a bool (what {@link ValueEncoder#writePlain} wrote), without a decoder; otherwise
+     * {@link #NOT_PLAIN}, and the caller decodes it in full.
+     */
+    static Object readPlain(byte[] payload, int from, int to) {
+        if (from < 0 || to > payload.length || to - from < 2 || payload[from] != Codec.VERSION) return NOT_PLAIN;
+        byte tag = payload[from + 1];
+        int len = to - from;
+        if (len == 10 && (tag == Codec.INT || tag == Codec.FLOAT)) {
+            Codec.In in = new Codec.In(payload, from + 2, to);
+            long bits = in.readLong();
+            return tag == Codec.INT ? (Object) bits : (Object) Double.longBitsToDouble(bits);
+        }
+        if (len == 2) {
+            if (tag == Codec.NONE) return null;
+            if (tag == Codec.TRUE) return Boolean.TRUE;
+            if (tag == Codec.FALSE) return Boolean.FALSE;
+        }
+        return NOT_PLAIN;
+    }
+
     private Runner runner() {
         if (runner == null) runner = Runner.of(interp);
         return runner;

@@ -69,6 +69,34 @@ final class ValueEncoder {
         out.writeByte(Codec.VERSION);
     }
 
+    /**
+     * Writes a whole encoding (version byte and value) of none, a bool, a small int, a float or
+     * a str — values that are always portable and take no reference number — without the
+     * encoder's bookkeeping. False (and nothing written) for anything else.
+     */
+    static boolean writePlain(Codec.Out out, Object v) {
+        if (v instanceof Long l) {
+            out.writeByte(Codec.VERSION);
+            out.writeTaggedLong(Codec.INT, l);
+        } else if (v == null) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(Codec.NONE);
+        } else if (v instanceof String str) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(Codec.STR);
+            out.writeString(str);
+        } else if (v instanceof Double d) {
+            out.writeByte(Codec.VERSION);
+            out.writeTaggedLong(Codec.FLOAT, Double.doubleToRawLongBits(d));
+        } else if (v instanceof Boolean b) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(b ? Codec.TRUE : Codec.FALSE);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     byte[] bytes() { return out.toArray(); }
 
     Codec.Out out() { return out; }

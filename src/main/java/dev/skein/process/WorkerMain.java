@@ -271,6 +271,7 @@ public final class WorkerMain {
      * PortabilityError (and leaves {@code out} as it was).
      */
     private void writeResult(Codec.Out out, Object v) {
+        if (ValueEncoder.writePlain(out, v)) return;
         int mark = out.size();
         try {
             new ValueEncoder(interp, "in the worker", out).value(v, "the task's result");

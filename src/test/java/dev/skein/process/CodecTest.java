@@ -1,5 +1,7 @@
 package dev.skein.process;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -479,5 +481,25 @@ class CodecTest {
         assertEquals(null, Wire.read(new DataInputStream(new ByteArrayInputStream(new byte[0]))));
         assertInstanceOf(Bytes.class, viaValue(eval("b'ok'")));
         assertInstanceOf(SkeinSet.class, viaValue(eval("{1}")));
+    }
+
+    @Test void plainValuesTakeTheShortPathBothWays() {
+        Object[] plain = {null, true, false, 5L, -1L << 60, 2.5, -0.0, "s ✓"};
+        for (Object v : plain) {
+            Codec.Out o = new Codec.Out();
+            o.writeInt(77);   // something before, like a frame header
+            assertTrue(ValueEncoder.writePlain(o, v));
+            byte[] b = o.toArray();
+            assertEquals(v, new ValueDecoder(b, 4, s.interp, CodecTest::module).read());
+            Object quick = ValueDecoder.readPlain(b, 4, b.length);
+            if (v instanceof String) assertSame(ValueDecoder.NOT_PLAIN, quick);
+            else assertEquals(v, quick);
+            ValueEncoder full = new ValueEncoder(s.interp, "codec test");
+            full.value(v, "x");
+            assertArrayEquals(full.bytes(), java.util.Arrays.copyOfRange(b, 4, b.length), "the same bytes as the full encoder");
+        }
+        assertFalse(ValueEncoder.writePlain(new Codec.Out(), eval("[1]")));
+        assertSame(ValueDecoder.NOT_PLAIN, ValueDecoder.readPlain(new byte[] {Codec.VERSION, Codec.INT, 0}, 0, 3));
+        assertSame(ValueDecoder.NOT_PLAIN, ValueDecoder.readPlain(new byte[] {9, Codec.NONE}, 0, 2));
     }
 }
