@@ -49,6 +49,11 @@ final class Codec {
             if (n > buf.length - size) grow(n);
         }
 
+        /** Makes room for about {@code n} more bytes if that stays under the frame limit (a hint: never fails). */
+        void reserve(long n) {
+            if (n > buf.length - size && size + n <= Wire.MAX_FRAME - 64) grow((int) n);
+        }
+
         private void grow(int n) {
             long need = (long) size + n;
             if (need > Wire.MAX_FRAME - 64) {   // room for the frame's own header

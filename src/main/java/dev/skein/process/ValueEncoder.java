@@ -255,6 +255,8 @@ final class ValueEncoder {
         if (v instanceof SkeinList l) {
             if (backref(v)) return;
             Object[] items = l.snapshot();
+            // Room for a list of small ints at once: a big list then grows its buffer once, not log(n) times.
+            if (items.length > 64) out.reserve(5 + 9L * items.length);
             out.writeByte(Codec.LIST);
             out.writeInt(items.length);
             int i = 0;
