@@ -34,12 +34,20 @@ final class Codec {
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     /**
-     * A growable byte buffer with big-endian primitives. Frames are written straight from its
-     * array ({@link #array()}, {@link #size()}), so a big value is not copied once more to send it.
+     * A growable byte buffer with big-endian primitives. Frames are written straight from it
+     * ({@link #writeTo}), and a large byte array that never changes (a bytes value's) is referred
+     * to rather than copied in ({@link #writeShared}), so a big value is not copied to be sent.
      */
     static final class Out {
+        /** Byte arrays at least this long are referred to by {@link #writeShared}, not copied. */
+        static final int SHARE_AT_LEAST = 64 << 10;
+
         private byte[] buf;
-        private int size;
+        private int size;                 // bytes in buf
+        private byte[][] shared;          // arrays referred to, in order
+        private int[] sharedAt;           // where each goes: after buf[0, sharedAt[k])
+        private int sharedCount;
+        private long sharedBytes;
 
         Out() { this(256); }
 
@@ -51,15 +59,18 @@ final class Codec {
 
         /** Makes room for about {@code n} more bytes if that stays under the frame limit (a hint: never fails). */
         void reserve(long n) {
-            if (n > buf.length - size && size + n <= Wire.MAX_FRAME - 64) grow((int) n);
+            if (n > buf.length - size && size() + n <= Wire.MAX_FRAME - 64) grow((int) n);
+        }
+
+        private void checkRoom(long n) {
+            if (size() + n > Wire.MAX_FRAME - 64) {   // room for the frame's own header
+                throw Errors.value("the value is too large to send to a worker process (over " + (Wire.MAX_FRAME >> 20) + " MiB encoded)");
+            }
         }
 
         private void grow(int n) {
-            long need = (long) size + n;
-            if (need > Wire.MAX_FRAME - 64) {   // room for the frame's own header
-                throw Errors.value("the value is too large to send to a worker process (over " + (Wire.MAX_FRAME >> 20) + " MiB encoded)");
-            }
-            buf = Arrays.copyOf(buf, (int) Math.min(Wire.MAX_FRAME, Math.max((long) buf.length * 2, need)));
+            checkRoom(n);
+            buf = Arrays.copyOf(buf, (int) Math.min(Wire.MAX_FRAME, Math.max((long) buf.length * 2, (long) size + n)));
         }
 
         void writeByte(int b) {
@@ -96,33 +107,102 @@ final class Codec {
             size += 4 + b.length;
         }
 
+        /**
+         * Like {@link #writeBytes}, but a large array is referred to, not copied: the caller
+         * promises it never changes (a bytes value's array).
+         */
+        void writeShared(byte[] b) {
+            if (b.length < SHARE_AT_LEAST) {
+                writeBytes(b);
+                return;
+            }
+            checkRoom(4L + b.length);
+            writeInt(b.length);
+            addShared(b);
+        }
+
+        /** Refers to {@code b} as the next bytes of the content. */
+        private void addShared(byte[] b) {
+            if (shared == null) {
+                shared = new byte[4][];
+                sharedAt = new int[4];
+            } else if (sharedCount == shared.length) {
+                shared = Arrays.copyOf(shared, sharedCount * 2);
+                sharedAt = Arrays.copyOf(sharedAt, sharedCount * 2);
+            }
+            shared[sharedCount] = b;
+            sharedAt[sharedCount++] = size;
+            sharedBytes += b.length;
+        }
+
         void writeString(String s) { writeBytes(s.getBytes(StandardCharsets.UTF_8)); }
 
         /** Appends the first {@code n} bytes of {@code b}. */
-        void writeRaw(byte[] b, int n) {
+        void writeRaw(byte[] b, int n) { writeRaw(b, 0, n); }
+
+        /** Appends everything {@code other} holds (its shared arrays stay shared). */
+        void append(Out other) {
+            checkRoom(other.size());
+            int from = 0;
+            for (int k = 0; k < other.sharedCount; k++) {
+                writeRaw(other.buf, from, other.sharedAt[k] - from);
+                addShared(other.shared[k]);
+                from = other.sharedAt[k];
+            }
+            writeRaw(other.buf, from, other.size - from);
+        }
+
+        private void writeRaw(byte[] b, int from, int n) {
             ensure(n);
-            System.arraycopy(b, 0, buf, size, n);
+            System.arraycopy(b, from, buf, size, n);
             size += n;
         }
 
-        /** Overwrites an int written earlier (a length not known until after its content). */
+        /** Overwrites an int written earlier (before any shared array: a header, a length). */
         void patchInt(int at, int v) {
-            Objects.checkFromIndexSize(at, 4, size);
+            Objects.checkFromIndexSize(at, 4, sharedCount == 0 ? size : sharedAt[0]);
             INT_BE.set(buf, at, v);
         }
 
-        int size() { return size; }
+        /** The content's length, shared arrays included. */
+        int size() { return (int) (size + sharedBytes); }
 
-        /** The backing array: its first {@link #size()} bytes are the content. */
-        byte[] array() { return buf; }
-
-        /** Forgets the content (keeps the array), or cuts it back to an earlier size. */
+        /** Forgets the content (keeps the buffer), or cuts it back to an earlier {@link #size()}. */
         void truncate(int newSize) {
-            Objects.checkIndex(newSize, size + 1);
-            size = newSize;
+            Objects.checkIndex(newSize, size() + 1);
+            while (sharedCount > 0 && sharedAt[sharedCount - 1] + sharedBytes - shared[sharedCount - 1].length >= newSize) {
+                sharedBytes -= shared[--sharedCount].length;
+                shared[sharedCount] = null;
+            }
+            int inline = (int) (newSize - sharedBytes);
+            if (sharedCount > 0 && inline < sharedAt[sharedCount - 1]) throw new IllegalStateException("cannot cut into a shared array");
+            size = inline;
         }
 
-        byte[] toArray() { return Arrays.copyOf(buf, size); }
+        /** The capacity of the buffer (to drop one that grew very large). */
+        int capacity() { return buf.length; }
+
+        /** Writes the content to {@code out}, shared arrays where they belong. */
+        void writeTo(java.io.OutputStream out) throws java.io.IOException {
+            int from = 0;
+            for (int k = 0; k < sharedCount; k++) {
+                out.write(buf, from, sharedAt[k] - from);
+                out.write(shared[k]);
+                from = sharedAt[k];
+            }
+            out.write(buf, from, size - from);
+        }
+
+        byte[] toArray() {
+            if (sharedCount == 0) return Arrays.copyOf(buf, size);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(size());
+            try {
+                writeTo(all);
+            } catch (java.io.IOException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            return all.toByteArray();
+        }
     }
 
     /** A bounds-checked reader over one frame's payload, or over a part of it. */

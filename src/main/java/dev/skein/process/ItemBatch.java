@@ -64,7 +64,7 @@ final class ItemBatch {
                 since = now;
                 if (more) wakeFlusher();
             } else {
-                records.writeRaw(rec.array(), rec.size());
+                records.append(rec);
                 spare = rec;
             }
             count++;
@@ -86,9 +86,9 @@ final class ItemBatch {
         h.writeInt(task);
         h.writeInt(first);
         h.writeInt(count);
-        Wire.writeUnflushed(out, Wire.ITEM, h.array(), h.size(), records.array(), records.size());
+        Wire.writeUnflushed(out, Wire.ITEM, h.toArray(), records);
         count = 0;
-        if (records.array().length > 4 * MAX_BYTES) records = new Codec.Out(1 << 12);   // a huge item's buffer is not kept
+        if (records.capacity() > 4 * MAX_BYTES) records = new Codec.Out(1 << 12);   // a huge item's buffer is not kept
         else records.truncate(0);
     }
 

@@ -165,7 +165,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = work;
                 try {
                     sendSources(w, work.modules);
-                    w.send(Wire.TASK, header(work.kind, work.nextItem), work.body.array(), work.body.size());
+                    w.send(Wire.TASK, header(work.kind, work.nextItem), work.body);
                     work.clock = f.startTimeoutClock();
                 } catch (IOException e) {
                     // The reader thread reports the death and requeues or fails this work.
@@ -231,7 +231,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = initMarker;
                 try {
                     sendSources(w, init.modules());
-                    w.send(Wire.INIT, header((byte) 0, 0), init.body().array(), init.body().size());
+                    w.send(Wire.INIT, header((byte) 0, 0), init.body());
                 } catch (IOException gone) {
                     return;
                 }

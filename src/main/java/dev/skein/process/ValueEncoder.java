@@ -243,7 +243,7 @@ final class ValueEncoder {
         if (v instanceof Double d) { out.writeTaggedLong(Codec.FLOAT, Double.doubleToRawLongBits(d)); return; }
         if (v instanceof String s) { out.writeByte(Codec.STR); out.writeString(s); return; }
         if (v instanceof BigInteger b) { out.writeByte(Codec.BIGINT); out.writeBytes(b.toByteArray()); return; }
-        if (v instanceof Bytes b) { out.writeByte(Codec.BYTES); out.writeBytes(b.unsafeArray()); return; }
+        if (v instanceof Bytes b) { out.writeByte(Codec.BYTES); out.writeShared(b.unsafeArray()); return; }   // bytes never change
         if (v instanceof RangeValue r) {
             out.writeByte(Codec.RANGE);
             out.writeLong(r.start());

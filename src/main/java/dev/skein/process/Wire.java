@@ -35,6 +35,16 @@ final class Wire {
 
     record Frame(byte type, byte[] payload) {}
 
+    /** Writes a frame whose payload is {@code head} then all of {@code body}; does not flush. */
+    static void writeUnflushed(DataOutputStream out, byte type, byte[] head, Codec.Out body) throws IOException {
+        long len = (long) head.length + body.size();
+        if (len > MAX_FRAME) throw new IOException("frame too large: " + len + " bytes");
+        out.writeInt((int) len);
+        out.writeByte(type);
+        out.write(head);
+        body.writeTo(out);
+    }
+
     static void write(DataOutputStream out, byte type, byte[] payload) throws IOException {
         writeUnflushed(out, type, payload, payload.length, payload, 0);
         out.flush();

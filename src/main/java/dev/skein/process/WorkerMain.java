@@ -101,17 +101,19 @@ public final class WorkerMain {
         send(type, payload, payload.length);
     }
 
-    private void send(byte type, Codec.Out payload) {
-        send(type, payload.array(), payload.size());
+    private void send(byte type, byte[] payload, int length) {
+        Codec.Out o = new Codec.Out(length);
+        o.writeRaw(payload, length);
+        send(type, o);
     }
 
     /** Sends a frame now, after any item reports still pending, and flushes. */
-    private void send(byte type, byte[] payload, int length) {
+    private void send(byte type, Codec.Out payload) {
         sendLock.lock();
         try {
             ItemBatch batch = items;
             if (batch != null) batch.writePending();
-            Wire.writeUnflushed(out, type, payload, length, payload, 0);
+            Wire.writeUnflushed(out, type, new byte[0], payload);
             out.flush();
         } catch (IOException parentGone) {
             Runtime.getRuntime().halt(0);

@@ -93,11 +93,11 @@ final class WorkerProcess {
         }
     }
 
-    /** Sends a frame whose payload is {@code head} then {@code body[0, bodyLength)}, not copied together. */
-    void send(byte type, byte[] head, byte[] body, int bodyLength) throws IOException {
+    /** Sends a frame whose payload is {@code head} then {@code body}, not copied together. */
+    void send(byte type, byte[] head, Codec.Out body) throws IOException {
         sendLock.lock();
         try {
-            Wire.writeUnflushed(toWorker, type, head, head.length, body, bodyLength);
+            Wire.writeUnflushed(toWorker, type, head, body);
             toWorker.flush();
         } finally {
             sendLock.unlock();
