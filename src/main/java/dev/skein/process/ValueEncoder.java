@@ -168,7 +168,8 @@ final class ValueEncoder {
             out.writeInt(args.length);
             for (int j = 0; j < args.length; j++) {
                 try {
-                    write(args[j]);
+                    if (args[j] instanceof Long n) out.writeTaggedLong(Codec.INT, n);   // the common case, without the depth check
+                    else write(args[j]);
                 } catch (Unportable u) {
                     throw error(u.at("item " + (i + 1) + " → argument " + (j + 1)));
                 }

@@ -98,22 +98,21 @@ public final class WorkerMain {
     }
 
     private void send(byte type, byte[] payload) {
-        send(type, payload, payload.length);
+        sendFrame(type, payload, null);
     }
 
-    private void send(byte type, byte[] payload, int length) {
-        Codec.Out o = new Codec.Out(length);
-        o.writeRaw(payload, length);
-        send(type, o);
-    }
-
-    /** Sends a frame now, after any item reports still pending, and flushes. */
     private void send(byte type, Codec.Out payload) {
+        sendFrame(type, null, payload);
+    }
+
+    /** Sends a frame now (its payload is {@code bytes} or {@code out}), after any item reports still pending, and flushes. */
+    private void sendFrame(byte type, byte[] bytes, Codec.Out encoded) {
         sendLock.lock();
         try {
             ItemBatch batch = items;
             if (batch != null) batch.writePending();
-            Wire.writeUnflushed(out, type, new byte[0], payload);
+            if (encoded != null) Wire.writeUnflushed(out, type, NO_BYTES, encoded);
+            else Wire.writeUnflushed(out, type, bytes, bytes.length, bytes, 0);
             out.flush();
         } catch (IOException parentGone) {
             Runtime.getRuntime().halt(0);
@@ -121,6 +120,8 @@ public final class WorkerMain {
             sendLock.unlock();
         }
     }
+
+    private static final byte[] NO_BYTES = new byte[0];
 
     /** The reports of finished chunk items (made when the first chunk runs). */
     private volatile ItemBatch items;
