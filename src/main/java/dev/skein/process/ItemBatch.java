@@ -79,6 +79,17 @@ final class ItemBatch {
         }
     }
 
+    /** Sends the pending items now. */
+    void flushNow() throws IOException {
+        lock.lock();
+        try {
+            writePending();
+            out.flush();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Writes the pending items as one ITEM frame, without flushing. Call with the lock held. */
     void writePending() throws IOException {
         if (count == 0) return;

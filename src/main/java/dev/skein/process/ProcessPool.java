@@ -35,7 +35,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     /** One unit of work: a call, or a chunk of a map whose items report one by one. */
     static final class Work {
         final Future future;
-        final byte kind;              // 0 call, 1 chunk
+        final byte kind;              // 0 call, 1 chunk (sent as 2 when it has a timeout: see WorkerMain.runTask)
         final Codec.Out body;         // encoded callee, arguments, keywords, globals
         final Set<ModuleInstance> modules;
         final ItemOutcome[] outcomes; // chunks only
@@ -165,7 +165,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = work;
                 try {
                     sendSources(w, work.modules);
-                    w.send(Wire.TASK, header(work.kind, work.nextItem), work.body);
+                    // A chunk with a timeout has its items reported one by one: the clock runs per item.
+                    byte kind = work.kind == 1 && f.timeout() > 0 ? (byte) 2 : work.kind;
+                    w.send(Wire.TASK, header(kind, work.nextItem), work.body);
                     work.clock = f.startTimeoutClock();
                 } catch (IOException e) {
                     // The reader thread reports the death and requeues or fails this work.

@@ -160,7 +160,8 @@ public final class WorkerMain {
     }
 
     /**
-     * Task payload: task id (int), kind (byte: 0 call, 1 chunk), first item (int; a chunk
+     * Task payload: task id (int), kind (byte: 0 call, 1 chunk, 2 chunk whose items are each
+     * reported at once — it has a timeout, which runs per item), first item (int; a chunk
      * resent after a crash starts past the items already done), then the encoded callee,
      * argument list, keyword names (list or none) — for a chunk, a list of argument lists —
      * and the globals section.
@@ -188,8 +189,8 @@ public final class WorkerMain {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
             return;
         }
-        if (kind == 1) {
-            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first);
+        if (kind == 1 || kind == 2) {
+            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first, kind == 2);
             return;
         }
         Object[] args = ((SkeinList) argsValue).snapshot();
@@ -214,9 +215,10 @@ public final class WorkerMain {
 
     /**
      * Runs a chunk's items from {@code first} on, each reporting its own value or error; the
-     * reports travel batched ({@link ItemBatch}), and a RESULT frame ends the chunk.
+     * reports travel batched ({@link ItemBatch}) unless {@code eager}, and a RESULT frame ends
+     * the chunk.
      */
-    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first) {
+    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager) {
         ItemBatch batch = this.items;
         if (batch == null) this.items = batch = new ItemBatch(out, sendLock);
         Codec.Out rec = new Codec.Out(1 << 12);
@@ -232,6 +234,7 @@ public final class WorkerMain {
                     writeError(rec, e.value());
                 }
                 rec = batch.add(id, i, rec, i + 1 < items.length);
+                if (eager && i + 1 < items.length) batch.flushNow();   // the pool restarts the item's clock at once
             }
         } catch (IOException parentGone) {
             Runtime.getRuntime().halt(0);

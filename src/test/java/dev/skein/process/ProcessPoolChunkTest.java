@@ -38,6 +38,14 @@ class ProcessPoolChunkTest {
                     }
                     return got
                 }
+                fn nap_for(x) { time.sleep(x); return x }
+                fn drain_kinds(it, n) {
+                    let got = []
+                    for k in range(n) {
+                        try { got.append(next(it)) } catch Error as e { got.append(e.kind) }
+                    }
+                    return got
+                }
                 let one = processes(1)
                 let side = threads(1)
                 """);
@@ -101,5 +109,10 @@ class ProcessPoolChunkTest {
         List<String> lines = s.takeStdout().lines().toList();
         assertTrue(lines.get(0).startsWith("argument 1 → [100000] → \"k\": a lock cannot cross a process boundary"), lines.get(0));
         assertEquals("the task's result → [1] → [0]: a lock cannot cross a process boundary (in the worker)", lines.get(1));
+    }
+
+    @Test void aTimeoutInAChunkStopsOnlyTheItemThatRanTooLong() {
+        s.ok("print(drain_kinds(map nap_for over [0.01, 0.02, 0.01, 30, 0.01] to one chunk 5 timeout 1.5, 5))");
+        assertEquals("[0.01, 0.02, 0.01, 'TimeoutError', 0.01]\n", s.takeStdout());
     }
 }
