@@ -105,7 +105,7 @@ public final class WorkerMain {
         sendFrame(type, null, payload);
     }
 
-    /** Sends a frame now (its payload is {@code bytes} or {@code out}), after any item reports still pending, and flushes. */
+    /** Sends a frame now (its payload is {@code bytes} or {@code encoded}), after any item reports still pending, and flushes. */
     private void sendFrame(byte type, byte[] bytes, Codec.Out encoded) {
         sendLock.lock();
         try {
