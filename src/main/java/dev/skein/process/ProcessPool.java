@@ -35,8 +35,8 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     /** One unit of work: a call, or a chunk of a map whose items report one by one. */
     static final class Work {
         final Future future;
-        final byte kind;              // 0 call, 1 chunk
-        final byte[] body;            // encoded callee, arguments, keywords, globals
+        final byte kind;              // 0 call, 1 chunk (sent as 2 when it has a timeout: see WorkerMain.runTask)
+        final Codec.Out body;         // encoded callee, arguments, keywords, globals
         final Set<ModuleInstance> modules;
         final ItemOutcome[] outcomes; // chunks only
         int nextItem;                 // chunks: first item not yet reported
@@ -45,7 +45,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         boolean timedOut;
         ScheduledFuture<?> clock;
 
-        Work(Future future, byte kind, byte[] body, Set<ModuleInstance> modules, int items, int retries) {
+        Work(Future future, byte kind, Codec.Out body, Set<ModuleInstance> modules, int items, int retries) {
             this.future = future;
             this.kind = kind;
             this.body = body;
@@ -56,7 +56,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     }
 
     /** What prepare() hands to schedule(). */
-    private record Prepared(byte kind, byte[] body, Set<ModuleInstance> modules, int items) {}
+    private record Prepared(byte kind, Codec.Out body, Set<ModuleInstance> modules, int items) {}
 
     private final Interpreter interp;
     private final Runner runner;
@@ -74,7 +74,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     /** Workers in a row that died before they were ready (guarded by lock). */
     private int startFailures;
     private static final int MAX_START_FAILURES = 3;
-    private final Work initMarker = new Work(null, (byte) 0, new byte[0], Set.of(), 0, 0);
+    private final Work initMarker = new Work(null, (byte) 0, new Codec.Out(16), Set.of(), 0, 0);
 
     public ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries) {
         super(PoolRegistry.of(ts.interp()), "processes", size);
@@ -108,7 +108,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         else enc.arguments(args, kwNames, "");
         enc.writeGlobals();
         for (ModuleInstance m : enc.modules()) knownModules.put(m.file(), m);
-        return new Prepared(batch == null ? (byte) 0 : (byte) 1, enc.bytes(), Set.copyOf(enc.modules()), batch == null ? 0 : batch.size());
+        return new Prepared(batch == null ? (byte) 0 : (byte) 1, enc.out(), Set.copyOf(enc.modules()), batch == null ? 0 : batch.size());
     }
 
     @Override protected void schedule(Future f, Object prepared) {
@@ -170,8 +170,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = work;
                 try {
                     sendSources(w, work.modules);
-                    byte[] header = header(work.kind, work.nextItem);
-                    w.send(Wire.TASK, WorkerMain.concat(header, work.body));
+                    // A chunk with a timeout has its items reported one by one: the clock runs per item.
+                    byte kind = work.kind == 1 && f.timeout() > 0 ? (byte) 2 : work.kind;
+                    w.send(Wire.TASK, header(kind, work.nextItem), work.body);
                     work.clock = f.startTimeoutClock();
                 } catch (IOException e) {
                     // The reader thread reports the death and requeues or fails this work.
@@ -232,7 +233,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 w.current = initMarker;
                 try {
                     sendSources(w, init.modules());
-                    w.send(Wire.INIT, WorkerMain.concat(header((byte) 0, 0), init.body()));
+                    w.send(Wire.INIT, header((byte) 0, 0), init.body());
                 } catch (IOException gone) {
                     return;
                 }
@@ -248,31 +249,52 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         try { return w.current; } finally { lock.unlock(); }
     }
 
+    /**
+     * A batch of finished items of the chunk {@code w} runs (see {@link Wire#ITEM}): decoded here,
+     * in the reader thread, then recorded in one go. An item whose encoding cannot be read gets
+     * an error as its outcome; a batch that cannot be parsed at all stops the worker.
+     */
     private void item(WorkerProcess w, byte[] payload) {
         Work work = currentOf(w);
         if (work == null || work.outcomes == null) return;
-        Codec.In head = new Codec.In(payload);
-        head.readInt();
-        int index = head.readInt();
-        boolean ok = head.readByte() == 1;
-        ItemOutcome outcome;
+        ItemBatch.Received got;
         try {
-            Object v = new ValueDecoder(payload, 9, interp, knownModules::get).read();
-            outcome = ok ? new ItemOutcome(v, null) : new ItemOutcome(null, (ErrorValue) v);
-        } catch (RuntimeException bad) {
-            outcome = new ItemOutcome(null, Errors.value("a result from the worker could not be read: " + bad.getMessage()).value());
+            got = ItemBatch.read(payload, work.outcomes.length, this::decodeItem, ProcessPool::unreadable);
+        } catch (Codec.MalformedFrame bad) {
+            w.kill();   // its report names no items that can be trusted; died() fails the running item
+            return;
         }
         lock.lock();
         try {
-            if (index >= 0 && index < work.outcomes.length) {
-                work.outcomes[index] = outcome;
-                work.nextItem = index + 1;
-            }
+            if (w.current != work) return;
+            System.arraycopy(got.outcomes(), 0, work.outcomes, got.first(), got.outcomes().length);
+            work.nextItem = Math.max(work.nextItem, got.first() + got.outcomes().length);
             if (work.clock != null) work.clock.cancel(false);
             work.clock = work.future.startTimeoutClock();
         } finally {
             lock.unlock();
         }
+    }
+
+    private ItemOutcome decodeItem(byte[] payload, int from, int to, boolean ok) {
+        if (ok) {
+            Object plain = ValueDecoder.readPlain(payload, from, to);
+            if (plain != ValueDecoder.NOT_PLAIN) return new ItemOutcome(plain, null);
+        }
+        try {
+            ValueDecoder d = new ValueDecoder(payload, from, to, interp, knownModules::get);
+            Object v = d.read();
+            d.in().expectEnd();
+            if (ok) return new ItemOutcome(v, null);
+            if (v instanceof ErrorValue e) return new ItemOutcome(null, e);
+            throw new Codec.MalformedFrame("an item's error is " + Ops.typeName(v));
+        } catch (RuntimeException bad) {
+            return new ItemOutcome(null, unreadable(bad));
+        }
+    }
+
+    private static ErrorValue unreadable(RuntimeException bad) {
+        return Errors.value("a result from the worker could not be read: " + bad.getMessage()).value();
     }
 
     private void finished(WorkerProcess w, Wire.Frame frame) {
@@ -299,7 +321,14 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         if (work != null) {
             Future f = work.future;
             if (work.outcomes != null) {
-                f.completeRemote(work.outcomes.clone());
+                ItemOutcome[] out = work.outcomes.clone();
+                if (frame.type() != Wire.RESULT || work.nextItem < out.length) {
+                    // The chunk ended without reporting every item (it could not be read): those fail.
+                    ErrorValue err = frame.type() == Wire.FAILURE ? errorIn(frame.payload())
+                            : Errors.value("the worker reported no outcome for this item").value();
+                    for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = new ItemOutcome(null, err);
+                }
+                f.completeRemote(out);
             } else {
                 Object v;
                 try {
@@ -317,6 +346,16 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
             }
         }
         dispatch();
+    }
+
+    /** The error a FAILURE frame carries, or one saying it could not be read. */
+    private ErrorValue errorIn(byte[] payload) {
+        try {
+            if (new ValueDecoder(payload, 4, interp, knownModules::get).read() instanceof ErrorValue e) return e;
+            return Errors.of(ErrorKind.ERROR, "the task failed").value();
+        } catch (RuntimeException bad) {
+            return Errors.value("the task's error could not be read: " + bad.getMessage()).value();
+        }
     }
 
     private void initFailed(WorkerProcess w, byte[] payload) {

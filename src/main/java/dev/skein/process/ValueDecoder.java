@@ -36,19 +36,53 @@ final class ValueDecoder {
 
     private final Codec.In in;
     private final Interpreter interp;
-    private final Runner runner;
+    private Runner runner;
     private final Modules modules;
     private final List<Object> refs = new ArrayList<>();
     private int depth;
 
+    /** Reads the encoding that starts at {@code offset} and runs to the end of {@code payload}. */
     ValueDecoder(byte[] payload, int offset, Interpreter interp, Modules modules) {
-        this.in = new Codec.In(payload);
-        for (int i = 0; i < offset; i++) in.readByte();
+        this(payload, offset, payload.length, interp, modules);
+    }
+
+    /** Reads the encoding in {@code payload[from, to)} (one item of a batch). */
+    ValueDecoder(byte[] payload, int from, int to, Interpreter interp, Modules modules) {
+        this.in = new Codec.In(payload, from, to);
         byte version = in.readByte();
         if (version != Codec.VERSION) throw new Codec.MalformedFrame("unknown encoding version " + version);
         this.interp = interp;
-        this.runner = Runner.of(interp);
         this.modules = modules;
+    }
+
+    /** What {@link #readPlain} returns for an encoding that is not a lone plain value. */
+    static final Object NOT_PLAIN = new Object();
+
+    /**
+     * Reads {@code payload[from, to)} when it is exactly the encoding of a small int, a float,
+     * none or a bool (what {@link ValueEncoder#writePlain} wrote), without a decoder; otherwise
+     * {@link #NOT_PLAIN}, and the caller decodes it in full.
+     */
+    static Object readPlain(byte[] payload, int from, int to) {
+        if (from < 0 || to > payload.length || to - from < 2 || payload[from] != Codec.VERSION) return NOT_PLAIN;
+        byte tag = payload[from + 1];
+        int len = to - from;
+        if (len == 10 && (tag == Codec.INT || tag == Codec.FLOAT)) {
+            Codec.In in = new Codec.In(payload, from + 2, to);
+            long bits = in.readLong();
+            return tag == Codec.INT ? (Object) bits : (Object) Double.longBitsToDouble(bits);
+        }
+        if (len == 2) {
+            if (tag == Codec.NONE) return null;
+            if (tag == Codec.TRUE) return Boolean.TRUE;
+            if (tag == Codec.FALSE) return Boolean.FALSE;
+        }
+        return NOT_PLAIN;
+    }
+
+    private Runner runner() {
+        if (runner == null) runner = Runner.of(interp);
+        return runner;
     }
 
     Codec.In in() { return in; }
@@ -101,9 +135,11 @@ final class ValueDecoder {
             case Codec.BACKREF: return ref(in.readInt());
             case Codec.LIST: {
                 int n = in.readLength(1);
-                SkeinList l = new SkeinList(n);
-                refs.add(l);
-                for (int i = 0; i < n; i++) l.append(read());
+                SkeinList l = new SkeinList(0);
+                refs.add(l);   // before its items: an item may refer back to it
+                Object[] items = new Object[n];
+                for (int i = 0; i < n; i++) items[i] = read();
+                l.replaceAll(items);
                 return l;
             }
             case Codec.DICT: {
@@ -191,7 +227,7 @@ final class ValueDecoder {
             fields[i] = in.readString();
             defaults[i] = read();
         }
-        RecordType t = runner.recordType(name, fields, defaults, definedAt);
+        RecordType t = runner().recordType(name, fields, defaults, definedAt);
         refs.set(slot, t);
         return t;
     }
@@ -201,7 +237,7 @@ final class ValueDecoder {
         refs.add(null);
         ModuleInstance m = modules.module(in.readString());
         String key = in.readString();
-        Code code = runner.code(key);
+        Code code = runner().code(key);
         if (code == null) throw new Codec.MalformedFrame("no function compiled at " + key);
         int n = in.readLength(1);
         Cell[] cells = new Cell[n];

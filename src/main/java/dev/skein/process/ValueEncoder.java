@@ -25,7 +25,7 @@ import dev.skein.runtime.TraceEntry;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,23 +38,63 @@ import java.util.Set;
  * {@code argument 2 → [3] → "conn": a lock cannot cross a process boundary (x.skein:12)}.
  * Functions go by reference (their code's key) with their captured cells by value; the module
  * globals they read are collected and encoded too ({@link #writeGlobals()}).
+ *
+ * <p>The path is only built when something fails: the failure unwinds as {@link Unportable}
+ * and each level it passes adds its segment, so encoding a million list elements costs no
+ * string building. Bookkeeping (seen objects, globals, modules) is allocated on first need.
  */
 final class ValueEncoder {
-    private final Codec.Out out = new Codec.Out();
+    private final Codec.Out out;
     private final Interpreter interp;
     private final String site;
-    private final Deque<String> path = new ArrayDeque<>();
-    private final IdentityHashMap<Object, Integer> seen = new IdentityHashMap<>();
+    private IdentityHashMap<Object, Integer> seen;
+    /** Reference numbers handed out so far (every list, dict, set, record, error, function, cell). */
+    private int refCount;
+    private Map<Object, String> builtinNames;
     /** Globals to send as {module, name, value}, in discovery order, each once. */
-    private final List<Object[]> globalQueue = new ArrayList<>();
-    private final Set<String> queuedGlobals = new java.util.HashSet<>();
-    private final Set<ModuleInstance> modules = new LinkedHashSet<>();
+    private List<Object[]> globalQueue;
+    private Set<String> queuedGlobals;
+    private Set<ModuleInstance> modules;
     private int depth;
 
     ValueEncoder(Interpreter interp, String site) {
+        this(interp, site, new Codec.Out());
+    }
+
+    /** Encodes into {@code out}, after what it already holds (a frame header, earlier items). */
+    ValueEncoder(Interpreter interp, String site, Codec.Out out) {
         this.interp = interp;
         this.site = site;
+        this.out = out;
         out.writeByte(Codec.VERSION);
+    }
+
+    /**
+     * Writes a whole encoding (version byte and value) of none, a bool, a small int, a float or
+     * a str — values that are always portable and take no reference number — without the
+     * encoder's bookkeeping. False (and nothing written) for anything else.
+     */
+    static boolean writePlain(Codec.Out out, Object v) {
+        if (v instanceof Long l) {
+            out.writeByte(Codec.VERSION);
+            out.writeTaggedLong(Codec.INT, l);
+        } else if (v == null) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(Codec.NONE);
+        } else if (v instanceof String str) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(Codec.STR);
+            out.writeString(str);
+        } else if (v instanceof Double d) {
+            out.writeByte(Codec.VERSION);
+            out.writeTaggedLong(Codec.FLOAT, Double.doubleToRawLongBits(d));
+        } else if (v instanceof Boolean b) {
+            out.writeByte(Codec.VERSION);
+            out.writeByte(b ? Codec.TRUE : Codec.FALSE);
+        } else {
+            return false;
+        }
+        return true;
     }
 
     byte[] bytes() { return out.toArray(); }
@@ -62,15 +102,38 @@ final class ValueEncoder {
     Codec.Out out() { return out; }
 
     /** Modules whose code the message refers to (their sources must reach the worker first). */
-    Set<ModuleInstance> modules() { return modules; }
+    Set<ModuleInstance> modules() { return modules == null ? Set.of() : modules; }
+
+    /** A failure on the way down; each enclosing level adds its path segment as it unwinds. */
+    private static final class Unportable extends RuntimeException {
+        final ArrayDeque<String> segments = new ArrayDeque<>();
+        final String tail;
+        final boolean tooDeep;
+
+        Unportable(String tail, boolean tooDeep) {
+            super(tail, null, false, false);
+            this.tail = tail;
+            this.tooDeep = tooDeep;
+        }
+
+        Unportable at(String segment) {
+            segments.addFirst(segment);
+            return this;
+        }
+    }
+
+    private SkeinError error(Unportable u) {
+        String where = String.join(" → ", u.segments);
+        if (u.tooDeep) return Errors.of(ErrorKind.PORTABILITY, where + ": " + u.tail);
+        return Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + u.tail + (site == null ? "" : " (" + site + ")"));
+    }
 
     /** Encodes a value under a path segment such as "argument 2" or "result". */
     void value(Object v, String segment) {
-        path.addLast(segment);
         try {
             write(v);
-        } finally {
-            path.removeLast();
+        } catch (Unportable u) {
+            throw error(u.at(segment));
         }
     }
 
@@ -80,8 +143,11 @@ final class ValueEncoder {
         rawList();
         out.writeInt(args.length);
         for (int i = 0; i < args.length; i++) {
-            String seg = i < npos ? "argument " + (i + 1) : "keyword argument '" + kwNames[i - npos] + "'";
-            value(args[i], prefix + seg);
+            try {
+                write(args[i]);
+            } catch (Unportable u) {
+                throw error(u.at(prefix + (i < npos ? "argument " + (i + 1) : "keyword argument '" + kwNames[i - npos] + "'")));
+            }
         }
         if (kwNames == null) {
             out.writeByte(Codec.NONE);
@@ -100,14 +166,21 @@ final class ValueEncoder {
             Object[] args = items.get(i);
             rawList();
             out.writeInt(args.length);
-            for (int j = 0; j < args.length; j++) value(args[j], "item " + (i + 1) + " → argument " + (j + 1));
+            for (int j = 0; j < args.length; j++) {
+                try {
+                    if (args[j] instanceof Long n) out.writeTaggedLong(Codec.INT, n);   // the common case, without the depth check
+                    else write(args[j]);
+                } catch (Unportable u) {
+                    throw error(u.at("item " + (i + 1) + " → argument " + (j + 1)));
+                }
+            }
         }
         out.writeByte(Codec.NONE);
     }
 
     /** A list tag written for the message's own structure: it takes a reference number, as every list does when read. */
     private void rawList() {
-        seen.put(new Object(), seen.size());
+        refCount++;
         out.writeByte(Codec.LIST);
     }
 
@@ -117,7 +190,7 @@ final class ValueEncoder {
      * key, a count, and name/value pairs.
      */
     void writeGlobals() {
-        for (int i = 0; i < globalQueue.size(); i++) {   // encoding one may queue more
+        for (int i = 0; globalQueue != null && i < globalQueue.size(); i++) {   // encoding one may queue more
             Object[] g = globalQueue.get(i);
             out.writeByte(1);  // another global follows
             out.writeString(((ModuleInstance) g[0]).file());
@@ -127,25 +200,27 @@ final class ValueEncoder {
         out.writeByte(0);
     }
 
-    private SkeinError notPortable(String what) {
-        String where = String.join(" → ", path);
-        return Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + what + " cannot cross a process boundary"
-                + (site == null ? "" : " (" + site + ")"));
+    private static Unportable notPortable(String what) {
+        return new Unportable(what + " cannot cross a process boundary", false);
     }
 
     private boolean backref(Object v) {
-        Integer id = seen.get(v);
+        if (seen == null) seen = new IdentityHashMap<>();
+        Integer id = seen.putIfAbsent(v, refCount);
         if (id != null) {
             out.writeByte(Codec.BACKREF);
             out.writeInt(id);
             return true;
         }
-        seen.put(v, seen.size());
+        refCount++;
         return false;
     }
 
     private void write(Object v) {
-        if (++depth > Codec.MAX_DEPTH) throw Errors.of(ErrorKind.PORTABILITY, String.join(" → ", path) + ": the value is nested too deeply to send");
+        if (++depth > Codec.MAX_DEPTH) {
+            depth--;
+            throw new Unportable("the value is nested too deeply to send", true);
+        }
         try {
             writeValue(v);
         } finally {
@@ -153,14 +228,23 @@ final class ValueEncoder {
         }
     }
 
+    /** Encodes a part of a value, naming it in the path if it fails. */
+    private void child(Object v, String segment) {
+        try {
+            write(v);
+        } catch (Unportable u) {
+            throw u.at(segment);
+        }
+    }
+
     private void writeValue(Object v) {
         if (v == null) { out.writeByte(Codec.NONE); return; }
+        if (v instanceof Long l) { out.writeTaggedLong(Codec.INT, l); return; }
         if (v instanceof Boolean b) { out.writeByte(b ? Codec.TRUE : Codec.FALSE); return; }
-        if (v instanceof Long l) { out.writeByte(Codec.INT); out.writeLong(l); return; }
-        if (v instanceof Double d) { out.writeByte(Codec.FLOAT); out.writeDouble(d); return; }
+        if (v instanceof Double d) { out.writeTaggedLong(Codec.FLOAT, Double.doubleToRawLongBits(d)); return; }
         if (v instanceof String s) { out.writeByte(Codec.STR); out.writeString(s); return; }
         if (v instanceof BigInteger b) { out.writeByte(Codec.BIGINT); out.writeBytes(b.toByteArray()); return; }
-        if (v instanceof Bytes b) { out.writeByte(Codec.BYTES); out.writeBytes(b.unsafeArray()); return; }
+        if (v instanceof Bytes b) { out.writeByte(Codec.BYTES); out.writeShared(b.unsafeArray()); return; }   // bytes never change
         if (v instanceof RangeValue r) {
             out.writeByte(Codec.RANGE);
             out.writeLong(r.start());
@@ -172,9 +256,20 @@ final class ValueEncoder {
         if (v instanceof SkeinList l) {
             if (backref(v)) return;
             Object[] items = l.snapshot();
+            // Room for a list of small ints at once: a big list then grows its buffer once, not log(n) times.
+            if (items.length > 64) out.reserve(5 + 9L * items.length);
             out.writeByte(Codec.LIST);
             out.writeInt(items.length);
-            for (int i = 0; i < items.length; i++) value(items[i], "[" + i + "]");
+            int i = 0;
+            try {
+                for (; i < items.length; i++) {
+                    Object item = items[i];
+                    if (item instanceof Long n) out.writeTaggedLong(Codec.INT, n);   // the common case, without the depth check
+                    else write(item);
+                }
+            } catch (Unportable u) {
+                throw u.at("[" + i + "]");
+            }
             return;
         }
         if (v instanceof SkeinDict d) {
@@ -183,9 +278,16 @@ final class ValueEncoder {
             out.writeByte(Codec.DICT);
             out.writeInt(kv.length / 2);
             for (int i = 0; i < kv.length; i += 2) {
-                String key = kv[i] instanceof String str ? "\"" + str + "\"" : Ops.repr(kv[i]);
-                value(kv[i], "key " + key);
-                value(kv[i + 1], key);
+                Object k = kv[i];
+                boolean atKey = true;
+                try {
+                    write(k);
+                    atKey = false;
+                    write(kv[i + 1]);
+                } catch (Unportable u) {
+                    String key = k instanceof String str ? "\"" + str + "\"" : Ops.repr(k);
+                    throw u.at(atKey ? "key " + key : key);
+                }
             }
             return;
         }
@@ -194,14 +296,26 @@ final class ValueEncoder {
             Object[] items = s.snapshot();
             out.writeByte(Codec.SET);
             out.writeInt(items.length);
-            for (Object item : items) value(item, "{" + Ops.repr(item) + "}");
+            for (Object item : items) {
+                try {
+                    write(item);
+                } catch (Unportable u) {
+                    throw u.at("{" + Ops.repr(item) + "}");
+                }
+            }
             return;
         }
         if (v instanceof RecordValue r) {
             if (backref(v)) return;
             out.writeByte(Codec.RECORD);
             recordType(r.type());
-            for (int i = 0; i < r.size(); i++) value(r.get(i), "." + r.type().field(i));
+            for (int i = 0; i < r.size(); i++) {
+                try {
+                    write(r.get(i));
+                } catch (Unportable u) {
+                    throw u.at("." + r.type().field(i));
+                }
+            }
             return;
         }
         if (v instanceof RecordType t) {
@@ -222,14 +336,14 @@ final class ValueEncoder {
                 out.writeInt(t.column());
                 out.writeString(t.function());
             }
-            value(e.cause(), "cause");
+            child(e.cause(), "cause");
             return;
         }
         if (v instanceof ErrorKind k) { out.writeByte(Codec.ERROR_KIND); out.writeString(k.name()); return; }
         if (v instanceof Function f) { function(f); return; }
         if (v instanceof NativeModule m) { out.writeByte(Codec.STD_MODULE); out.writeString(m.moduleName()); return; }
         if (v instanceof ModuleInstance m) {
-            modules.add(m);
+            addModule(m);
             out.writeByte(Codec.SCRIPT_MODULE);
             out.writeString(m.file());
             for (String name : m.memberNames()) global(m, name);
@@ -237,17 +351,15 @@ final class ValueEncoder {
         }
         if (v instanceof dev.skein.runtime.BoundMethod bm) {
             out.writeByte(Codec.BOUND_METHOD);
-            value(bm.receiver(), "receiver");
+            child(bm.receiver(), "receiver");
             out.writeString(bm.methodName());
             return;
         }
         if (v instanceof Builtin || v instanceof Callable) {
             String problem = dev.skein.embed.WorkerSupport.portabilityProblem(v);
-            if (problem != null) {
-                String where = String.join(" → ", path);
-                throw Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + problem + (site == null ? "" : " (" + site + ")"));
-            }
-            String name = BuiltinNames.of(interp).get(v);   // built on first need: it loads every std module
+            if (problem != null) throw new Unportable(problem, false);
+            if (builtinNames == null) builtinNames = BuiltinNames.of(interp);
+            String name = builtinNames.get(v);
             if (name != null) { out.writeByte(Codec.BUILTIN); out.writeString(name); return; }
             throw notPortable(v instanceof Builtin ? "the function " + ((Callable) v).name() + " (made in Java by the host)" : "a host function");
         }
@@ -262,14 +374,18 @@ final class ValueEncoder {
         out.writeInt(t.fieldCount());
         for (int i = 0; i < t.fieldCount(); i++) {
             out.writeString(t.field(i));
-            value(t.defaultAt(i), "default of " + t.name() + "." + t.field(i));
+            try {
+                write(t.defaultAt(i));
+            } catch (Unportable u) {
+                throw u.at("default of " + t.name() + "." + t.field(i));
+            }
         }
     }
 
     private void function(Function f) {
         if (backref(f)) return;
         ModuleInstance m = f.module();
-        modules.add(m);
+        addModule(m);
         out.writeByte(Codec.FUNCTION);
         out.writeString(m.file());
         out.writeString(f.code().key());
@@ -278,15 +394,25 @@ final class ValueEncoder {
         for (Cell c : cells) {
             if (backref(c)) continue;
             out.writeByte(Codec.CELL);
-            value(c.value, "captured by " + f.name());
+            child(c.value, "captured by " + f.name());
         }
         for (String g : f.code().globalsRead()) global(m, g);
     }
 
+    private void addModule(ModuleInstance m) {
+        if (modules == null) modules = new LinkedHashSet<>();
+        modules.add(m);
+    }
+
     private void global(ModuleInstance m, String name) {
         Object v = m.get(name);
-        if (v == Missing.MISSING || !queuedGlobals.add(m.file() + "\0" + name)) return;
-        modules.add(m);
+        if (v == Missing.MISSING) return;
+        if (queuedGlobals == null) {
+            queuedGlobals = new HashSet<>();
+            globalQueue = new ArrayList<>();
+        }
+        if (!queuedGlobals.add(m.file() + "\0" + name)) return;
+        addModule(m);
         globalQueue.add(new Object[] {m, name, v});
     }
 

@@ -25,17 +25,43 @@ final class Wire {
     static final byte READY = 10;
     static final byte RESULT = 11;    // task id, encoded value
     static final byte FAILURE = 12;   // task id, encoded error
-    static final byte ITEM = 13;      // task id, item index, ok flag, encoded value or error (chunks)
+    // ITEM reports a run of consecutive finished items of a chunk (batched: the worker sends them
+    // when the chunk ends, when a few milliseconds passed, or before any other frame): task id,
+    // first item index, count, then per item an ok flag (1 value, 0 error), the length of its
+    // encoding and the encoding itself (version byte, value or error; each item on its own).
+    static final byte ITEM = 13;
     static final byte PRINT = 14;     // stream (1 out, 2 err), text
     static final byte INIT_FAILED = 15;
 
     record Frame(byte type, byte[] payload) {}
 
-    static void write(DataOutputStream out, byte type, byte[] payload) throws IOException {
-        out.writeInt(payload.length);
+    /** Writes a frame whose payload is {@code head} then all of {@code body}; does not flush. */
+    static void writeUnflushed(DataOutputStream out, byte type, byte[] head, Codec.Out body) throws IOException {
+        long len = (long) head.length + body.size();
+        if (len > MAX_FRAME) throw new IOException("frame too large: " + len + " bytes");
+        out.writeInt((int) len);
         out.writeByte(type);
-        out.write(payload);
+        out.write(head);
+        body.writeTo(out);
+    }
+
+    static void write(DataOutputStream out, byte type, byte[] payload) throws IOException {
+        writeUnflushed(out, type, payload, payload.length, payload, 0);
         out.flush();
+    }
+
+    /**
+     * Writes a frame whose payload is {@code head[0, headLength)} followed by
+     * {@code body[0, bodyLength)}, without first copying the two together, and does not flush
+     * (several frames can leave in one write).
+     */
+    static void writeUnflushed(DataOutputStream out, byte type, byte[] head, int headLength, byte[] body, int bodyLength) throws IOException {
+        long len = (long) headLength + bodyLength;
+        if (len > MAX_FRAME) throw new IOException("frame too large: " + len + " bytes");
+        out.writeInt((int) len);
+        out.writeByte(type);
+        out.write(head, 0, headLength);
+        out.write(body, 0, bodyLength);
     }
 
     /** Reads one frame; null at a clean end of stream. */

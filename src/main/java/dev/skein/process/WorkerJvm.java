@@ -39,7 +39,8 @@ final class WorkerJvm {
         cmd.add("-XX:+ExitOnOutOfMemoryError");
         cmd.add("-XX:TieredStopAtLevel=4");
         cmd.add("-XX:-UsePerfData");
-        // The JVM's own warnings go to stderr: stdout is the frame channel.
+        // The JVM's own messages and warnings go to stderr: stdout is the frame channel.
+        cmd.add("-XX:+DisplayVMOutputToStderr");
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
         cmd.addAll(cacheOptions(classpath));
@@ -61,7 +62,7 @@ final class WorkerJvm {
         if (Runtime.version().feature() < 25) return List.of("-Xshare:auto");
         String training = System.getProperty(TRAIN_PROPERTY);
         if (training != null) {
-            return List.of("-XX:AOTCacheOutput=" + training, "-XX:+DisplayVMOutputToStderr");
+            return List.of("-XX:AOTCacheOutput=" + training);
         }
         Path cache = cachePath(classpath);
         if (cache == null || !matches(cache, classpath)) return List.of("-Xshare:auto");

@@ -102,15 +102,33 @@ public final class WorkerMain {
     }
 
     private void send(byte type, byte[] payload) {
+        sendFrame(type, payload, null);
+    }
+
+    private void send(byte type, Codec.Out payload) {
+        sendFrame(type, null, payload);
+    }
+
+    /** Sends a frame now (its payload is {@code bytes} or {@code encoded}), after any item reports still pending, and flushes. */
+    private void sendFrame(byte type, byte[] bytes, Codec.Out encoded) {
         sendLock.lock();
         try {
-            Wire.write(out, type, payload);
+            ItemBatch batch = items;
+            if (batch != null) batch.writePending();
+            if (encoded != null) Wire.writeUnflushed(out, type, NO_BYTES, encoded);
+            else Wire.writeUnflushed(out, type, bytes, bytes.length, bytes, 0);
+            out.flush();
         } catch (IOException parentGone) {
             Runtime.getRuntime().halt(0);
         } finally {
             sendLock.unlock();
         }
     }
+
+    private static final byte[] NO_BYTES = new byte[0];
+
+    /** The reports of finished chunk items (made when the first chunk runs). */
+    private volatile ItemBatch items;
 
     private ModuleInstance module(String key) {
         return modules.computeIfAbsent(key, k -> new ModuleInstance("__main__", k));
@@ -148,7 +166,8 @@ public final class WorkerMain {
     }
 
     /**
-     * Task payload: task id (int), kind (byte: 0 call, 1 chunk), first item (int; a chunk
+     * Task payload: task id (int), kind (byte: 0 call, 1 chunk, 2 chunk whose items are each
+     * reported at once — it has a timeout, which runs per item), first item (int; a chunk
      * resent after a crash starts past the items already done), then the encoded callee,
      * argument list, keyword names (list or none) — for a chunk, a list of argument lists —
      * and the globals section.
@@ -176,26 +195,8 @@ public final class WorkerMain {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
             return;
         }
-        if (kind == 1) {
-            Object[] items = ((SkeinList) argsValue).snapshot();
-            for (int i = first; i < items.length; i++) {
-                Object[] args = ((SkeinList) items[i]).snapshot();
-                Codec.Out item = new Codec.Out();
-                item.writeInt(id);
-                item.writeInt(i);
-                try {
-                    Object v = call(ts, callee, args, null);
-                    byte[] enc = encodeResult(v);
-                    item.writeByte(1);
-                    send(Wire.ITEM, concat(item.toArray(), enc));
-                } catch (SkeinError e) {
-                    item.writeByte(0);
-                    send(Wire.ITEM, concat(item.toArray(), encodeError(e.value())));
-                }
-            }
-            Codec.Out done = new Codec.Out();
-            done.writeInt(id);
-            send(Wire.RESULT, concat(done.toArray(), encodeResult(null)));
+        if (kind == 1 || kind == 2) {
+            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first, kind == 2);
             return;
         }
         Object[] args = ((SkeinList) argsValue).snapshot();
@@ -205,21 +206,64 @@ public final class WorkerMain {
             kwNames = new String[ns.length];
             for (int i = 0; i < ns.length; i++) kwNames[i] = (String) ns[i];
         }
-        Codec.Out head = new Codec.Out();
-        head.writeInt(id);
+        Codec.Out reply = new Codec.Out();
+        reply.writeInt(id);
         try {
             Object v = call(ts, callee, args, kwNames);
-            send(Wire.RESULT, concat(head.toArray(), encodeResult(v)));
+            writeResult(reply, v);
+            send(Wire.RESULT, reply);
         } catch (SkeinError e) {
-            send(init ? Wire.INIT_FAILED : Wire.FAILURE, concat(head.toArray(), encodeError(e.value())));
+            reply.truncate(4);
+            writeError(reply, e.value());
+            send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
         }
     }
 
+    /**
+     * Runs a chunk's items from {@code first} on, each reporting its own value or error; the
+     * reports travel batched ({@link ItemBatch}) unless {@code eager}, and a RESULT frame ends
+     * the chunk.
+     */
+    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager) {
+        ItemBatch batch = this.items;
+        if (batch == null) this.items = batch = new ItemBatch(out, sendLock);
+        Codec.Out rec = new Codec.Out(1 << 12);
+        try {
+            for (int i = first; i < items.length; i++) {
+                Object[] args = ((SkeinList) items[i]).snapshot();
+                ItemBatch.begin(rec, true);
+                try {
+                    Object v = call(ts, callee, args, null);
+                    writeResult(rec, v);
+                } catch (SkeinError e) {
+                    ItemBatch.begin(rec, false);
+                    writeError(rec, e.value());
+                }
+                rec = batch.add(id, i, rec, i + 1 < items.length);
+                if (eager && i + 1 < items.length) batch.flushNow();   // the pool restarts the item's clock at once
+            }
+        } catch (IOException parentGone) {
+            Runtime.getRuntime().halt(0);
+        }
+        Codec.Out done = new Codec.Out(16);
+        done.writeInt(id);
+        writeResult(done, null);
+        send(Wire.RESULT, done);
+    }
     private Object call(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
         try {
             return Ops.call(ts, callee, args, kwNames);
         } catch (ExitRequest exit) {
-            try { out.flush(); } catch (IOException ignored) { /* exiting anyway */ }
+            sendLock.lock();   // the items finished before this one are reported first
+            try {
+                ItemBatch batch = items;
+                if (batch != null) batch.writePending();
+                out.flush();
+            } catch (IOException ignored) {
+                // exiting anyway
+            } finally {
+                sendLock.unlock();
+            }
             Runtime.getRuntime().halt(exit.code());
             return null;
         } catch (StackOverflowError deep) {
@@ -228,34 +272,35 @@ public final class WorkerMain {
     }
 
     private void fail(int id, boolean init, ErrorValue e) {
-        Codec.Out head = new Codec.Out();
-        head.writeInt(id);
-        send(init ? Wire.INIT_FAILED : Wire.FAILURE, concat(head.toArray(), encodeError(e)));
+        Codec.Out reply = new Codec.Out();
+        reply.writeInt(id);
+        writeError(reply, e);
+        send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
     }
 
-    /** The result, checked like arguments are: a non-portable result becomes a PortabilityError. */
-    private byte[] encodeResult(Object v) {
-        ValueEncoder enc = new ValueEncoder(interp, "in the worker");
-        enc.value(v, "the task's result");
-        return enc.bytes();
-    }
-
-    private byte[] encodeError(ErrorValue e) {
-        ValueEncoder enc = new ValueEncoder(interp, null);
+    /**
+     * Appends the encoded result, checked like arguments are: a non-portable result raises
+     * PortabilityError (and leaves {@code out} as it was).
+     */
+    private void writeResult(Codec.Out out, Object v) {
+        if (ValueEncoder.writePlain(out, v)) return;
+        int mark = out.size();
         try {
-            enc.value(e, "error");
-            return enc.bytes();
-        } catch (SkeinError unportableCause) {
-            ValueEncoder plain = new ValueEncoder(interp, null);
-            plain.value(new ErrorValue(e.kind(), e.message(), null), "error");
-            return plain.bytes();
+            new ValueEncoder(interp, "in the worker", out).value(v, "the task's result");
+        } catch (RuntimeException e) {
+            out.truncate(mark);
+            throw e;
         }
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
-        byte[] out = new byte[a.length + b.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
+    /** Appends the encoded error (without its cause, if the cause cannot cross). */
+    private void writeError(Codec.Out out, ErrorValue e) {
+        int mark = out.size();
+        try {
+            new ValueEncoder(interp, null, out).value(e, "error");
+        } catch (SkeinError unportableCause) {
+            out.truncate(mark);
+            new ValueEncoder(interp, null, out).value(new ErrorValue(e.kind(), e.message(), null), "error");
+        }
     }
 }

@@ -69,6 +69,17 @@ final class WorkerProcess {
         }
     }
 
+    /** Sends a frame whose payload is {@code head} then {@code body}, not copied together. */
+    void send(byte type, byte[] head, Codec.Out body) throws IOException {
+        sendLock.lock();
+        try {
+            Wire.writeUnflushed(toWorker, type, head, body);
+            toWorker.flush();
+        } finally {
+            sendLock.unlock();
+        }
+    }
+
     /** Stops the worker now (cancel, timeout, shutdown): the reader thread then reports its death. */
     void kill() {
         killedOnPurpose = true;

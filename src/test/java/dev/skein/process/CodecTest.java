@@ -1,5 +1,7 @@
 package dev.skein.process;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -479,5 +481,61 @@ class CodecTest {
         assertEquals(null, Wire.read(new DataInputStream(new ByteArrayInputStream(new byte[0]))));
         assertInstanceOf(Bytes.class, viaValue(eval("b'ok'")));
         assertInstanceOf(SkeinSet.class, viaValue(eval("{1}")));
+    }
+
+    @Test void plainValuesTakeTheShortPathBothWays() {
+        Object[] plain = {null, true, false, 5L, -1L << 60, 2.5, -0.0, "s ✓"};
+        for (Object v : plain) {
+            Codec.Out o = new Codec.Out();
+            o.writeInt(77);   // something before, like a frame header
+            assertTrue(ValueEncoder.writePlain(o, v));
+            byte[] b = o.toArray();
+            assertEquals(v, new ValueDecoder(b, 4, s.interp, CodecTest::module).read());
+            Object quick = ValueDecoder.readPlain(b, 4, b.length);
+            if (v instanceof String) assertSame(ValueDecoder.NOT_PLAIN, quick);
+            else assertEquals(v, quick);
+            ValueEncoder full = new ValueEncoder(s.interp, "codec test");
+            full.value(v, "x");
+            assertArrayEquals(full.bytes(), java.util.Arrays.copyOfRange(b, 4, b.length), "the same bytes as the full encoder");
+        }
+        assertFalse(ValueEncoder.writePlain(new Codec.Out(), eval("[1]")));
+        assertSame(ValueDecoder.NOT_PLAIN, ValueDecoder.readPlain(new byte[] {Codec.VERSION, Codec.INT, 0}, 0, 3));
+        assertSame(ValueDecoder.NOT_PLAIN, ValueDecoder.readPlain(new byte[] {9, Codec.NONE}, 0, 2));
+    }
+
+    @Test void bigBytesAreReferredToNotCopiedAndTheBufferStaysConsistent() throws Exception {
+        byte[] big = new byte[Codec.Out.SHARE_AT_LEAST + 5];
+        for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
+        Codec.Out o = new Codec.Out();
+        o.writeInt(7);
+        o.writeShared(big);
+        o.writeByte(9);
+        o.writeShared(big);
+        assertEquals(4 + (4 + big.length) + 1 + (4 + big.length), o.size());
+        byte[] flat = o.toArray();
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        o.writeTo(written);
+        assertArrayEquals(flat, written.toByteArray());
+        Codec.In in = new Codec.In(flat);
+        assertEquals(7, in.readInt());
+        assertArrayEquals(big, in.readBytes());
+        assertEquals(9, in.readByte());
+        assertArrayEquals(big, in.readBytes());
+        in.expectEnd();
+        // appended elsewhere, it stays the same content
+        Codec.Out other = new Codec.Out();
+        other.writeByte(1);
+        other.append(o);
+        assertArrayEquals(flat, java.util.Arrays.copyOfRange(other.toArray(), 1, other.size()));
+        // cut back to before the second array, then to before the first
+        o.truncate(4 + 4 + big.length + 1);
+        assertArrayEquals(java.util.Arrays.copyOf(flat, o.size()), o.toArray());
+        o.truncate(4);
+        assertArrayEquals(java.util.Arrays.copyOf(flat, 4), o.toArray());
+        o.patchInt(0, 8);
+        assertEquals(8, new Codec.In(o.toArray()).readInt());
+        // a bytes value round-trips through the encoder that shares it
+        Object v = eval("bytes(range(256)) * 1000");
+        assertEquals(v, viaValue(v));
     }
 }
