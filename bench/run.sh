@@ -51,8 +51,11 @@ run() {
     failed=1
     json=null
   fi
+  local wall
+  wall="$(echo "$t1 - $t0" | bc)"
+  [[ "$wall" == .* ]] && wall="0$wall"   # bc prints .75 for a run under a second: not JSON
   printf '{"side": "%s", "workload": "%s", "pass": %s, "wall_s": %s, "result": %s}\n' \
-    "$side" "$workload" "$pass" "$(echo "$t1 - $t0" | bc)" "$json" >> "$OUT/results.jsonl"
+    "$side" "$workload" "$pass" "$wall" "$json" >> "$OUT/results.jsonl"
 }
 
 export BENCH_QUIET="${BENCH_QUIET:-0}"
