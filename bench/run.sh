@@ -22,7 +22,7 @@ PYDIR="${SKEIN_PY_BENCH:-../shared/bench/python}"
 PY="${PYTHON:-python3}"
 PASSES="${PASSES:-1}"
 OUT="${OUT_DIR:-bench/results/latest}"
-ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes)
+ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes overhead_procs transfer pbkdf2 factorial_sum)
 if [ $# -gt 0 ]; then WORKLOADS=("$@"); else WORKLOADS=("${ALL[@]}"); fi
 
 [ -d "$PYDIR" ] || { echo "run.sh: Python benchmarks not found in $PYDIR (set SKEIN_PY_BENCH)" >&2; exit 2; }
