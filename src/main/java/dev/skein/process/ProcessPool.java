@@ -73,6 +73,12 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private volatile String brokenReason;
     /** Workers in a row that died before they were ready (guarded by lock). */
     private int startFailures;
+    /**
+     * Set when a worker died before it was ready: its replacements start without the AOT
+     * cache, which is only a speed-up and must never be why a pool cannot start (some JVM
+     * options make the JVM refuse a cache and exit). Guarded by lock.
+     */
+    private boolean withoutCache;
     private static final int MAX_START_FAILURES = 3;
     private final Work initMarker = new Work(null, (byte) 0, new Codec.Out(16), Set.of(), 0, 0);
 
@@ -147,7 +153,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     private void startWorker() {
         try {
-            workers.add(WorkerProcess.start(workerConfig, this));
+            workers.add(WorkerProcess.start(workerConfig, this, !withoutCache));
         } catch (IOException e) {
             interp.stderr().write("skein: cannot start a worker process: " + e.getMessage() + "\n");
         }
@@ -423,6 +429,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
             work = w.current;
             w.current = null;
             purposeful = w.killedOnPurpose;
+            if (!w.ready && !purposeful) withoutCache = true;
             giveUp = !w.ready && !purposeful && ++startFailures >= MAX_START_FAILURES && !broken;
             if (giveUp) {
                 brokenReason = startFailure(w);

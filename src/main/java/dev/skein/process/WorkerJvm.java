@@ -28,7 +28,10 @@ final class WorkerJvm {
     /** Set only by {@link WorkerCacheTraining}: workers record a new cache to this path. */
     static final String TRAIN_PROPERTY = "skein.worker.aotCacheOutput";
 
-    static List<String> command(String mainClass, List<String> args) {
+    static List<String> command(String mainClass, List<String> args) { return command(mainClass, args, true); }
+
+    /** With {@code useCache} false, never the AOT cache (after workers failed to start with it). */
+    static List<String> command(String mainClass, List<String> args, boolean useCache) {
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classpath = System.getProperty("java.class.path");
         List<String> cmd = new ArrayList<>();
@@ -43,7 +46,7 @@ final class WorkerJvm {
         cmd.add("-XX:+DisplayVMOutputToStderr");
         cmd.add("-Xlog:disable");
         cmd.add("-Xlog:all=warning:stderr");
-        cmd.addAll(cacheOptions(classpath));
+        cmd.addAll(useCache ? cacheOptions(classpath) : List.of("-Xshare:auto"));
         String extra = System.getProperty(OPTIONS_PROPERTY, "").strip();
         if (!extra.isEmpty()) cmd.addAll(List.of(extra.split("\\s+")));
         cmd.add("-cp");

@@ -47,8 +47,8 @@ final class WorkerProcess {
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
-    static WorkerProcess start(WorkerConfig config, Listener listener) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs()));
+    static WorkerProcess start(WorkerConfig config, Listener listener, boolean useCache) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache));
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.readReplies(listener);

@@ -52,4 +52,18 @@ class WorkerJvmTest {
             else System.setProperty(WorkerJvm.OPTIONS_PROPERTY, before);
         }
     }
+
+    @Test void aPoolWhoseWorkersFailedToStartStartsTheNextOnesWithoutACache() {
+        String before = System.getProperty(WorkerJvm.CACHE_PROPERTY);
+        try {
+            Path cache = tmp.resolve("w.aot");
+            System.setProperty(WorkerJvm.CACHE_PROPERTY, cache.toString());
+            var without = WorkerJvm.command("Main", java.util.List.of(), false);
+            assertTrue(without.stream().noneMatch(o -> o.startsWith("-XX:AOTCache")), without.toString());
+            assertTrue(without.contains("-Xshare:auto"), without.toString());
+        } finally {
+            if (before == null) System.clearProperty(WorkerJvm.CACHE_PROPERTY);
+            else System.setProperty(WorkerJvm.CACHE_PROPERTY, before);
+        }
+    }
 }
