@@ -83,6 +83,8 @@ public final class Runner implements ModuleLoader {
     public void adopt(Runner compiledBy, Source source, ModuleInstance module) {
         sources.put(source.name(), source);
         codes.putAll(compiledBy.codes);
+        List<Stmt> program = compiledBy.programOf(source);
+        if (program != null) programs.put(source, program);
         moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
     }
 
