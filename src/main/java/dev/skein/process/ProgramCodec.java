@@ -14,8 +14,9 @@ import java.util.List;
 /**
  * A parsed program (the syntax tree of {@code dev.skein.ast}) in a compact binary form, so a
  * worker compiles what the parent already parsed instead of parsing the source again with a
- * cold parser. Written out by hand, node by node: reflection or method handles would cost a
- * cold worker far more than the parse they replace. Reading builds only syntax-tree nodes,
+ * cold parser. Written out by hand, node by node, with {@code instanceof} chains: reflection,
+ * method handles or pattern switches spin classes at first use and would cost a cold start far
+ * more than the parse they replace. Reading builds only syntax-tree nodes,
  * checks every tag, length and the nesting depth, and fails with {@link Codec.MalformedFrame}.
  * A test round-trips every golden script, so a node type added to the tree but not here fails.
  */
@@ -89,97 +90,130 @@ final class ProgramCodec {
         }
 
         void stmt(Stmt s) {
-            switch (s) {
-                case null -> out.writeByte(NULL);
-                case Stmt.Let n -> { tag(LET, n.span()); target(n.target()); expr(n.value()); }
-                case Stmt.Assign n -> { tag(ASSIGN, n.span()); target(n.target()); expr(n.value()); }
-                case Stmt.AugAssign n -> { tag(AUG_ASSIGN, n.span()); target(n.target()); str(n.op()); expr(n.value()); }
-                case Stmt.ExprStmt n -> { tag(EXPR_STMT, n.span()); expr(n.expr()); }
-                case Stmt.FnDef n -> { tag(FN_DEF, n.span()); str(n.name()); expr(n.function()); }
-                case Stmt.RecordDef n -> { tag(RECORD_DEF, n.span()); str(n.name()); list(n.fields()); }
-                case Stmt.If n -> { tag(IF, n.span()); expr(n.condition()); stmt(n.then()); stmt(n.otherwise()); }
-                case Stmt.While n -> { tag(WHILE, n.span()); expr(n.condition()); stmt(n.body()); }
-                case Stmt.For n -> { tag(FOR, n.span()); target(n.target()); expr(n.iterable()); stmt(n.body()); }
-                case Stmt.Break n -> tag(BREAK, n.span());
-                case Stmt.Continue n -> tag(CONTINUE, n.span());
-                case Stmt.Return n -> { tag(RETURN, n.span()); expr(n.value()); }
-                case Stmt.Throw n -> { tag(THROW, n.span()); expr(n.error()); }
-                case Stmt.Try n -> {
-                    tag(TRY, n.span());
-                    stmt(n.body());
-                    out.writeInt(n.catches().size());
-                    for (Stmt.Catch c : n.catches()) {
-                        span(c.span());
-                        list(c.kinds());
-                        str(c.binding());
-                        bool(c.bindingSpan() != null);
-                        if (c.bindingSpan() != null) span(c.bindingSpan());
-                        stmt(c.body());
-                    }
-                    stmt(n.finallyBlock());
+            if (s == null) {
+                out.writeByte(NULL);
+            } else if (s instanceof Stmt.Let n) {
+                tag(LET, n.span()); target(n.target()); expr(n.value());
+            } else if (s instanceof Stmt.Assign n) {
+                tag(ASSIGN, n.span()); target(n.target()); expr(n.value());
+            } else if (s instanceof Stmt.AugAssign n) {
+                tag(AUG_ASSIGN, n.span()); target(n.target()); str(n.op()); expr(n.value());
+            } else if (s instanceof Stmt.ExprStmt n) {
+                tag(EXPR_STMT, n.span()); expr(n.expr());
+            } else if (s instanceof Stmt.FnDef n) {
+                tag(FN_DEF, n.span()); str(n.name()); expr(n.function());
+            } else if (s instanceof Stmt.RecordDef n) {
+                tag(RECORD_DEF, n.span()); str(n.name()); list(n.fields());
+            } else if (s instanceof Stmt.If n) {
+                tag(IF, n.span()); expr(n.condition()); stmt(n.then()); stmt(n.otherwise());
+            } else if (s instanceof Stmt.While n) {
+                tag(WHILE, n.span()); expr(n.condition()); stmt(n.body());
+            } else if (s instanceof Stmt.For n) {
+                tag(FOR, n.span()); target(n.target()); expr(n.iterable()); stmt(n.body());
+            } else if (s instanceof Stmt.Break n) {
+                tag(BREAK, n.span());
+            } else if (s instanceof Stmt.Continue n) {
+                tag(CONTINUE, n.span());
+            } else if (s instanceof Stmt.Return n) {
+                tag(RETURN, n.span()); expr(n.value());
+            } else if (s instanceof Stmt.Throw n) {
+                tag(THROW, n.span()); expr(n.error());
+            } else if (s instanceof Stmt.Try n) {
+                tag(TRY, n.span());
+                stmt(n.body());
+                out.writeInt(n.catches().size());
+                for (Stmt.Catch c : n.catches()) {
+                    span(c.span());
+                    list(c.kinds());
+                    str(c.binding());
+                    bool(c.bindingSpan() != null);
+                    if (c.bindingSpan() != null) span(c.bindingSpan());
+                    stmt(c.body());
                 }
-                case Stmt.Import n -> { tag(IMPORT, n.span()); str(n.module()); bool(n.isPath()); str(n.alias()); }
-                case Stmt.With n -> { tag(WITH, n.span()); expr(n.resource()); str(n.name()); stmt(n.body()); }
-                case Stmt.Block n -> { tag(BLOCK, n.span()); list(n.statements()); }
+                stmt(n.finallyBlock());
+            } else if (s instanceof Stmt.Import n) {
+                tag(IMPORT, n.span()); str(n.module()); bool(n.isPath()); str(n.alias());
+            } else if (s instanceof Stmt.With n) {
+                tag(WITH, n.span()); expr(n.resource()); str(n.name()); stmt(n.body());
+            } else if (s instanceof Stmt.Block n) {
+                tag(BLOCK, n.span()); list(n.statements());
+            } else {
+                throw new IllegalArgumentException("not a statement: " + s);
             }
         }
 
         void expr(Expr e) {
-            switch (e) {
-                case null -> out.writeByte(NULL);
-                case Expr.Literal n -> { tag(LITERAL, n.span()); literal(n.value()); }
-                case Expr.Name n -> { tag(NAME, n.span()); str(n.name()); }
-                case Expr.FString n -> fstring(n);
-                case Expr.ListLit n -> { tag(LIST_LIT, n.span()); list(n.items()); }
-                case Expr.DictLit n -> { tag(DICT_LIT, n.span()); list(n.keys()); list(n.values()); }
-                case Expr.SetLit n -> { tag(SET_LIT, n.span()); list(n.items()); }
-                case Expr.Comprehension n -> {
-                    tag(COMPREHENSION, n.span());
-                    out.writeByte(n.kind().ordinal());
-                    expr(n.element());
-                    expr(n.value());
-                    out.writeInt(n.clauses().size());
-                    for (Expr.CompClause c : n.clauses()) clause(c);
+            if (e == null) {
+                out.writeByte(NULL);
+            } else if (e instanceof Expr.Literal n) {
+                tag(LITERAL, n.span()); literal(n.value());
+            } else if (e instanceof Expr.Name n) {
+                tag(NAME, n.span()); str(n.name());
+            } else if (e instanceof Expr.FString n) {
+                fstring(n);
+            } else if (e instanceof Expr.ListLit n) {
+                tag(LIST_LIT, n.span()); list(n.items());
+            } else if (e instanceof Expr.DictLit n) {
+                tag(DICT_LIT, n.span()); list(n.keys()); list(n.values());
+            } else if (e instanceof Expr.SetLit n) {
+                tag(SET_LIT, n.span()); list(n.items());
+            } else if (e instanceof Expr.Comprehension n) {
+                tag(COMPREHENSION, n.span());
+                out.writeByte(n.kind().ordinal());
+                expr(n.element());
+                expr(n.value());
+                out.writeInt(n.clauses().size());
+                for (Expr.CompClause c : n.clauses()) clause(c);
+            } else if (e instanceof Expr.Unary n) {
+                tag(UNARY, n.span()); str(n.op()); expr(n.operand());
+            } else if (e instanceof Expr.Binary n) {
+                tag(BINARY, n.span()); str(n.op()); expr(n.left()); expr(n.right());
+            } else if (e instanceof Expr.Compare n) {
+                tag(COMPARE, n.span()); list(n.ops()); list(n.operands());
+            } else if (e instanceof Expr.And n) {
+                tag(AND, n.span()); expr(n.left()); expr(n.right());
+            } else if (e instanceof Expr.Or n) {
+                tag(OR, n.span()); expr(n.left()); expr(n.right());
+            } else if (e instanceof Expr.Not n) {
+                tag(NOT, n.span()); expr(n.operand());
+            } else if (e instanceof Expr.Conditional n) {
+                tag(CONDITIONAL, n.span()); expr(n.condition()); expr(n.then()); expr(n.otherwise());
+            } else if (e instanceof Expr.Call n) {
+                tag(CALL, n.span());
+                expr(n.callee());
+                out.writeInt(n.args().size());
+                for (Expr.Arg a : n.args()) {
+                    span(a.span());
+                    str(a.name());
+                    bool(a.spread());
+                    expr(a.value());
                 }
-                case Expr.Unary n -> { tag(UNARY, n.span()); str(n.op()); expr(n.operand()); }
-                case Expr.Binary n -> { tag(BINARY, n.span()); str(n.op()); expr(n.left()); expr(n.right()); }
-                case Expr.Compare n -> { tag(COMPARE, n.span()); list(n.ops()); list(n.operands()); }
-                case Expr.And n -> { tag(AND, n.span()); expr(n.left()); expr(n.right()); }
-                case Expr.Or n -> { tag(OR, n.span()); expr(n.left()); expr(n.right()); }
-                case Expr.Not n -> { tag(NOT, n.span()); expr(n.operand()); }
-                case Expr.Conditional n -> { tag(CONDITIONAL, n.span()); expr(n.condition()); expr(n.then()); expr(n.otherwise()); }
-                case Expr.Call n -> {
-                    tag(CALL, n.span());
-                    expr(n.callee());
-                    out.writeInt(n.args().size());
-                    for (Expr.Arg a : n.args()) {
-                        span(a.span());
-                        str(a.name());
-                        bool(a.spread());
-                        expr(a.value());
-                    }
-                }
-                case Expr.Index n -> { tag(INDEX, n.span()); expr(n.target()); expr(n.index()); }
-                case Expr.Slice n -> { tag(SLICE, n.span()); expr(n.start()); expr(n.stop()); expr(n.step()); }
-                case Expr.Attr n -> { tag(ATTR, n.span()); expr(n.target()); str(n.name()); }
-                case Expr.Lambda n -> {
-                    tag(LAMBDA, n.span());
-                    str(n.name());
-                    list(n.params());
-                    list(n.body());
-                }
-                case Expr.Await n -> { tag(AWAIT, n.span()); expr(n.future()); expr(n.timeout()); }
-                case Expr.Submit n -> { tag(SUBMIT, n.span()); expr(n.call()); expr(n.pool()); expr(n.timeout()); }
-                case Expr.MapOver n -> {
-                    tag(MAP_OVER, n.span());
-                    expr(n.function());
-                    list(n.iterables());
-                    expr(n.pool());
-                    expr(n.chunk());
-                    bool(n.unordered());
-                    expr(n.timeout());
-                    expr(n.buffer());
-                }
+            } else if (e instanceof Expr.Index n) {
+                tag(INDEX, n.span()); expr(n.target()); expr(n.index());
+            } else if (e instanceof Expr.Slice n) {
+                tag(SLICE, n.span()); expr(n.start()); expr(n.stop()); expr(n.step());
+            } else if (e instanceof Expr.Attr n) {
+                tag(ATTR, n.span()); expr(n.target()); str(n.name());
+            } else if (e instanceof Expr.Lambda n) {
+                tag(LAMBDA, n.span());
+                str(n.name());
+                list(n.params());
+                list(n.body());
+            } else if (e instanceof Expr.Await n) {
+                tag(AWAIT, n.span()); expr(n.future()); expr(n.timeout());
+            } else if (e instanceof Expr.Submit n) {
+                tag(SUBMIT, n.span()); expr(n.call()); expr(n.pool()); expr(n.timeout());
+            } else if (e instanceof Expr.MapOver n) {
+                tag(MAP_OVER, n.span());
+                expr(n.function());
+                list(n.iterables());
+                expr(n.pool());
+                expr(n.chunk());
+                bool(n.unordered());
+                expr(n.timeout());
+                expr(n.buffer());
+            } else {
+                throw new IllegalArgumentException("not an expression: " + e);
             }
         }
 
@@ -204,18 +238,26 @@ final class ProgramCodec {
         }
 
         void clause(Expr.CompClause c) {
-            switch (c) {
-                case Expr.CompFor f -> { tag(COMP_FOR, f.span()); target(f.target()); expr(f.iterable()); }
-                case Expr.CompIf f -> { tag(COMP_IF, f.span()); expr(f.condition()); }
+            if (c instanceof Expr.CompFor f) {
+                tag(COMP_FOR, f.span()); target(f.target()); expr(f.iterable());
+            } else if (c instanceof Expr.CompIf f) {
+                tag(COMP_IF, f.span()); expr(f.condition());
+            } else {
+                throw new IllegalArgumentException("not a clause: " + c);
             }
         }
 
         void target(Target t) {
-            switch (t) {
-                case Target.NameTarget n -> { tag(NAME_TARGET, n.span()); str(n.name()); }
-                case Target.ListTarget n -> { tag(LIST_TARGET, n.span()); list(n.items()); }
-                case Target.IndexTarget n -> { tag(INDEX_TARGET, n.span()); expr(n.target()); expr(n.index()); }
-                case Target.AttrTarget n -> { tag(ATTR_TARGET, n.span()); expr(n.target()); str(n.name()); }
+            if (t instanceof Target.NameTarget n) {
+                tag(NAME_TARGET, n.span()); str(n.name());
+            } else if (t instanceof Target.ListTarget n) {
+                tag(LIST_TARGET, n.span()); list(n.items());
+            } else if (t instanceof Target.IndexTarget n) {
+                tag(INDEX_TARGET, n.span()); expr(n.target()); expr(n.index());
+            } else if (t instanceof Target.AttrTarget n) {
+                tag(ATTR_TARGET, n.span()); expr(n.target()); str(n.name());
+            } else {
+                throw new IllegalArgumentException("not a target: " + t);
             }
         }
 
@@ -227,15 +269,22 @@ final class ProgramCodec {
         }
 
         void literal(Object v) {
-            switch (v) {
-                case null -> out.writeByte(V_NONE);
-                case Boolean b -> out.writeByte(b ? V_TRUE : V_FALSE);
-                case Long n -> { out.writeByte(V_INT); out.writeLong(n); }
-                case BigInteger b -> { out.writeByte(V_BIGINT); out.writeBytes(b.toByteArray()); }
-                case Double d -> { out.writeByte(V_FLOAT); out.writeDouble(d); }
-                case String s -> { out.writeByte(V_STR); out.writeString(s); }
-                case Bytes b -> { out.writeByte(V_BYTES); out.writeBytes(b.unsafeArray()); }
-                default -> throw new IllegalArgumentException("not a literal: " + v.getClass().getName());
+            if (v == null) {
+                out.writeByte(V_NONE);
+            } else if (v instanceof Boolean b) {
+                out.writeByte(b ? V_TRUE : V_FALSE);
+            } else if (v instanceof Long n) {
+                out.writeByte(V_INT); out.writeLong(n);
+            } else if (v instanceof BigInteger b) {
+                out.writeByte(V_BIGINT); out.writeBytes(b.toByteArray());
+            } else if (v instanceof Double d) {
+                out.writeByte(V_FLOAT); out.writeDouble(d);
+            } else if (v instanceof String s) {
+                out.writeByte(V_STR); out.writeString(s);
+            } else if (v instanceof Bytes b) {
+                out.writeByte(V_BYTES); out.writeBytes(b.unsafeArray());
+            } else {
+                throw new IllegalArgumentException("not a literal: " + v.getClass().getName());
             }
         }
     }
