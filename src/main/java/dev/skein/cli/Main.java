@@ -23,6 +23,14 @@ public final class Main {
     /** {@code ownsProcess}: the real CLI (handles Ctrl-C, may open the REPL on a terminal). */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean ownsProcess) {
         SkeinCommand command = new SkeinCommand(in, out, err, ownsProcess);
+        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("check")) {
+            // `skein script.skein ARGS…` — what picocli would parse (it stops at the first
+            // positional), without its start-up: building the command model by reflection costs
+            // a cold JVM about 0.15 s.
+            command.script = args[0];
+            command.args.addAll(java.util.Arrays.asList(args).subList(1, args.length));
+            return command.call();
+        }
         CommandLine cl = new CommandLine(command)
                 .setStopAtPositional(true)
                 .setOut(new java.io.PrintWriter(out, true))

@@ -1,15 +1,10 @@
 package dev.skein.process;
 
-import dev.skein.interp.ModuleInstance;
-import dev.skein.interp.Runner;
-import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.OutputSink;
-import dev.skein.runtime.ThreadState;
-import dev.skein.stdlib.Stdlib;
-import dev.skein.syntax.Source;
+import dev.skein.cli.Main;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,8 +12,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Builds the process-pool workers' ahead-of-time cache (see {@link WorkerJvm}): runs a training
  * script whose one worker records the classes it loads and its method profiles, and writes the
- * cache when that worker exits. {@code bin/skein} runs it after building the jar:
- * {@code java -cp skein.jar dev.skein.process.WorkerCacheTraining target/skein-worker.aot}.
+ * cache when that worker exits. {@code bin/skein} runs it after building the jar, recording the
+ * command line's own cache from the same run:
+ * {@code java -XX:AOTCacheOutput=target/skein.aot -cp skein.jar dev.skein.process.WorkerCacheTraining target/skein-worker.aot}.
  * On a JDK older than 25 there is no such cache and it does nothing.
  */
 public final class WorkerCacheTraining {
@@ -48,17 +44,21 @@ public final class WorkerCacheTraining {
         Files.writeString(WorkerJvm.stampOf(out), WorkerJvm.fingerprint(System.getProperty("java.class.path")));
     }
 
+    /**
+     * Runs the script through the command line's own entry point, so that a cache recorded for
+     * this JVM too (bin/skein trains the parent's with {@code -XX:AOTCacheOutput}) covers what
+     * running a script loads: the command line, parser, compiler and the pool's parent side.
+     */
     private static void runTrainingScript() throws IOException {
-        String text;
+        Path script = Files.createTempFile("skein-training", ".skein");
         try (InputStream in = WorkerCacheTraining.class.getResourceAsStream(SCRIPT)) {
             if (in == null) throw new IOException("missing resource " + SCRIPT);
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Files.write(script, in.readAllBytes());
+            PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
+            int code = Main.run(new String[] {script.toString()}, InputStream.nullInputStream(), discard, System.err);
+            if (code != 0) throw new IOException("the training script failed (exit code " + code + ")");
+        } finally {
+            Files.deleteIfExists(script);
         }
-        OutputSink discard = OutputSink.of(java.io.OutputStream.nullOutputStream());
-        Interpreter interp = Stdlib.install(Interpreter.builder()).grantAll().stdout(discard).stderr(OutputSink.of(System.err)).build();
-        Runner runner = Runner.of(interp);
-        ModuleInstance module = new ModuleInstance("__main__", SCRIPT);
-        runner.run(runner.compile(new Source(SCRIPT, text), module, false), module, new ThreadState(interp));
-        dev.skein.concurrent.PoolRegistry.of(interp).closeAll();
     }
 }
