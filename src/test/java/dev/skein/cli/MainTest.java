@@ -84,4 +84,16 @@ class MainTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("'a', '--flag'"), r.out());
     }
+
+    // `skein FILE ARGS…` takes a fast path past picocli; it must mean exactly what picocli parses.
+    @Test void aScriptFileGetsEveryLaterArgumentEvenOptionLikeOnes(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("args.skein");
+        Files.writeString(script, "import os\nprint(os.args)\n");
+        Result r = run("", script.toString(), "a", "--recursion-limit=5", "-V", "check");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("['a', '--recursion-limit=5', '-V', 'check']\n", r.out());
+        Result limited = run("", "--recursion-limit=50", script.toString(), "x");
+        assertEquals(0, limited.code(), limited.err());
+        assertEquals("['x']\n", limited.out());
+    }
 }
