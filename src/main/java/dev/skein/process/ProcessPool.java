@@ -421,18 +421,22 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     @Override public void died(WorkerProcess w) {
         Work work;
-        boolean purposeful;
-        boolean giveUp;
+        boolean purposeful = w.killedOnPurpose;
+        boolean neverReady = !w.ready && !purposeful;
+        // Read before taking the lock: it waits for the process's exit and its last stderr lines.
+        String failure = neverReady ? startFailure(w) : null;
+        boolean giveUp = false;
         lock.lock();
         try {
             boolean wasActive = workers.remove(w);   // false for a worker retired by max_tasks (already replaced)
             work = w.current;
             w.current = null;
-            purposeful = w.killedOnPurpose;
-            if (!w.ready && !purposeful) withoutCache = true;
-            giveUp = !w.ready && !purposeful && ++startFailures >= MAX_START_FAILURES && !broken;
+            if (neverReady) {
+                withoutCache = true;
+                giveUp = ++startFailures >= MAX_START_FAILURES && !broken;
+            }
             if (giveUp) {
-                brokenReason = startFailure(w);
+                brokenReason = failure;
                 broken = true;
             }
             if (wasActive && !isClosed() && !broken) startWorker();

@@ -7,6 +7,7 @@ import dev.skein.runtime.Interpreter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,14 +20,13 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         Set<Capability> grants = EnumSet.noneOf(Capability.class);
         for (Capability c : Capability.values()) if (interp.isGranted(c)) grants.add(c);
         List<String> hosts = new ArrayList<>();
-        boolean[] extensions = {false};
-        WorkerSupport.hostBuiltins(interp).forEach((name, v) -> {
-            if (v instanceof HostFunction f) {
-                if (f.isExtension()) extensions[0] = true;
-                else hosts.add(name);
-            }
-        });
-        return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions[0]);
+        boolean extensions = false;
+        for (Map.Entry<String, Object> e : WorkerSupport.hostBuiltins(interp).entrySet()) {
+            if (!(e.getValue() instanceof HostFunction f)) continue;
+            if (f.isExtension()) extensions = true;
+            else hosts.add(e.getKey());
+        }
+        return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions);
     }
 
     /**
