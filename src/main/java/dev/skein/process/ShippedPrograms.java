@@ -18,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ShippedPrograms {
     private final Map<Source, byte[]> encoded = new ConcurrentHashMap<>();
 
-    static ShippedPrograms of(Interpreter interp) { return interp.service(ShippedPrograms.class, ShippedPrograms::new); }
+    static ShippedPrograms of(Interpreter interp) { return interp.service(ShippedPrograms.class, i -> new ShippedPrograms()); }
 
-    private ShippedPrograms(Interpreter interp) { }
+    private ShippedPrograms() { }
 
     /** Encodes every source compiled so far, while a new pool's workers boot. */
     void prepare(Runner runner) {
