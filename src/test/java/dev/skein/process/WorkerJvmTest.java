@@ -66,4 +66,28 @@ class WorkerJvmTest {
             else System.setProperty(WorkerJvm.CACHE_PROPERTY, before);
         }
     }
+
+    /**
+     * Every option a worker gets when its cache matches is one this JDK accepts: a worker JVM
+     * refusing an option would only be noticed as workers that cannot start. (The cache here is
+     * not a real one; the JVM warns about it and goes on, which is all this checks.)
+     */
+    @Test void theJdkAcceptsTheOptionsOfAWorkerWithACache() throws Exception {
+        String before = System.getProperty(WorkerJvm.CACHE_PROPERTY);
+        try {
+            Path cache = Files.writeString(tmp.resolve("w.aot"), "not a cache");
+            Files.writeString(WorkerJvm.stampOf(cache), WorkerJvm.fingerprint(System.getProperty("java.class.path")));
+            System.setProperty(WorkerJvm.CACHE_PROPERTY, cache.toString());
+            var cmd = WorkerJvm.command("Main", java.util.List.of());
+            if (Runtime.version().feature() >= 25) assertTrue(cmd.contains("-XX:AOTCache=" + cache), cmd.toString());
+            var jvmOnly = new java.util.ArrayList<>(cmd.subList(0, cmd.indexOf("-cp")));
+            jvmOnly.add("-version");
+            Process p = new ProcessBuilder(jvmOnly).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertEquals(0, p.waitFor(), jvmOnly + "\n" + out);
+        } finally {
+            if (before == null) System.clearProperty(WorkerJvm.CACHE_PROPERTY);
+            else System.setProperty(WorkerJvm.CACHE_PROPERTY, before);
+        }
+    }
 }
