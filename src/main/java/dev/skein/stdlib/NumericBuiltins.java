@@ -38,7 +38,8 @@ final class NumericBuiltins {
             long n = Args.index(ndigitsSlot);
             if (Double.isNaN(d) || Double.isInfinite(d) || d == 0 || n > 340) return d;
             if (n < -340) return Math.copySign(0.0, d);
-            double r = new BigDecimal(d).setScale((int) n, RoundingMode.HALF_EVEN).doubleValue();
+            double r = roundFast(d, n);
+            if (Double.isNaN(r)) r = new BigDecimal(d).setScale((int) n, RoundingMode.HALF_EVEN).doubleValue();
             if (Double.isInfinite(r)) throw Errors.overflow("rounded value too large to represent");
             return r == 0 ? Math.copySign(0.0, d) : r;
         }
@@ -57,6 +58,29 @@ final class NumericBuiltins {
             return Ops.norm(q.multiply(unit));
         }
         throw Errors.type("type " + Ops.typeName(x) + " doesn't define __round__ method");
+    }
+
+    /** 10^0 … 10^22: every one exactly a double. */
+    private static final double[] POWERS_OF_TEN = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    };
+
+    /**
+     * {@code round(d, n)} without BigDecimal when plain doubles decide it. Below 2^52 every
+     * halfway point k + ½ is a double, and rounding d × 10^n to the double y is monotonic, so the
+     * exact product lies on the same side of every halfway point as y does — unless y is one,
+     * when it may lie on either side. Otherwise it rounds to the same integer k as y, and
+     * k / 10^n (both exact, the division correctly rounded) is the double nearest the decimal
+     * result, which is what Python returns. NaN when it cannot tell (y on a halfway point, n
+     * outside 0..22, or a product of 2^52 or more).
+     */
+    static double roundFast(double d, long n) {
+        if (n < 0 || n >= POWERS_OF_TEN.length) return Double.NaN;
+        double p = POWERS_OF_TEN[(int) n];
+        double y = d * p;
+        if (!(Math.abs(y) < 0x1p52) || y - Math.floor(y) == 0.5) return Double.NaN;
+        return Math.rint(y) / p;
     }
 
     private static Object modPow(Object base, Object exp, Object mod) {

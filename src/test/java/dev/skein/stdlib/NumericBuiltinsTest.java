@@ -2,6 +2,9 @@ package dev.skein.stdlib;
 
 import org.junit.jupiter.api.Test;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /** abs, round, pow, divmod and the int/float methods. Expected values were computed with Python 3.11 (see the comment on each line). */
 class NumericBuiltinsTest extends StdlibTestSupport {
 
@@ -13,6 +16,29 @@ class NumericBuiltinsTest extends StdlibTestSupport {
         check("100000000000000000000", b("abs", new java.math.BigInteger("-100000000000000000000")));   // abs(-10**20)
         check("1", b("abs", true));   // abs(True)
         fails("TypeError", "bad operand type for abs(): 'str'", () -> b("abs", "a"));   // abs('a')
+    }
+
+    /** round(float, n)'s double-only path agrees with the exact one wherever it answers. */
+    @Test
+    void roundingWithoutBigDecimalAgreesWithTheExactRounding() {
+        java.util.Random rnd = new java.util.Random(7);
+        int answered = 0;
+        for (int i = 0; i < 200_000; i++) {
+            double d = switch (i % 4) {
+                case 0 -> rnd.nextDouble() * Math.pow(10, rnd.nextInt(30) - 10) * (rnd.nextBoolean() ? 1 : -1);
+                case 1 -> (rnd.nextInt(2_000_001) - 1_000_000) / 1000.0 + 0.0005;          // decimal ties as written
+                case 2 -> Math.scalb((double) rnd.nextLong(1L << 53), -rnd.nextInt(60));  // exact binary fractions
+                default -> Double.longBitsToDouble(rnd.nextLong());
+            };
+            if (Double.isNaN(d) || Double.isInfinite(d) || d == 0) continue;
+            int n = i % 4 == 1 ? 3 : rnd.nextInt(23);   // the written ties are ties at 3 digits
+            double fast = NumericBuiltins.roundFast(d, n);
+            if (Double.isNaN(fast)) continue;
+            answered++;
+            double exact = new java.math.BigDecimal(d).setScale(n, java.math.RoundingMode.HALF_EVEN).doubleValue();
+            assertEquals(exact, fast, 0.0, "round(" + d + ", " + n + ")");
+        }
+        assertTrue(answered > 50_000, "the fast path answered only " + answered);
     }
 
     @Test
