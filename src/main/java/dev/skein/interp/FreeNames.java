@@ -114,23 +114,16 @@ final class FreeNames {
             }
         }
 
-        void declare(Target t) {
-            if (t instanceof Target.NameTarget n) {
-                declared.add(n.name()); assigned.add(n.name());
-            } else if (t instanceof Target.ListTarget l) {
-                for (Target x : l.items()) declare(x);
-            } else if (t instanceof Target.IndexTarget i) {
-                expr(i.target()); expr(i.index());
-            } else if (t instanceof Target.AttrTarget a) {
-                expr(a.target());
-            }
-        }
+        void declare(Target t) { bind(t, declared); }
 
-        void use(Target t) {
+        void use(Target t) { bind(t, used); }
+
+        /** The names a target assigns go into {@code kind} (declared or used) and into assigned. */
+        private void bind(Target t, Set<String> kind) {
             if (t instanceof Target.NameTarget n) {
-                used.add(n.name()); assigned.add(n.name());
+                kind.add(n.name()); assigned.add(n.name());
             } else if (t instanceof Target.ListTarget l) {
-                for (Target x : l.items()) use(x);
+                for (Target x : l.items()) bind(x, kind);
             } else if (t instanceof Target.IndexTarget i) {
                 expr(i.target()); expr(i.index());
             } else if (t instanceof Target.AttrTarget a) {

@@ -16,6 +16,20 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerJvmTest {
     @TempDir Path tmp;
 
+    interface Body { void run() throws Exception; }
+
+    /** Runs {@code body} with a system property set, then puts the property back as it was. */
+    private static void withProperty(String name, String value, Body body) throws Exception {
+        String before = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            body.run();
+        } finally {
+            if (before == null) System.clearProperty(name);
+            else System.setProperty(name, before);
+        }
+    }
+
     @Test void theCacheOfAJarLivesBesideIt() {
         Path jar = tmp.resolve("skein.jar");
         assertEquals(tmp.resolve("skein-worker.aot"), WorkerJvm.cachePath(jar.toString()));
@@ -38,33 +52,22 @@ class WorkerJvmTest {
         assertFalse(WorkerJvm.matches(cache, jar.toString()), "a failed training leaves a stamp that matches nothing");
     }
 
-    @Test void workersGetTheJvmOptionsOfTheProperty() {
-        String before = System.getProperty(WorkerJvm.OPTIONS_PROPERTY);
-        System.setProperty(WorkerJvm.OPTIONS_PROPERTY, " -Xmx1g  -Dx=y ");
-        try {
+    @Test void workersGetTheJvmOptionsOfTheProperty() throws Exception {
+        withProperty(WorkerJvm.OPTIONS_PROPERTY, " -Xmx1g  -Dx=y ", () -> {
             var cmd = WorkerJvm.command("Main", java.util.List.of("arg"));
             int main = cmd.indexOf("Main");
             assertTrue(cmd.indexOf("-Xmx1g") > 0 && cmd.indexOf("-Xmx1g") < main, cmd.toString());
             assertTrue(cmd.indexOf("-Dx=y") > 0 && cmd.indexOf("-Dx=y") < main, cmd.toString());
             assertEquals("arg", cmd.get(cmd.size() - 1));
-        } finally {
-            if (before == null) System.clearProperty(WorkerJvm.OPTIONS_PROPERTY);
-            else System.setProperty(WorkerJvm.OPTIONS_PROPERTY, before);
-        }
+        });
     }
 
-    @Test void aPoolWhoseWorkersFailedToStartStartsTheNextOnesWithoutACache() {
-        String before = System.getProperty(WorkerJvm.CACHE_PROPERTY);
-        try {
-            Path cache = tmp.resolve("w.aot");
-            System.setProperty(WorkerJvm.CACHE_PROPERTY, cache.toString());
+    @Test void aPoolWhoseWorkersFailedToStartStartsTheNextOnesWithoutACache() throws Exception {
+        withProperty(WorkerJvm.CACHE_PROPERTY, tmp.resolve("w.aot").toString(), () -> {
             var without = WorkerJvm.command("Main", java.util.List.of(), false);
             assertTrue(without.stream().noneMatch(o -> o.startsWith("-XX:AOTCache")), without.toString());
             assertTrue(without.contains("-Xshare:auto"), without.toString());
-        } finally {
-            if (before == null) System.clearProperty(WorkerJvm.CACHE_PROPERTY);
-            else System.setProperty(WorkerJvm.CACHE_PROPERTY, before);
-        }
+        });
     }
 
     /**
@@ -73,11 +76,9 @@ class WorkerJvmTest {
      * not a real one; the JVM warns about it and goes on, which is all this checks.)
      */
     @Test void theJdkAcceptsTheOptionsOfAWorkerWithACache() throws Exception {
-        String before = System.getProperty(WorkerJvm.CACHE_PROPERTY);
-        try {
-            Path cache = Files.writeString(tmp.resolve("w.aot"), "not a cache");
-            Files.writeString(WorkerJvm.stampOf(cache), WorkerJvm.fingerprint(System.getProperty("java.class.path")));
-            System.setProperty(WorkerJvm.CACHE_PROPERTY, cache.toString());
+        Path cache = Files.writeString(tmp.resolve("w.aot"), "not a cache");
+        Files.writeString(WorkerJvm.stampOf(cache), WorkerJvm.fingerprint(System.getProperty("java.class.path")));
+        withProperty(WorkerJvm.CACHE_PROPERTY, cache.toString(), () -> {
             var cmd = WorkerJvm.command("Main", java.util.List.of());
             if (Runtime.version().feature() >= 25) assertTrue(cmd.contains("-XX:AOTCache=" + cache), cmd.toString());
             var jvmOnly = new java.util.ArrayList<>(cmd.subList(0, cmd.indexOf("-cp")));
@@ -85,9 +86,6 @@ class WorkerJvmTest {
             Process p = new ProcessBuilder(jvmOnly).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.waitFor(), jvmOnly + "\n" + out);
-        } finally {
-            if (before == null) System.clearProperty(WorkerJvm.CACHE_PROPERTY);
-            else System.setProperty(WorkerJvm.CACHE_PROPERTY, before);
-        }
+        });
     }
 }
