@@ -10,29 +10,36 @@ import dev.skein.runtime.Ops;
 public final class ConcurrencyBuiltins {
     private ConcurrencyBuiltins() {}
 
+    /**
+     * A pool constructor's count argument: {@code none} or left out gives {@code absent}; anything
+     * given must be an int of at least {@code min} — every constructor refuses alike.
+     */
+    private static int count(Object arg, String pool, String name, int min, int absent) {
+        if (Missing.is(arg) || arg == null) return absent;
+        String what = pool + "(" + name + ")";
+        int n = Ops.toInt(arg, what);
+        if (n < min) throw Errors.value(what + " needs " + name + " >= " + min + ", got " + n);
+        return n;
+    }
+
     public static void install(Interpreter.Builder b) {
         b.builtin("threads", new Builtin("threads", "n=?, *, portable=?", (ts, a) -> {
-            int n = Missing.is(a[0]) || a[0] == null ? Runtime.getRuntime().availableProcessors() : Ops.toInt(a[0], "threads(n)");
-            if (n < 1) throw Errors.value("threads(n) needs n >= 1, got " + n);
+            int n = count(a[0], "threads", "n", 1, Runtime.getRuntime().availableProcessors());
             PoolRegistry reg = PoolRegistry.of(ts.interp());
             boolean portable = !Missing.is(a[1]) && Ops.truthy(a[1]);
             return portable ? new dev.skein.process.PortableThreadPool(reg, n) : new ThreadPool(reg, n);
         }));
         b.builtin("processes", new Builtin("processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
             ts.interp().require(dev.skein.runtime.Capability.PROCESSES);
-            int n = Missing.is(a[0]) || a[0] == null ? Runtime.getRuntime().availableProcessors() : Ops.toInt(a[0], "processes(n)");
-            if (n < 1) throw Errors.value("processes(n) needs n >= 1, got " + n);
-            int maxTasks = Missing.is(a[1]) || a[1] == null ? 0 : Ops.toInt(a[1], "max_tasks");
+            int n = count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());
+            int maxTasks = count(a[1], "processes", "max_tasks", 1, 0);
             Object init = Missing.is(a[2]) ? null : a[2];
             Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Ops.toArray(a[3]);
-            int retries = Missing.is(a[4]) || a[4] == null ? 0 : Ops.toInt(a[4], "retries");
+            int retries = count(a[4], "processes", "retries", 0, 0);
             return new dev.skein.process.ProcessPool(ts, n, maxTasks, init, initArgs, retries);
         }));
-        b.builtin("virtual", new Builtin("virtual", "*, limit=?", (ts, a) -> {
-            int limit = Missing.is(a[0]) || a[0] == null ? 0 : Ops.toInt(a[0], "limit");
-            if (limit < 0) throw Errors.value("virtual(limit=…) needs a limit >= 1");
-            return new VirtualPool(PoolRegistry.of(ts.interp()), limit);
-        }));
+        b.builtin("virtual", new Builtin("virtual", "*, limit=?", (ts, a) ->
+                new VirtualPool(PoolRegistry.of(ts.interp()), count(a[0], "virtual", "limit", 1, VirtualPool.UNLIMITED))));
         b.builtin("completed", new Builtin("completed", "futures, *, timeout=?", (ts, a) ->
                 Completion.completed(ts, a[0], Seconds.optional(a[1]))));
         b.builtin("wait", new Builtin("wait", "futures, *, timeout=?, return_when=?", (ts, a) -> {

@@ -58,6 +58,7 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
         if (b < 1) throw Errors.value("buffer must be at least 1");
         this.maxInFlight = (int) Math.min(b, 1 << 20);
         this.site = site;
+        this.exhausted = iterables.length == 0;   // no inputs, no tasks, no results (as Executor.map)
     }
 
     @Override public Object next() {
@@ -140,8 +141,10 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
         });
     }
 
+    /** Leaving the loop: nothing more is delivered, whatever the chunk size (the rest of a chunk is dropped). */
     @Override public void close() {
         exhausted = true;
+        currentChunk = null;
         for (Future f : inFlight) f.cancel();
         inFlight.clear();
     }

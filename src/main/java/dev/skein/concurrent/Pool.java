@@ -216,7 +216,6 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
             });
             case "map" -> new Builtin("map", "fn, *iterables, chunk=?, unordered=?, timeout=?, buffer=?", (ts, a) -> {
                 Object[] its = (Object[]) a[1];
-                if (its.length == 0) throw Errors.type("map needs at least one iterable");
                 return new MapIterator(ts, this, a[0], its, Missing.is(a[2]) ? null : Ops.toLong(a[2], "chunk"),
                         !Missing.is(a[3]) && Ops.truthy(a[3]), Seconds.optional(a[4]),
                         Missing.is(a[5]) ? null : Ops.toLong(a[5], "buffer"), "pool.map");

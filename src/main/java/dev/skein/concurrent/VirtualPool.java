@@ -10,6 +10,9 @@ import java.util.concurrent.TimeUnit;
 public final class VirtualPool extends Pool {
     private final Semaphore permits;
 
+    /** The limit of a pool made without one. */
+    public static final int UNLIMITED = 0;
+
     public VirtualPool(PoolRegistry registry, int limit) {
         super(registry, "virtual", limit);
         this.permits = limit > 0 ? new Semaphore(limit) : null;

@@ -55,6 +55,12 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         }
     }
 
+    /** How a worker process is started: {@link WorkerProcess#start}, or a test's stand-in. */
+    @FunctionalInterface
+    interface WorkerStarter {
+        WorkerProcess start(WorkerConfig config, WorkerProcess.Listener listener, boolean useCache) throws IOException;
+    }
+
     /** What prepare() hands to schedule(). */
     private record Prepared(byte kind, Codec.Out body, Set<ModuleInstance> modules, int items) {}
 
@@ -69,6 +75,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private final Map<String, ModuleInstance> knownModules = new ConcurrentHashMap<>();
     private final Thread exitHook;
     private final WorkerConfig workerConfig;
+    private final WorkerStarter starter;
+    /** Why the last worker could not be started (guarded by lock). */
+    private String lastStartError = "unknown";
     private volatile boolean broken;
     private volatile String brokenReason;
     /** Workers in a row that died before they were ready (guarded by lock). */
@@ -83,7 +92,13 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private final Work initMarker = new Work(null, (byte) 0, new Codec.Out(16), Set.of(), 0, 0);
 
     public ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries) {
+        this(ts, size, maxTasks, initFn, initArgs, retries, WorkerProcess::start);
+    }
+
+    /** With another way to start workers: tests use it to make starting fail. */
+    ProcessPool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries, WorkerStarter starter) {
         super(PoolRegistry.of(ts.interp()), "processes", size);
+        this.starter = starter;
         this.interp = ts.interp();
         this.runner = Runner.of(interp);
         this.maxTasks = maxTasks;
@@ -94,7 +109,9 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         Runtime.getRuntime().addShutdownHook(exitHook);
         lock.lock();
         try {
-            for (int i = 0; i < size; i++) startWorker();
+            for (int i = 0; i < size; i++) {
+                if (!startWorker()) interp.stderr().write("skein: cannot start a worker process: " + lastStartError + "\n");
+            }
         } finally {
             lock.unlock();
         }
@@ -119,6 +136,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     @Override protected void schedule(Future f, Object prepared) {
         Prepared p = (Prepared) prepared;
+        List<Work> stranded;
         lock.lock();
         try {
             if (broken) {
@@ -127,9 +145,11 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 return;
             }
             queue.add(new Work(f, p.kind(), p.body(), p.modules(), p.items(), retries));
+            stranded = staff();   // a no-op unless workers could not be started
         } finally {
             lock.unlock();
         }
+        failStranded(stranded);
         dispatch();
     }
 
@@ -151,11 +171,48 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     // ------------------------------------------------------------------ dispatching
 
-    private void startWorker() {
+    /** Starts one worker (under the lock); false, with the reason kept, if the OS refused. */
+    private boolean startWorker() {
         try {
-            workers.add(WorkerProcess.start(workerConfig, this, !withoutCache));
+            workers.add(starter.start(workerConfig, this, !withoutCache));
+            return true;
         } catch (IOException e) {
-            interp.stderr().write("skein: cannot start a worker process: " + e.getMessage() + "\n");
+            lastStartError = e.getMessage();
+            return false;
+        }
+    }
+
+    /**
+     * Keeps the pool staffed (under the lock): while it is open, or shut down with work still
+     * queued, every retired or dead worker is replaced — shutting down means "accept no new
+     * work", not "stop staffing the work already accepted". Returns the queued work to fail
+     * when no worker is left and none can be started (the pool is then broken), so that nothing
+     * waits for a worker that will never come.
+     */
+    private List<Work> staff() {
+        if (broken) return List.of();
+        if (isClosed()) {
+            queue.removeIf(work -> work.future.isDone());   // cancelled while queued
+            if (queue.isEmpty()) return List.of();
+        }
+        while (workers.size() < size()) {
+            if (!startWorker()) break;
+        }
+        if (!workers.isEmpty() || queue.isEmpty()) return List.of();
+        brokenReason = "it cannot start a worker process: " + lastStartError;
+        broken = true;
+        List<Work> stranded = new ArrayList<>(queue);
+        queue.clear();
+        return stranded;
+    }
+
+    /** Fails work that no worker will ever run, with the reason the pool broke. */
+    private void failStranded(List<Work> stranded) {
+        if (stranded.isEmpty()) return;
+        ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value();
+        for (Work work : stranded) {
+            work.future.claimRemote();
+            if (!work.future.isDone()) work.future.failRemote(err);
         }
     }
 
@@ -305,6 +362,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
 
     private void finished(WorkerProcess w, Wire.Frame frame) {
         Work work;
+        List<Work> stranded = List.of();
         lock.lock();
         try {
             work = w.current;
@@ -319,11 +377,12 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 workers.remove(w);
                 w.killedOnPurpose = true;
                 w.shutdownGently();
-                if (!isClosed()) startWorker();
+                stranded = staff();
             }
         } finally {
             lock.unlock();
         }
+        failStranded(stranded);
         if (work != null) {
             Future f = work.future;
             if (work.outcomes != null) {
@@ -428,7 +487,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         boolean giveUp = false;
         lock.lock();
         try {
-            boolean wasActive = workers.remove(w);   // false for a worker retired by max_tasks (already replaced)
+            workers.remove(w);   // a worker retired by max_tasks was removed (and replaced) already
             work = w.current;
             w.current = null;
             if (neverReady) {
@@ -439,12 +498,20 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
                 brokenReason = failure;
                 broken = true;
             }
-            if (wasActive && !isClosed() && !broken) startWorker();
         } finally {
             lock.unlock();
         }
         if (giveUp) startFailed(w);
+        // Lost work is requeued (retries, the rest of a chunk) before the pool is restaffed for it.
         if (work != null && work != initMarker) handleLostWork(w, work, purposeful);
+        List<Work> stranded;
+        lock.lock();
+        try {
+            stranded = staff();
+        } finally {
+            lock.unlock();
+        }
+        failStranded(stranded);
         dispatch();
     }
 
@@ -473,16 +540,8 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         work.outcomes[work.nextItem] = new ItemOutcome(null, err);
         work.nextItem++;
         work.timedOut = false;
-        if (work.nextItem < work.outcomes.length && !isClosed()) requeue(work);
-        else completeChunk(work);
-    }
-
-    private void completeChunk(Work work) {
-        ItemOutcome[] out = work.outcomes.clone();
-        for (int i = 0; i < out.length; i++) {
-            if (out[i] == null) out[i] = new ItemOutcome(null, Errors.cancelled("the pool closed before this item ran").value());
-        }
-        work.future.completeRemote(out);
+        if (work.nextItem < work.outcomes.length) requeue(work);   // the rest of the chunk runs on another worker
+        else work.future.completeRemote(work.outcomes.clone());
     }
 
     private void requeue(Work work) {
