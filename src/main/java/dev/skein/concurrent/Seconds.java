@@ -6,7 +6,7 @@ import dev.skein.runtime.Ops;
 import java.util.concurrent.TimeUnit;
 
 /** Timeouts given in seconds (ints or floats; none or absent means no timeout). */
-final class Seconds {
+public final class Seconds {
     private Seconds() {}
 
     /** A timeout argument as seconds, or null for none. */
@@ -23,7 +23,8 @@ final class Seconds {
         return System.nanoTime() + (long) (seconds * TimeUnit.SECONDS.toNanos(1));
     }
 
-    static String show(Double seconds) {
+    /** "5 s", "0.5 s", or "forever" for none. */
+    public static String show(Double seconds) {
         if (seconds == null) return "forever";
         double s = seconds;
         return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";

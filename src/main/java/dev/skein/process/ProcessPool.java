@@ -3,6 +3,7 @@ package dev.skein.process;
 import dev.skein.concurrent.Future;
 import dev.skein.concurrent.MapIterator.ItemOutcome;
 import dev.skein.concurrent.Pool;
+import dev.skein.concurrent.Seconds;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
@@ -524,7 +525,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         }
         ErrorValue err;
         if (work.timedOut) {
-            err = Errors.timeout(f.describe() + " took longer than its timeout of " + seconds(f.timeout()) + "; its worker was stopped").value();
+            err = Errors.timeout(f.describe() + " took longer than its timeout of " + Seconds.show(f.timeout()) + "; its worker was stopped").value();
         } else {
             if (!purposeful && work.retriesLeft > 0) {
                 work.retriesLeft--;
@@ -562,10 +563,6 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         String stderr = w.lastStderrLines();
         if (!stderr.isBlank()) sb.append("; its last stderr lines:\n").append(stderr.indent(4).stripTrailing());
         return Errors.of(ErrorKind.WORKER_CRASHED, sb.toString()).value();
-    }
-
-    private static String seconds(double s) {
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s)) + " s";
     }
 
     // ------------------------------------------------------------------ cancel, timeout, shutdown

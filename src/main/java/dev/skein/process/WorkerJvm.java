@@ -26,8 +26,19 @@ final class WorkerJvm {
     static final String CACHE_PROPERTY = "skein.worker.aotCache";
     /** More options for worker JVMs, separated by spaces (e.g. {@code -Xmx2g}). */
     static final String OPTIONS_PROPERTY = "skein.worker.jvmOptions";
+    /** Seconds a worker may take to become ready before it is stopped (default 60). */
+    static final String START_TIMEOUT_PROPERTY = "skein.worker.startTimeout";
     /** Set only by {@link WorkerCacheTraining}: workers record a new cache to this path. */
     static final String TRAIN_PROPERTY = "skein.worker.aotCacheOutput";
+
+    static double startTimeoutSeconds() {
+        try {
+            double s = Double.parseDouble(System.getProperty(START_TIMEOUT_PROPERTY, "60"));
+            return s > 0 ? s : 60;
+        } catch (NumberFormatException e) {
+            return 60;
+        }
+    }
 
     static List<String> command(String mainClass, List<String> args) { return command(mainClass, args, true); }
 

@@ -1,5 +1,6 @@
 package dev.skein.process;
 
+import dev.skein.concurrent.Seconds;
 import dev.skein.interp.ModuleInstance;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -38,7 +39,10 @@ final class WorkerProcess {
     /** The work it runs now, or null (guarded by the pool's lock). */
     ProcessPool.Work current;
     int tasksRun;
-    boolean ready;
+    /** Set by the pool when the worker says READY (read by the start watchdog too). */
+    volatile boolean ready;
+    /** Set when the worker was stopped for not becoming ready in time. */
+    private volatile double notReadyAfter;
     volatile boolean killedOnPurpose;
     private volatile Thread stderrReader;
 
@@ -48,12 +52,33 @@ final class WorkerProcess {
     }
 
     static WorkerProcess start(WorkerConfig config, Listener listener, boolean useCache) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache));
+        return start(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache), listener, WorkerJvm.startTimeoutSeconds());
+    }
+
+    /**
+     * Runs {@code command} as a worker. One that is not ready within {@code startTimeout}
+     * seconds (a hung JVM start) is stopped and reported dead, so no pool waits for it unbounded.
+     */
+    static WorkerProcess start(java.util.List<String> command, Listener listener, double startTimeout) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.readReplies(listener);
         w.readStderr();
+        w.watchStart(startTimeout);
         return w;
+    }
+
+    private void watchStart(double seconds) {
+        Thread.ofVirtual().name("skein-worker-" + process.pid() + "-start").start(() -> {
+            try {
+                if (process.waitFor((long) (seconds * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS) || ready) return;
+            } catch (InterruptedException e) {
+                return;
+            }
+            notReadyAfter = seconds;
+            process.destroyForcibly();
+        });
     }
 
     long pid() { return process.pid(); }
@@ -96,13 +121,14 @@ final class WorkerProcess {
         }
     }
 
-    /** How it ended: "exit code 3" or "signal 9 (SIGKILL)". */
+    /** How it ended: "exit code 3", "signal 9 (SIGKILL)" or "not ready within 60 s, stopped". */
     String exitDescription() {
         try {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        if (notReadyAfter > 0) return "not ready within " + Seconds.show(notReadyAfter) + ", stopped";
         int code = process.exitValue();
         if (code > 128 && code < 160) {
             int sig = code - 128;

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.Test;
  * A pool whose replacement worker cannot be started at all (the OS refuses the process) must not
  * leave its queued tasks waiting for a worker that will never come: they fail with
  * WorkerCrashedError naming the reason, and so do later submits (CPython:
- * test_failed_worker_replacement_breaks_pool). The real first worker runs; every start after it
- * fails.
+ * test_failed_worker_replacement_breaks_pool). Nor may a worker that never becomes ready.
  */
 class ProcessPoolStaffingTest {
     private ScriptSession s;
@@ -89,6 +88,19 @@ class ProcessPoolStaffingTest {
             pool.shutdown(ts, true, false);
             assertEquals(0L, Waiting.await(ts, fs.get(0), 1.0));
             for (Future f : fs.subList(1, 3)) assertEquals(ErrorKind.WORKER_CRASHED, failureOf(f).value().kind());
+        });
+    }
+
+    @Test void workersThatNeverBecomeReadyAreStoppedAndTheTaskFails() {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            // A process that never says READY, as a JVM hung at start would be.
+            ProcessPool pool = new ProcessPool(ts, 1, 0, null, new Object[0], 0,
+                    (config, listener, useCache) -> WorkerProcess.start(List.of("sleep", "600"), listener, 0.3));
+            SkeinError e = failureOf(pool.submit(ts, abs(), new Object[] {-1L}, null, null, "test"));
+            assertNotNull(e, "a task must not wait for a worker that never becomes ready");
+            assertEquals(ErrorKind.WORKER_CRASHED, e.value().kind());
+            assertTrue(e.value().message().contains("not ready within 0.3 s, stopped"), e.value().message());
+            pool.shutdown(ts, true, false);
         });
     }
 }
