@@ -1,10 +1,11 @@
 package dev.skein.concurrent;
 
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,11 +17,11 @@ public final class Completion {
 
     static List<Future> futures(Object iterable, String what) {
         List<Future> out = new ArrayList<>();
-        for (Object o : Ops.toArray(iterable)) {
+        for (Object o : Containers.toArray(iterable)) {
             if (o instanceof Future f) {
                 if (!out.contains(f)) out.add(f);
             } else {
-                throw Errors.type(what + " needs futures, not " + Ops.typeName(o));
+                throw Errors.type(what + " needs futures, not " + Values.typeName(o));
             }
         }
         return out;

@@ -6,9 +6,9 @@ import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +20,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * or PENDING → CANCELLED. Whoever moves a task out of PENDING runs it: a pool worker, or a
  * worker that awaits it while its own pool is saturated ({@link #tryClaim}).
  */
-public final class Future implements Ops.Named, Ops.MethodHost {
+public final class Future implements Values.Named, Values.MethodHost {
     enum State { PENDING, RUNNING, DONE, FAILED, CANCELLED }
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -73,7 +73,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
     }
 
     public String functionName() {
-        return callee instanceof Callable c ? c.name() : Ops.typeName(callee);
+        return callee instanceof Callable c ? c.name() : Values.typeName(callee);
     }
 
     Object callee() { return callee; }
@@ -219,7 +219,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
         if (cb instanceof Runnable r) { r.run(); return; }
         ThreadState ts = new ThreadState(pool.registry().interp());
         try {
-            Ops.call(ts, cb, new Object[] {this}, null);
+            Values.call(ts, cb, new Object[] {this}, null);
         } catch (SkeinError e) {
             pool.registry().reportCallbackError(this, e.value());
         }
@@ -364,7 +364,7 @@ public final class Future implements Ops.Named, Ops.MethodHost {
             });
             case "on_done" -> new Builtin("on_done", "fn", (ts, a) -> {
                 Object fn = a[0];
-                if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Ops.typeName(fn));
+                if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Values.typeName(fn));
                 lock.lock();
                 try {
                     if (!finishedLocked() && callbacks != null) { callbacks.add(fn); return null; }

@@ -2,12 +2,13 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * completion order with {@code unordered}); an item's error is raised when its turn comes.
  * Leaving the loop early cancels the tasks still in flight.
  */
-public final class MapIterator implements SkeinIterator, Ops.Named {
+public final class MapIterator implements SkeinIterator, Values.Named {
     /** One item's outcome inside a chunk: its value, or its error. */
     public record ItemOutcome(Object value, ErrorValue error) {}
 
@@ -42,13 +43,13 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
 
     public MapIterator(ThreadState ts, Pool pool, Object fn, Object[] iterables, Long chunk, boolean unordered,
                        Double timeout, Long buffer, String site) {
-        if (!(fn instanceof Callable)) throw Errors.type("map needs a function, not " + Ops.typeName(fn));
+        if (!(fn instanceof Callable)) throw Errors.type("map needs a function, not " + Values.typeName(fn));
         if (pool.isClosed()) throw Errors.of(dev.skein.runtime.ErrorKind.POOL_CLOSED, pool + " is shut down; it takes no new tasks");
         this.ts = ts;
         this.pool = pool;
         this.fn = fn;
         this.inputs = new SkeinIterator[iterables.length];
-        for (int i = 0; i < iterables.length; i++) inputs[i] = Ops.iter(iterables[i]);
+        for (int i = 0; i < iterables.length; i++) inputs[i] = Containers.iter(iterables[i]);
         int c = chunk == null ? pool.defaultChunk(iterables) : (int) Math.min(Integer.MAX_VALUE, chunk);
         if (c < 1) throw Errors.value("chunk must be at least 1");
         this.chunk = c;
@@ -131,7 +132,7 @@ public final class MapIterator implements SkeinIterator, Ops.Named {
             Object[] out = new Object[batch.size()];
             for (int i = 0; i < out.length; i++) {
                 try {
-                    out[i] = new ItemOutcome(Ops.call(taskTs, fn, batch.get(i), null), null);
+                    out[i] = new ItemOutcome(Values.call(taskTs, fn, batch.get(i), null), null);
                 } catch (SkeinError e) {
                     if (taskTs.isInterrupted()) throw e;   // cancelled or timed out: the whole chunk stops
                     out[i] = new ItemOutcome(null, e.value());

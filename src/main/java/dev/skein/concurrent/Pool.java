@@ -2,14 +2,15 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ScopedResource;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What all pools share: submitting, counting, shutting down, {@code with} scoping and the
  * Skein-facing methods. Subclasses decide where a task runs ({@link #schedule}).
  */
-public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes, ScopedResource {
+public abstract class Pool implements Values.Named, Values.MethodHost, Values.Attributes, ScopedResource {
     private final PoolRegistry registry;
     private final String kind;
     private final int size;
@@ -54,7 +55,7 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
     /** Submits a call; the callee and arguments were already evaluated by the submitter. */
     public Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
-        if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Ops.typeName(callee));
+        if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
         Object prepared = prepare(ts, callee, args, kwNames, null, site);
         return enqueue(callee, args, kwNames, timeout, site, prepared);
     }
@@ -93,7 +94,7 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
 
     /** Runs the task body in the calling thread (process pools send it to a worker instead). */
     protected Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
-        return Ops.call(ts, callee, args, kwNames);
+        return Values.call(ts, callee, args, kwNames);
     }
 
     /** Tasks a {@code map} keeps in flight when it names no {@code buffer}: a few per worker. */
@@ -216,12 +217,12 @@ public abstract class Pool implements Ops.Named, Ops.MethodHost, Ops.Attributes,
             });
             case "map" -> new Builtin("map", "fn, *iterables, chunk=?, unordered=?, timeout=?, buffer=?", (ts, a) -> {
                 Object[] its = (Object[]) a[1];
-                return new MapIterator(ts, this, a[0], its, Missing.is(a[2]) ? null : Ops.toLong(a[2], "chunk"),
-                        !Missing.is(a[3]) && Ops.truthy(a[3]), Seconds.optional(a[4]),
-                        Missing.is(a[5]) ? null : Ops.toLong(a[5], "buffer"), "pool.map");
+                return new MapIterator(ts, this, a[0], its, Missing.is(a[2]) ? null : Convert.toLong(a[2], "chunk"),
+                        !Missing.is(a[3]) && Values.truthy(a[3]), Seconds.optional(a[4]),
+                        Missing.is(a[5]) ? null : Convert.toLong(a[5], "buffer"), "pool.map");
             });
             case "shutdown" -> new Builtin("shutdown", "wait=?, cancel=?", (ts, a) -> {
-                shutdown(ts, Missing.is(a[0]) || Ops.truthy(a[0]), !Missing.is(a[1]) && Ops.truthy(a[1]));
+                shutdown(ts, Missing.is(a[0]) || Values.truthy(a[0]), !Missing.is(a[1]) && Values.truthy(a[1]));
                 return null;
             });
             case "stats" -> new Builtin("stats", "", (ts, a) -> stats());

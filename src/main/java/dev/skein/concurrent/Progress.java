@@ -1,16 +1,17 @@
 package dev.skein.concurrent;
 
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 /**
  * {@code progress(iterable, label=…, total=…)}: passes the items through and draws a bar on
  * stderr — count, percentage and ETA when the length is known, the rate otherwise — but only
  * when stderr is a terminal; otherwise it adds nothing to the output.
  */
-public final class Progress implements SkeinIterator, Ops.Named {
+public final class Progress implements SkeinIterator, Values.Named {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final ThreadState ts;
@@ -25,7 +26,7 @@ public final class Progress implements SkeinIterator, Ops.Named {
 
     public Progress(ThreadState ts, Object iterable, String label, Long total) {
         this.ts = ts;
-        this.inner = Ops.iter(iterable);
+        this.inner = Containers.iter(iterable);
         this.label = label;
         this.total = total != null ? total : knownLength(iterable);
         this.draw = ts.interp().stderrIsTerminal();
@@ -34,7 +35,7 @@ public final class Progress implements SkeinIterator, Ops.Named {
     private static long knownLength(Object o) {
         if (o instanceof SkeinIterator) return -1;
         try {
-            return Ops.len(o);
+            return Containers.len(o);
         } catch (dev.skein.runtime.SkeinError notSized) {
             return -1;
         }

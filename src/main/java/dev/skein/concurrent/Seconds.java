@@ -1,8 +1,8 @@
 package dev.skein.concurrent;
 
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import java.util.concurrent.TimeUnit;
 
 /** Timeouts given in seconds (ints or floats; none or absent means no timeout). */
@@ -12,7 +12,7 @@ public final class Seconds {
     /** A timeout argument as seconds, or null for none. */
     static Double optional(Object v) {
         if (v == null || Missing.is(v)) return null;
-        double s = Ops.toDouble(v, "timeout");
+        double s = Convert.toDouble(v, "timeout");
         if (s < 0 || Double.isNaN(s)) throw Errors.value("timeout must not be negative");
         return s;
     }

@@ -1,13 +1,15 @@
 package dev.skein.concurrent;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Values;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** {@code atomic(value)}: a shared cell with atomic read-modify-write ({@code add}, {@code update}). */
-public final class SkeinAtomic implements Ops.Named, Ops.MethodHost {
+public final class SkeinAtomic implements Values.Named, Values.MethodHost {
     private final AtomicReference<Object> ref;
 
     public SkeinAtomic(Object initial) { ref = new AtomicReference<>(initial); }
@@ -22,14 +24,14 @@ public final class SkeinAtomic implements Ops.Named, Ops.MethodHost {
                 Object n = Missing.is(a[0]) ? (Object) 1L : a[0];
                 while (true) {
                     Object old = ref.get();
-                    Object updated = Ops.add(old, n);
+                    Object updated = Arith.add(old, n);
                     if (ref.compareAndSet(old, updated)) return updated;
                 }
             });
             case "compare_and_set" -> new Builtin("compare_and_set", "expected, value", (ts, a) -> {
                 while (true) {
                     Object old = ref.get();
-                    if (!Ops.eq(old, a[0])) return false;
+                    if (!Values.eq(old, a[0])) return false;
                     if (ref.compareAndSet(old, a[1])) return true;
                 }
             });
@@ -44,5 +46,5 @@ public final class SkeinAtomic implements Ops.Named, Ops.MethodHost {
         };
     }
 
-    @Override public String toString() { return "atomic(" + Ops.repr(ref.get()) + ")"; }
+    @Override public String toString() { return "atomic(" + Convert.repr(ref.get()) + ")"; }
 }

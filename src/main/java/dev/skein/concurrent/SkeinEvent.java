@@ -3,14 +3,14 @@ package dev.skein.concurrent;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** {@code event()}: a flag threads can wait for. */
-public final class SkeinEvent implements Ops.Named, Ops.MethodHost {
+public final class SkeinEvent implements Values.Named, Values.MethodHost {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private boolean set;

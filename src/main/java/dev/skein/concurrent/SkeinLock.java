@@ -3,15 +3,15 @@ package dev.skein.concurrent;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ScopedResource;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** {@code lock()}: a reentrant mutual-exclusion lock; {@code with l { … }} holds it for the block. */
-public final class SkeinLock implements Ops.Named, Ops.MethodHost, ScopedResource {
+public final class SkeinLock implements Values.Named, Values.MethodHost, ScopedResource {
     private final ReentrantLock lock = new ReentrantLock();
 
     /** Acquires, polling the thread's interrupt flag; false when the timeout passes first. */

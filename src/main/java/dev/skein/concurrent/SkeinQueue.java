@@ -3,13 +3,13 @@ package dev.skein.concurrent;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** {@code queue(max=0)}: a thread-safe FIFO; {@code max} > 0 bounds it (put then blocks). */
-public final class SkeinQueue implements Ops.Named, Ops.MethodHost {
+public final class SkeinQueue implements Values.Named, Values.MethodHost {
     private final LinkedBlockingQueue<Object> items;
 
     public SkeinQueue(int max) {

@@ -2,9 +2,9 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,13 +27,13 @@ public final class Waiting {
         if (v instanceof SkeinList list) {
             Object[] items = list.snapshot();
             for (Object item : items) {
-                if (!(item instanceof Future)) throw Errors.type("await needs futures, but the list holds " + Ops.typeName(item));
+                if (!(item instanceof Future)) throw Errors.type("await needs futures, but the list holds " + Values.typeName(item));
             }
             Object[] out = new Object[items.length];
             for (int i = 0; i < items.length; i++) out[i] = awaitOne(ts, (Future) items[i], deadline, timeout, site);
             return SkeinList.wrap(out);
         }
-        throw Errors.type("await needs a future or a list of futures, not " + Ops.typeName(v));
+        throw Errors.type("await needs a future or a list of futures, not " + Values.typeName(v));
     }
 
     private static Object awaitOne(ThreadState ts, Future f, long deadline, Double timeout, String site) {

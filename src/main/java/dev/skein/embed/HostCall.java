@@ -1,9 +1,11 @@
 package dev.skein.embed;
 
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,23 +56,23 @@ public final class HostCall {
     public String stringArg(int i) {
         Object v = raw(i);
         if (v instanceof String s) return s;
-        throw Errors.type(function.name() + "() argument " + (i + 1) + " must be str, not " + Ops.typeName(v));
+        throw Errors.type(function.name() + "() argument " + (i + 1) + " must be str, not " + Values.typeName(v));
     }
 
     /** Positional argument {@code i}, which must be an int that fits in a long. */
     public long longArg(int i) {
         Object v = raw(i);
         if (v instanceof Long l) return l;
-        throw Errors.type(function.name() + "() argument " + (i + 1) + " must be int, not " + Ops.typeName(v));
+        throw Errors.type(function.name() + "() argument " + (i + 1) + " must be int, not " + Values.typeName(v));
     }
 
     /** Positional argument {@code i}, which must be a number (int or float). */
     public double doubleArg(int i) {
         Object v = raw(i);
-        if (v instanceof Boolean || !Ops.isNumber(v)) {
-            throw Errors.type(function.name() + "() argument " + (i + 1) + " must be a number, not " + Ops.typeName(v));
+        if (v instanceof Boolean || !Arith.isNumber(v)) {
+            throw Errors.type(function.name() + "() argument " + (i + 1) + " must be a number, not " + Values.typeName(v));
         }
-        return Ops.toDouble(v, "argument " + (i + 1));
+        return Convert.toDouble(v, "argument " + (i + 1));
     }
 
     private Object raw(int i) {
@@ -119,7 +121,7 @@ public final class HostCall {
     public Object call(Object function, Object... callArgs) {
         Object callee = ValueConverter.toSkein(function);
         if (!(callee instanceof dev.skein.runtime.Callable c)) {
-            throw Errors.type("'" + Ops.typeName(callee) + "' object is not callable");
+            throw Errors.type("'" + Values.typeName(callee) + "' object is not callable");
         }
         Object[] skeinArgs = new Object[callArgs.length];
         for (int i = 0; i < callArgs.length; i++) skeinArgs[i] = ValueConverter.toSkein(callArgs[i]);

@@ -1,6 +1,7 @@
 package dev.skein.embed;
 
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Convert;
+import dev.skein.runtime.Values;
 
 /**
  * A Skein value with no Java counterpart (a pool, a future, an error, a range, a module, a
@@ -17,7 +18,7 @@ public final class SkeinObject {
     }
 
     /** The Skein type name, as {@code type(x)} returns it ("future", "pool", "range", "error", …). */
-    public String typeName() { return Ops.typeName(value); }
+    public String typeName() { return Values.typeName(value); }
 
     /** Calls a method of the value ({@code fut.result()}), converting arguments and the result. */
     public Object callMethod(String name, Object... args) {
@@ -33,12 +34,12 @@ public final class SkeinObject {
     @Override public int hashCode() { return System.identityHashCode(value); }
 
     /** The value as Skein's {@code repr} shows it. */
-    @Override public String toString() { return Ops.repr(value); }
+    @Override public String toString() { return Convert.repr(value); }
 
     /** {@code recv.name(…)} as a callable, so it runs through the same entry as function calls. */
     private record MethodCall(Object receiver, String method) implements dev.skein.runtime.Callable {
         @Override public Object call(dev.skein.runtime.ThreadState ts, Object[] args, String[] kwNames) {
-            return Ops.callMethod(ts, receiver, method, args, kwNames);
+            return Values.callMethod(ts, receiver, method, args, kwNames);
         }
 
         @Override public String name() { return method; }

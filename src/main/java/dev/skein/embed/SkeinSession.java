@@ -129,7 +129,7 @@ public final class SkeinSession implements AutoCloseable {
     public SkeinFunction function(String name) {
         Object v = module.get(name);
         if (v == Missing.MISSING) throw new NoSuchElementException("no global '" + name + "' in this session");
-        if (!(v instanceof Callable c)) throw new IllegalArgumentException("global '" + name + "' is a " + dev.skein.runtime.Ops.typeName(v) + ", not a function");
+        if (!(v instanceof Callable c)) throw new IllegalArgumentException("global '" + name + "' is a " + dev.skein.runtime.Values.typeName(v) + ", not a function");
         codeRan = true;
         return new SkeinFunction(c, Link.of(this));
     }
@@ -180,7 +180,7 @@ public final class SkeinSession implements AutoCloseable {
         Object recv = ValueConverter.toSkein(receiver);
         Object[] skeinArgs = new Object[args.length];
         for (int i = 0; i < args.length; i++) skeinArgs[i] = ValueConverter.toSkein(args[i]);
-        return toJava(enter(ts -> dev.skein.runtime.Ops.callMethod(ts, recv, name, skeinArgs, null)));
+        return toJava(enter(ts -> dev.skein.runtime.Values.callMethod(ts, recv, name, skeinArgs, null)));
     }
 
     /** Converts a Skein value to Java, with handles that call back into this session. */

@@ -1,10 +1,10 @@
 package dev.skein.embed;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.ModuleValue;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinDict;
@@ -13,6 +13,7 @@ import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.SliceValue;
+import dev.skein.runtime.Values;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ public final class ValueConverter {
     private static Object toSkein(Object v, IdentityHashMap<Object, Object> done) {
         if (v == null || v instanceof Boolean || v instanceof String || v instanceof Long || v instanceof Double) return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
-        if (v instanceof BigInteger b) return Ops.norm(b);
+        if (v instanceof BigInteger b) return Arith.norm(b);
         if (v instanceof Float f) return f.doubleValue();
         if (v instanceof Character c) return c.toString();
         if (v instanceof byte[] b) return Bytes.copyOf(b);
@@ -111,7 +112,7 @@ public final class ValueConverter {
 
     private static Object hashable(Object key, String what) {
         try {
-            Ops.hash(key);
+            Values.hash(key);
             return key;
         } catch (SkeinError e) {
             throw new IllegalArgumentException("a Skein " + what + " must be hashable: " + e.value().message());
@@ -122,7 +123,7 @@ public final class ValueConverter {
     private static boolean isSkeinValue(Object v) {
         return v instanceof Bytes || v instanceof SkeinList || v instanceof SkeinDict || v instanceof SkeinSet
                 || v instanceof RecordValue || v instanceof RangeValue || v instanceof ErrorValue || v instanceof Callable
-                || v instanceof ModuleValue || v instanceof SkeinIterator || v instanceof SliceValue || v instanceof Ops.Named;
+                || v instanceof ModuleValue || v instanceof SkeinIterator || v instanceof SliceValue || v instanceof Values.Named;
     }
 
     // ------------------------------------------------------------------ Skein → Java

@@ -1,6 +1,6 @@
 package dev.skein.interp;
 
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.SkeinError;
 
 /**
@@ -39,7 +39,7 @@ final class Accumulation {
                 return NORMAL;
             }
             try {
-                s[slot] = Ops.add(s[slot], v);
+                s[slot] = Arith.add(s[slot], v);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

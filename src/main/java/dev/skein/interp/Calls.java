@@ -1,12 +1,13 @@
 package dev.skein.interp;
 
 import dev.skein.runtime.Callable;
-import dev.skein.runtime.ModuleValue;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.ModuleValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class Calls {
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i].eval(f);
                 if (spread[i]) {
-                    for (Object x : Ops.toArray(v)) out.add(x);
+                    for (Object x : Containers.toArray(v)) out.add(x);
                 } else {
                     out.add(v);
                 }
@@ -86,7 +87,7 @@ final class Calls {
 
     static Object invoke(ThreadState ts, Object fn, Object[] a, String[] kwNames) {
         if (fn instanceof Callable c) return c.call(ts, a, kwNames);
-        return Ops.call(ts, fn, a, kwNames);
+        return Values.call(ts, fn, a, kwNames);
     }
 
     /** {@code recv.name(args)}: built-in type methods, module members, callable fields. */
@@ -126,7 +127,7 @@ final class Calls {
                 }
                 if (recv instanceof ModuleValue m) {
                     Object member = m.member(name);
-                    if (member == Missing.MISSING) return Ops.getAttr(recv, name);  // raises AttributeError
+                    if (member == Missing.MISSING) return Values.getAttr(recv, name);  // raises AttributeError
                     if (member instanceof Function g && args.simple() && g.acceptsExactly(args.values.length)) {
                         Object[] slots = new Object[g.code.frameSize];
                         ExprNode[] vs = args.values;
@@ -135,7 +136,7 @@ final class Calls {
                     }
                     return invoke(f.ts, member, args.eval(f), args.kwNames);
                 }
-                return Ops.callMethod(f.ts, recv, name, args.eval(f), args.kwNames);
+                return Values.callMethod(f.ts, recv, name, args.eval(f), args.kwNames);
             } catch (SkeinError e) {
                 throw locate(e, f);
             } catch (StackOverflowError deep) {

@@ -1,6 +1,8 @@
 package dev.skein.interp;
 
 import dev.skein.ast.Expr;
+import dev.skein.runtime.Bytes;
+import dev.skein.ast.LiteralBytes;
 import dev.skein.ast.Param;
 import dev.skein.ast.Span;
 import dev.skein.ast.Stmt;
@@ -386,7 +388,8 @@ public final class Compiler {
     ExprNode expr(Expr e) {
         int line = e.span().line(), col = e.span().column();
         if (e instanceof Expr.Literal l) {
-            return new Variables.Const(line, col, l.value());
+            Object v = l.value() instanceof LiteralBytes b ? Bytes.wrap(b.bytes()) : l.value();
+            return new Variables.Const(line, col, v);
         } else if (e instanceof Expr.Name n) {
             return read(n.span(), n.name());
         } else if (e instanceof Expr.FString f) {

@@ -4,9 +4,10 @@ import dev.skein.concurrent.MapIterator;
 import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.concurrent.Waiting;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.Values;
 
 /** Nodes for {@code submit}, {@code await} and {@code map … over}. */
 final class ConcurrencyNodes {
@@ -16,14 +17,14 @@ final class ConcurrencyNodes {
         if (poolExpr == null) return PoolRegistry.of(f.ts.interp()).current(f.ts);
         Object p = poolExpr.eval(f);
         if (p instanceof Pool pool) return pool;
-        throw Errors.type("'to' needs a pool, not " + Ops.typeName(p));
+        throw Errors.type("'to' needs a pool, not " + Values.typeName(p));
     }
 
     static Double seconds(Frame f, ExprNode e) {
         if (e == null) return null;
         Object v = e.eval(f);
         if (v == null) return null;
-        double s = Ops.toDouble(v, "timeout");
+        double s = Convert.toDouble(v, "timeout");
         if (s < 0) throw Errors.value("timeout must not be negative");
         return s;
     }
@@ -117,8 +118,8 @@ final class ConcurrencyNodes {
                 Object[] its = new Object[iterables.length];
                 for (int i = 0; i < its.length; i++) its[i] = iterables[i].eval(f);
                 Pool p = pool(f, pool);
-                Long c = chunk == null ? null : Ops.toLong(chunk.eval(f), "chunk");
-                Long b = buffer == null ? null : Ops.toLong(buffer.eval(f), "buffer");
+                Long c = chunk == null ? null : Convert.toLong(chunk.eval(f), "chunk");
+                Long b = buffer == null ? null : Convert.toLong(buffer.eval(f), "buffer");
                 return new MapIterator(f.ts, p, fn, its, c, unordered, seconds(f, timeout), b, f.code.file + ":" + line);
             } catch (SkeinError e) {
                 throw locate(e, f);

@@ -3,10 +3,10 @@ package dev.skein.interp;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.ModuleValue;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RecordType;
 import dev.skein.runtime.ScopedResource;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.Values;
 
 /** Statements that define things: records, imports, and {@code with} scopes. */
 final class Definitions {
@@ -77,7 +77,7 @@ final class Definitions {
         @Override public int exec(Frame f) {
             Object r = resource.eval(f);
             if (!(r instanceof ScopedResource res)) {
-                throw locate(Errors.type("'" + Ops.typeName(r) + "' cannot be used with 'with' (pools and locks can)"), f);
+                throw locate(Errors.type("'" + Values.typeName(r) + "' cannot be used with 'with' (pools and locks can)"), f);
             }
             Object entered;
             try {

@@ -1,12 +1,14 @@
 package dev.skein.interp;
 
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.SliceValue;
+import dev.skein.runtime.Values;
 
 /** Container literals, comprehensions, f-strings, indexing and attribute reads. */
 final class Literals {
@@ -113,10 +115,10 @@ final class Literals {
             }
             Clause c = clauses[clause];
             if (!c.isFor()) {
-                if (Ops.truthy(c.source().eval(f))) run(f, clause + 1, sink);
+                if (Values.truthy(c.source().eval(f))) run(f, clause + 1, sink);
                 return;
             }
-            SkeinIterator it = Ops.iter(c.source().eval(f));
+            SkeinIterator it = Containers.iter(c.source().eval(f));
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
                 c.target().store(f, v);
                 run(f, clause + 1, sink);
@@ -143,9 +145,9 @@ final class Literals {
                 Field fd = (Field) p;
                 Object v = fd.value().eval(f);
                 try {
-                    if (fd.conversion() == 'r') v = Ops.repr(v);
+                    if (fd.conversion() == 'r') v = Convert.repr(v);
                     else if (fd.conversion() == 'a') v = dev.skein.runtime.FormatSpec.ascii(v);
-                    else if (fd.conversion() == 's') v = Ops.str(v);
+                    else if (fd.conversion() == 's') v = Convert.str(v);
                     String spec = fd.spec() == null ? "" : (String) fd.spec().eval(f);
                     sb.append(FieldFormat.format(v, spec));
                 } catch (SkeinError e) {
@@ -170,7 +172,7 @@ final class Literals {
             Object i = index.eval(f);
             try {
                 if (t instanceof SkeinList l && i instanceof Long n) return l.getPy(n);
-                return Ops.getIndex(t, i);
+                return Containers.getIndex(t, i);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -206,7 +208,7 @@ final class Literals {
         @Override public Object eval(Frame f) {
             Object t = target.eval(f);
             try {
-                return Ops.getAttr(t, name);
+                return Values.getAttr(t, name);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

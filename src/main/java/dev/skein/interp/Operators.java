@@ -1,11 +1,13 @@
 package dev.skein.interp;
 
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.Values;
 
 /**
  * Operator nodes. The hot ones (+, -, *, %, //, comparisons) inline the {@code long} fast path
- * and fall back to {@link Ops} for every other type and for overflow.
+ * and fall back to {@link dev.skein.runtime.Arith} for every other type and for overflow.
  */
 final class Operators {
     private Operators() {}
@@ -18,18 +20,18 @@ final class Operators {
 
     static BinaryOp forSymbol(String op) {
         return switch (op) {
-            case "+" -> Ops::add;
-            case "-" -> Ops::sub;
-            case "*" -> Ops::mul;
-            case "/" -> Ops::truediv;
-            case "//" -> Ops::floordiv;
-            case "%" -> Ops::mod;
-            case "**" -> Ops::pow;
-            case "&" -> Ops::bitand;
-            case "|" -> Ops::bitor;
-            case "^" -> Ops::bitxor;
-            case "<<" -> Ops::shl;
-            case ">>" -> Ops::shr;
+            case "+" -> Arith::add;
+            case "-" -> Arith::sub;
+            case "*" -> Arith::mul;
+            case "/" -> Arith::truediv;
+            case "//" -> Arith::floordiv;
+            case "%" -> Arith::mod;
+            case "**" -> Arith::pow;
+            case "&" -> Arith::bitand;
+            case "|" -> Arith::bitor;
+            case "^" -> Arith::bitxor;
+            case "<<" -> Arith::shl;
+            case ">>" -> Arith::shr;
             default -> throw new IllegalArgumentException(op);
         };
     }
@@ -96,7 +98,7 @@ final class Operators {
                 long r = x + y;
                 if (((x ^ r) & (y ^ r)) >= 0) return r;
             }
-            return Ops.add(a, b);
+            return Arith.add(a, b);
         }
     }
 
@@ -120,7 +122,7 @@ final class Operators {
                 if (((x ^ r) & (k ^ r)) >= 0) return r;
             }
             try {
-                return Ops.add(a, boxed);
+                return Arith.add(a, boxed);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -144,7 +146,7 @@ final class Operators {
             Object a = left.eval(f);
             if (a instanceof Long x) return Math.floorMod((long) x, k);
             try {
-                return Ops.mod(a, boxed);
+                return Arith.mod(a, boxed);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -159,7 +161,7 @@ final class Operators {
                 long r = x - y;
                 if (((x ^ y) & (x ^ r)) >= 0) return r;
             }
-            return Ops.sub(a, b);
+            return Arith.sub(a, b);
         }
     }
 
@@ -171,7 +173,7 @@ final class Operators {
                 long hi = Math.multiplyHigh(x, y), lo = x * y;
                 if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
             }
-            return Ops.mul(a, b);
+            return Arith.mul(a, b);
         }
     }
 
@@ -180,7 +182,7 @@ final class Operators {
 
         @Override Object apply(Object a, Object b) {
             if (a instanceof Long x && b instanceof Long y && y != 0) return Math.floorMod((long) x, (long) y);
-            return Ops.mod(a, b);
+            return Arith.mod(a, b);
         }
     }
 
@@ -189,7 +191,7 @@ final class Operators {
 
         @Override Object apply(Object a, Object b) {
             if (a instanceof Long x && b instanceof Long y && y != 0 && x != Long.MIN_VALUE) return Math.floorDiv((long) x, (long) y);
-            return Ops.floordiv(a, b);
+            return Arith.floordiv(a, b);
         }
     }
 
@@ -209,9 +211,9 @@ final class Operators {
             Object v = operand.eval(f);
             try {
                 return switch (op) {
-                    case "-" -> (v instanceof Long l && l != Long.MIN_VALUE) ? (Object) (-l) : Ops.neg(v);
-                    case "+" -> Ops.pos(v);
-                    default -> Ops.invert(v);
+                    case "-" -> (v instanceof Long l && l != Long.MIN_VALUE) ? (Object) (-l) : Arith.neg(v);
+                    case "+" -> Arith.pos(v);
+                    default -> Arith.invert(v);
                 };
             } catch (SkeinError e) {
                 throw locate(e, f);
@@ -227,7 +229,7 @@ final class Operators {
             this.operand = operand;
         }
 
-        @Override public Object eval(Frame f) { return !Ops.truthy(operand.eval(f)); }
+        @Override public Object eval(Frame f) { return !Values.truthy(operand.eval(f)); }
     }
 
     static final class And extends ExprNode {
@@ -241,7 +243,7 @@ final class Operators {
 
         @Override public Object eval(Frame f) {
             Object a = left.eval(f);
-            return Ops.truthy(a) ? right.eval(f) : a;
+            return Values.truthy(a) ? right.eval(f) : a;
         }
     }
 
@@ -256,7 +258,7 @@ final class Operators {
 
         @Override public Object eval(Frame f) {
             Object a = left.eval(f);
-            return Ops.truthy(a) ? a : right.eval(f);
+            return Values.truthy(a) ? a : right.eval(f);
         }
     }
 
@@ -271,7 +273,7 @@ final class Operators {
         }
 
         @Override public Object eval(Frame f) {
-            return Ops.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
+            return Values.truthy(condition.eval(f)) ? then.eval(f) : otherwise.eval(f);
         }
     }
 
@@ -280,14 +282,14 @@ final class Operators {
     /** One comparison operator applied to two values. */
     static boolean compare(String op, Object a, Object b) {
         return switch (op) {
-            case "<" -> Ops.lt(a, b);
-            case "<=" -> Ops.le(a, b);
-            case ">" -> Ops.gt(a, b);
-            case ">=" -> Ops.ge(a, b);
-            case "==" -> Ops.eq(a, b);
-            case "!=" -> !Ops.eq(a, b);
-            case "in" -> Ops.contains(b, a);
-            case "not in" -> !Ops.contains(b, a);
+            case "<" -> Values.lt(a, b);
+            case "<=" -> Values.le(a, b);
+            case ">" -> Values.gt(a, b);
+            case ">=" -> Values.ge(a, b);
+            case "==" -> Values.eq(a, b);
+            case "!=" -> !Values.eq(a, b);
+            case "in" -> Containers.contains(b, a);
+            case "not in" -> !Containers.contains(b, a);
             default -> throw new IllegalArgumentException(op);
         };
     }
@@ -326,7 +328,7 @@ final class Operators {
                 return switch (kind) { case 0 -> v < k; case 1 -> v <= k; case 2 -> v > k; default -> v >= k; };
             }
             try {
-                return switch (kind) { case 0 -> Ops.lt(a, boxed); case 1 -> Ops.le(a, boxed); case 2 -> Ops.gt(a, boxed); default -> Ops.ge(a, boxed); };
+                return switch (kind) { case 0 -> Values.lt(a, boxed); case 1 -> Values.le(a, boxed); case 2 -> Values.gt(a, boxed); default -> Values.ge(a, boxed); };
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -357,7 +359,7 @@ final class Operators {
                 return switch (kind) { case 0 -> a < b; case 1 -> a <= b; case 2 -> a > b; default -> a >= b; };
             }
             try {
-                return switch (kind) { case 0 -> Ops.lt(x, y); case 1 -> Ops.le(x, y); case 2 -> Ops.gt(x, y); default -> Ops.ge(x, y); };
+                return switch (kind) { case 0 -> Values.lt(x, y); case 1 -> Values.le(x, y); case 2 -> Values.gt(x, y); default -> Values.ge(x, y); };
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -378,7 +380,7 @@ final class Operators {
         @Override public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long p && y instanceof Long q) return (p.longValue() == q.longValue()) != negate;
-            return Ops.eq(x, y) != negate;
+            return Values.eq(x, y) != negate;
         }
     }
 

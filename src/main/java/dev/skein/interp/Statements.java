@@ -1,13 +1,14 @@
 package dev.skein.interp;
 
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 /** Statement nodes: blocks, assignment, control flow, errors. */
 final class Statements {
@@ -82,9 +83,9 @@ final class Statements {
             Object t = target.eval(f);
             Object i = index.eval(f);
             try {
-                Object old = Ops.getIndex(t, i);
+                Object old = Containers.getIndex(t, i);
                 Object v = value.eval(f);
-                Ops.setIndex(t, i, op.apply(old, v));
+                Containers.setIndex(t, i, op.apply(old, v));
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -105,7 +106,7 @@ final class Statements {
 
         @Override public int exec(Frame f) {
             Object c = condition.eval(f);
-            if (c instanceof Boolean b ? b : Ops.truthy(c)) return then.exec(f);
+            if (c instanceof Boolean b ? b : Values.truthy(c)) return then.exec(f);
             return otherwise == null ? NORMAL : otherwise.exec(f);
         }
     }
@@ -124,7 +125,7 @@ final class Statements {
             ThreadState ts = f.ts;
             while (true) {
                 Object c = condition.eval(f);
-                if (!(c instanceof Boolean b ? b : Ops.truthy(c))) return NORMAL;
+                if (!(c instanceof Boolean b ? b : Values.truthy(c))) return NORMAL;
                 int r = body.exec(f);
                 if (r == BREAK) return NORMAL;
                 if (r == RETURN) return r;
@@ -157,7 +158,7 @@ final class Statements {
             ThreadState ts = f.ts;
             try {
                 if (it instanceof RangeValue r) return overRange(f, ts, r);
-                SkeinIterator iter = Ops.iter(it);
+                SkeinIterator iter = Containers.iter(it);
                 boolean exhausted = false;
                 try {
                     while (true) {
@@ -235,7 +236,7 @@ final class Statements {
             Object v = error.eval(f);
             if (v instanceof ErrorKind k) v = new ErrorValue(k, "", null);
             if (!(v instanceof ErrorValue ev)) {
-                throw locate(Errors.type("only errors can be thrown, not " + Ops.typeName(v) + " (try: throw ValueError(\"…\"))"), f);
+                throw locate(Errors.type("only errors can be thrown, not " + Values.typeName(v) + " (try: throw ValueError(\"…\"))"), f);
             }
             SkeinError e = new SkeinError(ev);
             if (ev.hasTrace()) throw e.tracedAt(f);   // a rethrow keeps the original trace
@@ -299,7 +300,7 @@ final class Statements {
                 for (ExprNode k : c.kinds()) {
                     Object kind = k.eval(f);
                     if (!(kind instanceof ErrorKind ek)) {
-                        throw locate(Errors.type("catch needs error kinds like ValueError, not " + Ops.typeName(kind)), f);
+                        throw locate(Errors.type("catch needs error kinds like ValueError, not " + Values.typeName(kind)), f);
                     }
                     if (err.kind().isA(ek)) return c;
                 }

@@ -1,7 +1,7 @@
 package dev.skein.interp;
 
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 
@@ -150,7 +150,7 @@ final class Variables {
             Object t = target.eval(f);
             Object i = index.eval(f);
             try {
-                Ops.setIndex(t, i, v);
+                Containers.setIndex(t, i, v);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -180,7 +180,7 @@ final class Variables {
             Object[] values;
             if (v instanceof dev.skein.runtime.SkeinList l) values = l.snapshot();
             else {
-                SkeinIterator it = Ops.iter(v);
+                SkeinIterator it = Containers.iter(v);
                 values = new Object[n];
                 int k = 0;
                 for (Object x = it.next(); x != SkeinIterator.DONE; x = it.next()) {

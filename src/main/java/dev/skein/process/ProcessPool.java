@@ -3,17 +3,19 @@ package dev.skein.process;
 import dev.skein.concurrent.Future;
 import dev.skein.concurrent.MapIterator.ItemOutcome;
 import dev.skein.concurrent.Pool;
-import dev.skein.concurrent.Seconds;
 import dev.skein.concurrent.PoolRegistry;
+import dev.skein.concurrent.Seconds;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import dev.skein.syntax.Source;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +164,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         for (Object it : iterables) {
             if (it instanceof SkeinIterator) return 8;
             try {
-                n = Math.min(n, Ops.len(it));
+                n = Math.min(n, Containers.len(it));
             } catch (dev.skein.runtime.SkeinError unsized) {
                 return 8;
             }
@@ -351,7 +353,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
             d.in().expectEnd();
             if (ok) return new ItemOutcome(v, null);
             if (v instanceof ErrorValue e) return new ItemOutcome(null, e);
-            throw new Codec.MalformedFrame("an item's error is " + Ops.typeName(v));
+            throw new Codec.MalformedFrame("an item's error is " + Values.typeName(v));
         } catch (RuntimeException bad) {
             return new ItemOutcome(null, unreadable(bad));
         }
@@ -557,7 +559,7 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
     private ErrorValue crashError(WorkerProcess w, Future f, Work work) {
         StringBuilder sb = new StringBuilder("worker process ").append(w.pid()).append(" died (").append(w.exitDescription())
                 .append(") while running ").append(f.describe());
-        String input = work.outcomes == null ? Ops.repr(dev.skein.runtime.SkeinList.wrap(f.arguments())) : "item " + (work.nextItem + 1) + " of a chunk";
+        String input = work.outcomes == null ? Convert.repr(dev.skein.runtime.SkeinList.wrap(f.arguments())) : "item " + (work.nextItem + 1) + " of a chunk";
         if (input.length() > 120) input = input.substring(0, 117) + "...";
         sb.append(" on input ").append(input);
         String stderr = w.lastStderrLines();

@@ -1,11 +1,11 @@
 package dev.skein.process;
 
 import dev.skein.ast.Expr;
+import dev.skein.ast.LiteralBytes;
 import dev.skein.ast.Param;
 import dev.skein.ast.Span;
 import dev.skein.ast.Stmt;
 import dev.skein.ast.Target;
-import dev.skein.runtime.Bytes;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -281,8 +281,8 @@ final class ProgramCodec {
                 out.writeByte(V_FLOAT); out.writeDouble(d);
             } else if (v instanceof String s) {
                 out.writeByte(V_STR); out.writeString(s);
-            } else if (v instanceof Bytes b) {
-                out.writeByte(V_BYTES); out.writeBytes(b.unsafeArray());
+            } else if (v instanceof LiteralBytes b) {
+                out.writeByte(V_BYTES); out.writeBytes(b.bytes());
             } else {
                 throw new IllegalArgumentException("not a literal: " + v.getClass().getName());
             }
@@ -495,7 +495,7 @@ final class ProgramCodec {
                 }
                 case V_FLOAT -> in.readDouble();
                 case V_STR -> in.readString();
-                case V_BYTES -> Bytes.wrap(in.readBytes());
+                case V_BYTES -> new LiteralBytes(in.readBytes());
                 default -> throw new Codec.MalformedFrame("unknown literal tag " + tag);
             };
         }

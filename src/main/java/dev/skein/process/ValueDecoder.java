@@ -5,13 +5,13 @@ import dev.skein.interp.Code;
 import dev.skein.interp.Function;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.ModuleValue;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.RecordType;
 import dev.skein.runtime.RecordValue;
@@ -124,7 +124,7 @@ final class ValueDecoder {
             case Codec.BIGINT: {
                 byte[] b = in.readBytes();
                 if (b.length == 0) throw new Codec.MalformedFrame("empty big integer");
-                return Ops.norm(new BigInteger(b));
+                return Arith.norm(new BigInteger(b));
             }
             case Codec.BYTES: return Bytes.wrap(in.readBytes());
             case Codec.RANGE: {

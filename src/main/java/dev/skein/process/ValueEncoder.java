@@ -6,6 +6,7 @@ import dev.skein.interp.ModuleInstance;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
@@ -13,7 +14,6 @@ import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.ModuleValue;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.RecordType;
 import dev.skein.runtime.RecordValue;
@@ -22,6 +22,7 @@ import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.TraceEntry;
+import dev.skein.runtime.Values;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -285,7 +286,7 @@ final class ValueEncoder {
                     atKey = false;
                     write(kv[i + 1]);
                 } catch (Unportable u) {
-                    String key = k instanceof String str ? "\"" + str + "\"" : Ops.repr(k);
+                    String key = k instanceof String str ? "\"" + str + "\"" : Convert.repr(k);
                     throw u.at(atKey ? "key " + key : key);
                 }
             }
@@ -300,7 +301,7 @@ final class ValueEncoder {
                 try {
                     write(item);
                 } catch (Unportable u) {
-                    throw u.at("{" + Ops.repr(item) + "}");
+                    throw u.at("{" + Convert.repr(item) + "}");
                 }
             }
             return;
@@ -363,7 +364,7 @@ final class ValueEncoder {
             if (name != null) { out.writeByte(Codec.BUILTIN); out.writeString(name); return; }
             throw notPortable(v instanceof Builtin ? "the function " + ((Callable) v).name() + " (made in Java by the host)" : "a host function");
         }
-        throw notPortable(article(Ops.typeName(v)));
+        throw notPortable(article(Values.typeName(v)));
     }
 
     private void recordType(RecordType t) {

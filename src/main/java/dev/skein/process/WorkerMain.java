@@ -8,11 +8,11 @@ import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
@@ -252,7 +252,7 @@ public final class WorkerMain {
     }
     private Object call(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
         try {
-            return Ops.call(ts, callee, args, kwNames);
+            return Values.call(ts, callee, args, kwNames);
         } catch (ExitRequest exit) {
             sendLock.lock();   // the items finished before this one are reported first
             try {

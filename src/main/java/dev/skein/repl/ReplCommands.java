@@ -4,7 +4,7 @@ import dev.skein.concurrent.Future;
 import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.ModuleInstance;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Convert;
 import dev.skein.syntax.Source;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,7 +126,7 @@ final class ReplCommands {
         StringBuilder sb = new StringBuilder();
         for (String name : m.memberNames()) {
             if (name.equals("_") || name.equals("_e")) continue;
-            String shown = Ops.repr(m.get(name));
+            String shown = Convert.repr(m.get(name));
             if (shown.length() > 100) shown = shown.substring(0, 97) + "...";
             sb.append(name).append(" = ").append(shown).append('\n');
         }

@@ -7,10 +7,10 @@ import dev.skein.interp.Code;
 import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.CompileError;
@@ -168,7 +168,7 @@ public final class ReplSession implements AutoCloseable {
             Object value = r.run(code, m, ts);
             if (!showValue || value == null) return Reply.NOTHING;
             m.set("_", value);
-            return Reply.out(Ops.repr(value));
+            return Reply.out(Convert.repr(value));
         } catch (SkeinError e) {
             m.set("_e", e.value());
             return Reply.err(ErrorReport.render(e.value(), r));

@@ -15,7 +15,7 @@ public final class BoundMethod implements Callable {
     public String methodName() { return methodName; }
 
     @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
-        return Ops.callMethod(ts, receiver, methodName, args, kwNames);
+        return Values.callMethod(ts, receiver, methodName, args, kwNames);
     }
 
     @Override public String name() { return methodName; }

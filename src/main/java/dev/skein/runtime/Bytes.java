@@ -29,5 +29,5 @@ public final class Bytes implements Comparable<Bytes> {
 
     @Override public int compareTo(Bytes o) { return Arrays.compareUnsigned(data, o.data); }
 
-    @Override public String toString() { return Ops.repr(this); }
+    @Override public String toString() { return Convert.repr(this); }
 }

@@ -68,7 +68,7 @@ public final class ErrorKind implements Callable {
     @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
         int nkw = kwNames == null ? 0 : kwNames.length;
         int npos = args.length - nkw;
-        String message = npos == 0 ? "" : (args[0] instanceof String s ? s : Ops.str(args[0]));
+        String message = npos == 0 ? "" : (args[0] instanceof String s ? s : Convert.str(args[0]));
         ErrorValue cause = null;
         for (int k = 0; k < nkw; k++) {
             if (kwNames[k].equals("cause") && args[npos + k] instanceof ErrorValue ev) cause = ev;

@@ -33,12 +33,12 @@ public final class FormatSpec {
 
     /** {@code format(value, spec)}. */
     public static String format(Object value, String spec) {
-        if (spec.isEmpty()) return Ops.str(value);
+        if (spec.isEmpty()) return Convert.str(value);
         if (value instanceof Long || value instanceof BigInteger || value instanceof Boolean) {
             Spec s = parse(value, spec, 'd', '>');
             return switch (s.type) {
                 case 'b', 'c', 'd', 'o', 'x', 'X', 'n' -> formatInt(value, s);
-                case 'e', 'E', 'f', 'F', 'g', 'G', '%' -> formatFloat(Ops.toDouble(value, "value"), s);
+                case 'e', 'E', 'f', 'F', 'g', 'G', '%' -> formatFloat(Convert.toDouble(value, "value"), s);
                 default -> throw unknownType(s.type, value);
             };
         }
@@ -52,14 +52,14 @@ public final class FormatSpec {
         // Strings, and as a Skein extension every other value through its str().
         Spec s = parse(value, spec, 's', '<');
         if (s.type != 's') throw unknownType(s.type, value);
-        return formatString(Ops.str(value), s);
+        return formatString(Convert.str(value), s);
     }
 
     /** The {@code !r}, {@code !s} and {@code !a} conversions of f-strings and {@code str.format}. */
     public static String conversion(Object value, char conv) {
         return switch (conv) {
-            case 'r' -> Ops.repr(value);
-            case 's' -> Ops.str(value);
+            case 'r' -> Convert.repr(value);
+            case 's' -> Convert.str(value);
             case 'a' -> ascii(value);
             default -> throw Errors.value("Unknown conversion specifier " + conv);
         };
@@ -67,7 +67,7 @@ public final class FormatSpec {
 
     /** {@code ascii(value)}: the repr with every non-ASCII character escaped. */
     public static String ascii(Object value) {
-        String r = Ops.repr(value);
+        String r = Convert.repr(value);
         int i = 0;
         while (i < r.length() && r.charAt(i) < 0x80) i++;
         if (i == r.length()) return r;
@@ -76,7 +76,7 @@ public final class FormatSpec {
             int cp = r.codePointAt(i);
             i += Character.charCount(cp);
             if (cp < 0x80) sb.append((char) cp);
-            else Ops.appendEscape(sb, cp);
+            else Convert.appendEscape(sb, cp);
         }
         return sb.toString();
     }
@@ -130,7 +130,7 @@ public final class FormatSpec {
             s.precision = precision;
         }
         if (end - pos > 1) {
-            throw Errors.value("Invalid format specifier '" + text + "' for object of type '" + Ops.typeName(value) + "'");
+            throw Errors.value("Invalid format specifier '" + text + "' for object of type '" + Values.typeName(value) + "'");
         }
         if (end - pos == 1) s.type = cp[pos];
         if (s.grouping != 0) {
@@ -163,7 +163,7 @@ public final class FormatSpec {
     }
 
     private static SkeinError unknownType(int type, Object value) {
-        return Errors.value("Unknown format code '" + typeChar(type) + "' for object of type '" + Ops.typeName(value) + "'");
+        return Errors.value("Unknown format code '" + typeChar(type) + "' for object of type '" + Values.typeName(value) + "'");
     }
 
     // ---------------------------------------------------------------- strings
@@ -209,7 +209,7 @@ public final class FormatSpec {
             if (s.sign != 0) throw Errors.value("Sign not allowed with integer format specifier 'c'");
             if (s.alt) throw Errors.value("Alternate form (#) not allowed with integer format specifier 'c'");
             if (value instanceof BigInteger) throw Errors.overflow("Python int too large to convert to C long");
-            long x = Ops.toLong(value, "value");
+            long x = Convert.toLong(value, "value");
             if (x < 0 || x > 0x10ffff) throw Errors.overflow("%c arg not in range(0x110000)");
             // The character is all "remainder": no digits, no grouping, no prefix.
             return layoutNumber(s, false, "", "", new String(Character.toChars((int) x)), false);
@@ -220,7 +220,7 @@ public final class FormatSpec {
             case 'x', 'X' -> 16;
             default -> 10;
         };
-        String text = value instanceof BigInteger b ? b.toString(base) : Long.toString(Ops.toLong(value, "value"), base);
+        String text = value instanceof BigInteger b ? b.toString(base) : Long.toString(Convert.toLong(value, "value"), base);
         boolean negative = text.charAt(0) == '-';
         String digits = negative ? text.substring(1) : text;
         String prefix = "";

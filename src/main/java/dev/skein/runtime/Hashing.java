@@ -6,7 +6,7 @@ public final class Hashing {
 
     public static void check(Object key) {
         if (key instanceof SkeinList || key instanceof SkeinDict || key instanceof SkeinSet) {
-            throw Errors.type("unhashable type: '" + Ops.typeName(key) + "'");
+            throw Errors.type("unhashable type: '" + Values.typeName(key) + "'");
         }
         if (key instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)) {
             // 1.0 and 1 are equal in Skein but Java hashes them differently; refuse to guess.

@@ -27,6 +27,7 @@ public final class Interpreter {
     private final Map<Path, Object> scriptModules = new ConcurrentHashMap<>();
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final boolean stderrIsTerminal;
+    private final TypeMethodTable typeMethods;
 
     private Interpreter(Builder b) {
         this.stdout = b.stdout;
@@ -39,7 +40,11 @@ public final class Interpreter {
         this.builtins = Map.copyOf(b.builtins);
         this.moduleFactories = Map.copyOf(b.moduleFactories);
         this.stderrIsTerminal = b.stderrIsTerminal;
+        this.typeMethods = b.typeMethods;
     }
+
+    /** The methods of built-in types in this engine. */
+    public TypeMethodTable typeMethods() { return typeMethods; }
 
     /** Whether stderr is an interactive terminal (progress bars are drawn only then). */
     public boolean stderrIsTerminal() { return stderrIsTerminal; }
@@ -110,6 +115,7 @@ public final class Interpreter {
         private final Map<String, Object> builtins = new java.util.HashMap<>();
         private final Map<String, Function<Interpreter, ModuleValue>> moduleFactories = new java.util.HashMap<>();
         private boolean stderrIsTerminal;
+        private TypeMethodTable typeMethods = TypeMethodTable.NONE;
 
         public Builder stdout(OutputSink s) { stdout = s; return this; }
         public Builder stderr(OutputSink s) { stderr = s; return this; }
@@ -124,6 +130,7 @@ public final class Interpreter {
         public Builder module(String name, Function<Interpreter, ModuleValue> factory) { moduleFactories.put(name, factory); return this; }
 
         public Builder stderrIsTerminal(boolean t) { stderrIsTerminal = t; return this; }
+        public Builder typeMethods(TypeMethodTable t) { typeMethods = t; return this; }
 
         public Interpreter build() { return new Interpreter(this); }
     }

@@ -19,7 +19,7 @@ public final class NumberParsing {
         String ascii = toAscii(s);
         Object v = ascii == null ? null : parseAsciiInt(ascii, 0, ascii.length(), base, true);
         if (v == null) {
-            String r = Ops.repr(s);
+            String r = Convert.repr(s);
             if (r.length() > 200) r = r.substring(0, 200);
             throw Errors.value("invalid literal for int() with base " + base + ": " + r);
         }
@@ -116,7 +116,7 @@ public final class NumberParsing {
         StringBuilder digits = new StringBuilder(end - digitsStart);
         for (int k = digitsStart; k < end; k++) if (s.charAt(k) != '_') digits.append(s.charAt(k));
         BigInteger v = bigDigits(digits.toString(), 0, digits.length(), base, new java.util.HashMap<>());
-        return Ops.norm(negative ? v.negate() : v);
+        return Arith.norm(negative ? v.negate() : v);
     }
 
     /** Digits above this count are split in halves: BigInteger's own parser is quadratic. */
@@ -144,7 +144,7 @@ public final class NumberParsing {
             double d = parseAsciiFloat(ascii, i, end, true);
             if (d == d || isNaNWord(ascii, i, end)) return d;
         }
-        throw Errors.value("could not convert string to float: " + Ops.repr(s));
+        throw Errors.value("could not convert string to float: " + Convert.repr(s));
     }
 
     /** The float of source literal text such as {@code 1_000.5}, {@code .5}, {@code 1e-3}. */

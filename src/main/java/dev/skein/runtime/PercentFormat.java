@@ -159,8 +159,8 @@ public final class PercentFormat {
         boolean numeric = false;
         String text;
         switch (ch) {
-            case 's' -> text = Ops.str(v);
-            case 'r' -> text = Ops.repr(v);
+            case 's' -> text = Convert.str(v);
+            case 'r' -> text = Convert.repr(v);
             case 'a' -> text = FormatSpec.ascii(v);
             case 'd', 'i', 'u', 'o', 'x', 'X' -> { text = formatLong(v, c); numeric = true; }
             case 'e', 'E', 'f', 'F', 'g', 'G' -> {
@@ -176,21 +176,21 @@ public final class PercentFormat {
 
     private static long starArg(Run run) {
         Object v = run.nextArg();
-        if (v instanceof Long || v instanceof Boolean) return Ops.toLong(v, "*");
+        if (v instanceof Long || v instanceof Boolean) return Convert.toLong(v, "*");
         if (v instanceof BigInteger) throw Errors.overflow("Python int too large to convert to C ssize_t");
         throw Errors.type("* wants int");
     }
 
     private static double floatArg(Object v) {
-        if (Ops.isNumber(v)) return Ops.toDouble(v, "value");
-        throw Errors.type("must be real number, not " + Ops.typeName(v));
+        if (Arith.isNumber(v)) return Convert.toDouble(v, "value");
+        throw Errors.type("must be real number, not " + Values.typeName(v));
     }
 
     private static int charArg(Object v) {
         if (v instanceof String s) {
             if (s.codePointCount(0, s.length()) == 1) return s.codePointAt(0);
-        } else if (Ops.isInt(v)) {
-            BigInteger b = Ops.big(v);
+        } else if (Arith.isInt(v)) {
+            BigInteger b = Arith.big(v);
             if (b.signum() < 0 || b.compareTo(BigInteger.valueOf(0x10ffff)) > 0) {
                 throw Errors.overflow("%c arg not in range(0x110000)");
             }
@@ -203,20 +203,20 @@ public final class PercentFormat {
     private static String formatLong(Object v, Conv c) {
         char type = c.ch;
         BigInteger value;
-        if (Ops.isInt(v)) {
+        if (Arith.isInt(v)) {
             value = null;
         } else if (v instanceof Double d && type != 'o' && type != 'x' && type != 'X') {
-            value = Ops.big(Ops.floatToInt(d));
+            value = Arith.big(Arith.floatToInt(d));
         } else if (type == 'o' || type == 'x' || type == 'X') {
-            throw Errors.type("%" + type + " format: an integer is required, not " + Ops.typeName(v));
+            throw Errors.type("%" + type + " format: an integer is required, not " + Values.typeName(v));
         } else {
-            throw Errors.type("%" + type + " format: a real number is required, not " + Ops.typeName(v));
+            throw Errors.type("%" + type + " format: a real number is required, not " + Values.typeName(v));
         }
         int base = type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10;
         String text;
         if (value != null) text = value.toString(base);
         else if (v instanceof BigInteger b) text = b.toString(base);
-        else text = Long.toString(Ops.toLong(v, "value"), base);
+        else text = Long.toString(Convert.toLong(v, "value"), base);
         boolean negative = text.charAt(0) == '-';
         String digits = negative ? text.substring(1) : text;
         StringBuilder sb = new StringBuilder(digits.length() + 4);

@@ -35,15 +35,15 @@ public final class RecordValue {
 
     @Override public boolean equals(Object o) {
         if (!(o instanceof RecordValue r) || r.type != type) return false;
-        for (int i = 0; i < values.length; i++) if (!Ops.eq(values[i], r.values[i])) return false;
+        for (int i = 0; i < values.length; i++) if (!Values.eq(values[i], r.values[i])) return false;
         return true;
     }
 
     @Override public int hashCode() {
         int h = type.hashCode();
-        for (Object v : values) h = h * 31 + Ops.hash(v);
+        for (Object v : values) h = h * 31 + Values.hash(v);
         return h;
     }
 
-    @Override public String toString() { return Ops.repr(this); }
+    @Override public String toString() { return Convert.repr(this); }
 }

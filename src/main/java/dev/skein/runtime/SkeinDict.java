@@ -10,13 +10,13 @@ import java.util.Map;
  * hashable: none, bools, numbers, strings, bytes, records and errors; lists, dicts and sets are not.
  */
 public final class SkeinDict extends Guarded {
-    /** Keyed by canonical key ({@link Ops#canonicalKey}): 1, 1.0 and true are one key, as in Python. */
+    /** Keyed by canonical key ({@link Values#canonicalKey}): 1, 1.0 and true are one key, as in Python. */
     private final LinkedHashMap<Object, Object> map;
     /** The key as first inserted, where it differs from its canonical form (rare: floats, bools). */
     private java.util.HashMap<Object, Object> originals;
 
     private static Object canon(Object key) {
-        return key instanceof Long || key instanceof String ? key : Ops.canonicalKey(key);
+        return key instanceof Long || key instanceof String ? key : Values.canonicalKey(key);
     }
 
     private Object original(Object canonical) {
@@ -57,7 +57,7 @@ public final class SkeinDict extends Guarded {
     /** {@code d[key]}: raises KeyError when absent. */
     public Object get(Object key) {
         Object v = getOr(key, Missing.MISSING);
-        if (v == Missing.MISSING) throw Errors.key(Ops.repr(key));
+        if (v == Missing.MISSING) throw Errors.key(Convert.repr(key));
         return v;
     }
 
@@ -181,9 +181,9 @@ public final class SkeinDict extends Guarded {
         return out;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof SkeinDict d && Ops.eq(this, d); }
+    @Override public boolean equals(Object o) { return o instanceof SkeinDict d && Values.eq(this, d); }
 
     @Override public int hashCode() { throw Errors.type("unhashable type: 'dict'"); }
 
-    @Override public String toString() { return Ops.repr(this); }
+    @Override public String toString() { return Convert.repr(this); }
 }

@@ -138,10 +138,10 @@ public final class SkeinList extends Guarded {
     }
 
     @Override public boolean equals(Object o) {
-        return o instanceof SkeinList other && Ops.eq(this, other);
+        return o instanceof SkeinList other && Values.eq(this, other);
     }
 
     @Override public int hashCode() { throw Errors.type("unhashable type: 'list'"); }
 
-    @Override public String toString() { return Ops.repr(this); }
+    @Override public String toString() { return Convert.repr(this); }
 }

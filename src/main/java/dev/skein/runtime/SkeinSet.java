@@ -4,13 +4,13 @@ import java.util.LinkedHashSet;
 
 /** Skein's set: insertion ordered (so output is deterministic), every operation atomic. */
 public final class SkeinSet extends Guarded {
-    /** Canonical members ({@link Ops#canonicalKey}): 1, 1.0 and true are one member, as in Python. */
+    /** Canonical members ({@link Values#canonicalKey}): 1, 1.0 and true are one member, as in Python. */
     private final LinkedHashSet<Object> set;
     /** Members as first added, where they differ from their canonical form. */
     private java.util.HashMap<Object, Object> originals;
 
     private static Object canon(Object v) {
-        return v instanceof Long || v instanceof String ? v : Ops.canonicalKey(v);
+        return v instanceof Long || v instanceof String ? v : Values.canonicalKey(v);
     }
 
     private Object original(Object canonical) {
@@ -110,9 +110,9 @@ public final class SkeinSet extends Guarded {
         return s;
     }
 
-    @Override public boolean equals(Object o) { return o instanceof SkeinSet s && Ops.eq(this, s); }
+    @Override public boolean equals(Object o) { return o instanceof SkeinSet s && Values.eq(this, s); }
 
     @Override public int hashCode() { throw Errors.type("unhashable type: 'set'"); }
 
-    @Override public String toString() { return Ops.repr(this); }
+    @Override public String toString() { return Convert.repr(this); }
 }

@@ -80,6 +80,6 @@ public final class ThreadState {
 
     /** Calls a Skein value with positional arguments (for builtins that take callbacks). */
     public Object call(Object callee, Object... args) {
-        return Ops.call(this, callee, args, null);
+        return Values.call(this, callee, args, null);
     }
 }

@@ -1,14 +1,16 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import static dev.skein.stdlib.Builtins.def;
 
@@ -26,19 +28,19 @@ final class AggregateBuiltins {
         def(b, "min", "*args, key=?, default=?", (ts, a) -> extreme(ts, "min", (Object[]) a[0], a[1], a[2]));
         def(b, "max", "*args, key=?, default=?", (ts, a) -> extreme(ts, "max", (Object[]) a[0], a[1], a[2]));
         def(b, "any", "iterable", (ts, a) -> {
-            SkeinIterator it = Ops.iter(a[0]);
+            SkeinIterator it = Containers.iter(a[0]);
             long n = 0;
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
-                if (Ops.truthy(v)) return true;
+                if (Values.truthy(v)) return true;
                 Iter.tick(ts, ++n);
             }
             return false;
         });
         def(b, "all", "iterable", (ts, a) -> {
-            SkeinIterator it = Ops.iter(a[0]);
+            SkeinIterator it = Containers.iter(a[0]);
             long n = 0;
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
-                if (!Ops.truthy(v)) return false;
+                if (!Values.truthy(v)) return false;
                 Iter.tick(ts, ++n);
             }
             return true;
@@ -48,15 +50,15 @@ final class AggregateBuiltins {
     private static Object sum(ThreadState ts, Object iterable, Object start) {
         if (start instanceof String) throw Errors.type("sum() can't sum strings [use ''.join(seq) instead]");
         if (start instanceof Bytes) throw Errors.type("sum() can't sum bytes [use b''.join(seq) instead]");
-        SkeinIterator it = Ops.iter(iterable);
+        SkeinIterator it = Containers.iter(iterable);
         Object total = start;
         long n = 0;
         for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
             if (total instanceof Long x && v instanceof Long y) {
                 long r = x + y;
-                total = ((x ^ r) & (y ^ r)) < 0 ? Ops.add(x, y) : (Object) r;
+                total = ((x ^ r) & (y ^ r)) < 0 ? Arith.add(x, y) : (Object) r;
             } else {
-                total = Ops.add(total, v);
+                total = Arith.add(total, v);
             }
             Iter.tick(ts, ++n);
         }
@@ -69,14 +71,14 @@ final class AggregateBuiltins {
         if (args.length > 1 && Args.given(dflt)) {
             throw Errors.type("Cannot specify a default for " + fn + "() with multiple positional arguments");
         }
-        SkeinIterator it = args.length == 1 ? Ops.iter(args[0]) : SkeinIterator.over(args);
+        SkeinIterator it = args.length == 1 ? Containers.iter(args[0]) : SkeinIterator.over(args);
         Object key = Args.or(keySlot, null);
         boolean max = fn.equals("max");
         Object best = SkeinIterator.DONE, bestKey = null;
         long n = 0;
         for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
             Object k = key == null ? v : ts.call(key, v);
-            if (best == SkeinIterator.DONE || (max ? greater(k, bestKey) : Ops.lt(k, bestKey))) {
+            if (best == SkeinIterator.DONE || (max ? greater(k, bestKey) : Values.lt(k, bestKey))) {
                 best = v;
                 bestKey = k;
             }
@@ -90,10 +92,10 @@ final class AggregateBuiltins {
     /** {@code a > b}, with Python's wording when the two cannot be ordered. */
     private static boolean greater(Object a, Object b) {
         try {
-            return Ops.gt(a, b);
+            return Values.gt(a, b);
         } catch (SkeinError e) {
             if (e.kind() != ErrorKind.TYPE || !e.value().message().startsWith("'<' not supported")) throw e;
-            throw Errors.type("'>' not supported between instances of '" + Ops.typeName(a) + "' and '" + Ops.typeName(b) + "'");
+            throw Errors.type("'>' not supported between instances of '" + Values.typeName(a) + "' and '" + Values.typeName(b) + "'");
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.skein.stdlib;
 
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
 
@@ -24,7 +24,7 @@ final class Args {
         if (o instanceof Long l) return l;
         if (o instanceof Boolean b) return b ? 1 : 0;
         if (o instanceof BigInteger) throw Errors.overflow("Python int too large to convert to C ssize_t");
-        throw Errors.type("'" + Ops.typeName(o) + "' object cannot be interpreted as an integer");
+        throw Errors.type("'" + Values.typeName(o) + "' object cannot be interpreted as an integer");
     }
 
     /** An optional int slot: its value, or {@code dflt} when missing or none. */
@@ -35,7 +35,7 @@ final class Args {
     /** A required str argument. */
     static String str(Object o, String what) {
         if (o instanceof String s) return s;
-        throw Errors.type(what + " must be str, not " + Ops.typeName(o));
+        throw Errors.type(what + " must be str, not " + Values.typeName(o));
     }
 
     /** An optional str slot: its value, or {@code dflt} when missing or none. */
@@ -44,7 +44,7 @@ final class Args {
     }
 
     static boolean truthy(Object slot, boolean dflt) {
-        return given(slot) ? Ops.truthy(slot) : dflt;
+        return given(slot) ? Values.truthy(slot) : dflt;
     }
 
     /**

@@ -1,11 +1,12 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -56,18 +57,18 @@ final class BytesMethods {
 
     private static Bytes bytesArg(Object o) {
         if (o instanceof Bytes b) return b;
-        throw Errors.type("a bytes-like object is required, not '" + Ops.typeName(o) + "'");
+        throw Errors.type("a bytes-like object is required, not '" + Values.typeName(o) + "'");
     }
 
     /** The search argument of find/count/index: bytes, or one byte given as an int. */
     private static String needle(Object o) {
         if (o instanceof Bytes b) return text(b);
-        if (Ops.isInt(o)) {
+        if (Arith.isInt(o)) {
             long v = Args.index(o);
             if (v < 0 || v > 255) throw Errors.value("byte must be in range(0, 256)");
             return String.valueOf((char) v);
         }
-        throw Errors.type("argument should be integer or bytes-like object, not '" + Ops.typeName(o) + "'");
+        throw Errors.type("argument should be integer or bytes-like object, not '" + Values.typeName(o) + "'");
     }
 
     private static long found(int i) {
@@ -82,7 +83,7 @@ final class BytesMethods {
             for (Object o : options.snapshot()) if (StrMethods.affixMatches(s, text(bytesArg(o)), w, prefix)) return true;
             return false;
         }
-        throw Errors.type(fn + " first arg must be bytes or a list of bytes, not " + Ops.typeName(affixes));
+        throw Errors.type(fn + " first arg must be bytes or a list of bytes, not " + Values.typeName(affixes));
     }
 
     private static SkeinList split(Object[] a, boolean fromRight) {
@@ -98,7 +99,7 @@ final class BytesMethods {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (int i = 0; i < items.length; i++) {
             if (!(items[i] instanceof Bytes b)) {
-                throw Errors.type("sequence item " + i + ": expected a bytes-like object, " + Ops.typeName(items[i]) + " found");
+                throw Errors.type("sequence item " + i + ": expected a bytes-like object, " + Values.typeName(items[i]) + " found");
             }
             if (i > 0) out.writeBytes(sep.unsafeArray());
             out.writeBytes(b.unsafeArray());

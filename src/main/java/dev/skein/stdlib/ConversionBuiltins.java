@@ -1,16 +1,19 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -24,9 +27,9 @@ final class ConversionBuiltins {
 
     static void install(Interpreter.Builder b) {
         def(b, "str", "object=?, encoding=?, errors=?", (ts, a) -> toStr(a[0], a[1], a[2]));
-        def(b, "repr", "object", (ts, a) -> Ops.repr(a[0]));
-        def(b, "ascii", "object", (ts, a) -> ascii(Ops.repr(a[0])));
-        def(b, "bool", "x=?", (ts, a) -> Args.given(a[0]) && Ops.truthy(a[0]));
+        def(b, "repr", "object", (ts, a) -> Convert.repr(a[0]));
+        def(b, "ascii", "object", (ts, a) -> ascii(Convert.repr(a[0])));
+        def(b, "bool", "x=?", (ts, a) -> Args.given(a[0]) && Values.truthy(a[0]));
         def(b, "int", "x=?, base=?", (ts, a) -> toInt(a[0], a[1]));
         def(b, "float", "x=?", (ts, a) -> Args.given(a[0]) ? toFloat(a[0]) : 0.0);
         def(b, "list", "iterable=?", (ts, a) -> Args.given(a[0]) ? SkeinList.wrap(Iter.toArray(ts, a[0])) : new SkeinList());
@@ -55,7 +58,7 @@ final class ConversionBuiltins {
         });
         def(b, "format", "value, format_spec=?", (ts, a) -> {
             Object spec = Args.or(a[1], "");
-            if (!(spec instanceof String s)) throw Errors.type("format() argument 2 must be str, not " + Ops.typeName(spec));
+            if (!(spec instanceof String s)) throw Errors.type("format() argument 2 must be str, not " + Values.typeName(spec));
             return format(a[0], s);
         });
     }
@@ -77,12 +80,12 @@ final class ConversionBuiltins {
 
     static String toStr(Object object, Object encoding, Object errors) {
         if (!Args.given(object)) return "";
-        if (!Args.given(encoding) && !Args.given(errors)) return Ops.str(object);
+        if (!Args.given(encoding) && !Args.given(errors)) return Convert.str(object);
         String enc = Args.str(Args.or(encoding, "utf-8"), "str() argument 'encoding'");
         String err = Args.str(Args.or(errors, "strict"), "str() argument 'errors'");
         if (object instanceof Bytes bytes) return Codecs.decode(bytes.unsafeArray(), enc, err);
         if (object instanceof String) throw Errors.type("decoding str is not supported");
-        throw Errors.type("decoding to str: need a bytes-like object, " + Ops.typeName(object) + " found");
+        throw Errors.type("decoding to str: need a bytes-like object, " + Values.typeName(object) + " found");
     }
 
     static Object toInt(Object x, Object baseSlot) {
@@ -102,7 +105,7 @@ final class ConversionBuiltins {
         if (x instanceof Double d) return truncate(d);
         if (x instanceof String s) return parseInt(s, 10);
         if (x instanceof Bytes bytes) return parseBytes(bytes, 10);
-        throw Errors.type("int() argument must be a string, a bytes-like object or a real number, not '" + Ops.typeName(x) + "'");
+        throw Errors.type("int() argument must be a string, a bytes-like object or a real number, not '" + Values.typeName(x) + "'");
     }
 
     private static Object parseBytes(Bytes bytes, int base) {
@@ -116,7 +119,7 @@ final class ConversionBuiltins {
     }
 
     private static SkeinError invalidLiteral(Bytes bytes, int base) {
-        return Errors.value("invalid literal for int() with base " + base + ": " + Ops.repr(bytes));
+        return Errors.value("invalid literal for int() with base " + base + ": " + Convert.repr(bytes));
     }
 
     /** int(float): toward zero, exact for every finite double. */
@@ -124,14 +127,14 @@ final class ConversionBuiltins {
         if (Double.isNaN(d)) throw Errors.value("cannot convert float NaN to integer");
         if (Double.isInfinite(d)) throw Errors.overflow("cannot convert float infinity to integer");
         if (Math.abs(d) < 9.0e18) return (long) d;
-        return Ops.norm(new BigDecimal(d).toBigInteger());
+        return Arith.norm(new BigDecimal(d).toBigInteger());
     }
 
     static double toFloat(Object x) {
         if (x instanceof Double d) return d;
         if (x instanceof String s) return parseFloat(s);
-        if (Ops.isNumber(x)) return Ops.toDouble(x, "float() argument");
-        throw Errors.type("float() argument must be a string or a real number, not '" + Ops.typeName(x) + "'");
+        if (Arith.isNumber(x)) return Convert.toDouble(x, "float() argument");
+        throw Errors.type("float() argument must be a string or a real number, not '" + Values.typeName(x) + "'");
     }
 
     private static Bytes toBytes(ThreadState ts, Object source, Object encoding, Object errors) {
@@ -155,14 +158,14 @@ final class ConversionBuiltins {
         }
         if (source instanceof BigInteger) throw Errors.overflow("cannot fit 'int' into an index-sized integer");
         if (source == null || source instanceof Double) {
-            throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
+            throw Errors.type("cannot convert '" + Values.typeName(source) + "' object to bytes");
         }
         SkeinIterator it;
         try {
-            it = Ops.iter(source);
+            it = Containers.iter(source);
         } catch (SkeinError e) {
             if (e.kind() != ErrorKind.TYPE) throw e;
-            throw Errors.type("cannot convert '" + Ops.typeName(source) + "' object to bytes");
+            throw Errors.type("cannot convert '" + Values.typeName(source) + "' object to bytes");
         }
         Object[] items = Iter.toArray(ts, it);
         return Bytes.wrap(byteValues(items));
@@ -180,8 +183,8 @@ final class ConversionBuiltins {
     }
 
     private static String radix(Object x, int radix, String prefix) {
-        if (!Ops.isInt(x)) throw Errors.type("'" + Ops.typeName(x) + "' object cannot be interpreted as an integer");
-        BigInteger v = Ops.big(x);
+        if (!Arith.isInt(x)) throw Errors.type("'" + Values.typeName(x) + "' object cannot be interpreted as an integer");
+        BigInteger v = Arith.big(x);
         String digits = v.abs().toString(radix);
         return (v.signum() < 0 ? "-" : "") + prefix + digits;
     }
@@ -196,7 +199,7 @@ final class ConversionBuiltins {
             if (b.length() != 1) throw Errors.type("ord() expected a character, but string of length " + b.length() + " found");
             return b.get(0);
         }
-        throw Errors.type("ord() expected string of length 1, but " + Ops.typeName(c) + " found");
+        throw Errors.type("ord() expected string of length 1, but " + Values.typeName(c) + " found");
     }
 
     /** {@code ascii()}: a repr with every non-ASCII character escaped. */

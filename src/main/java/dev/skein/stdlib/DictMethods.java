@@ -1,10 +1,11 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
@@ -24,7 +25,7 @@ final class DictMethods {
             .def("items", "", (ts, a) -> items(self(a)))
             .def("pop", "key, default=?", (ts, a) -> {
                 Object v = self(a).remove(a[1], a[2]);
-                if (v == Missing.MISSING) throw Errors.key(Ops.repr(a[1]));
+                if (v == Missing.MISSING) throw Errors.key(Convert.repr(a[1]));
                 return v;
             })
             .def("popitem", "", (ts, a) -> {
@@ -59,12 +60,12 @@ final class DictMethods {
             target.putAll(other);
             return;
         }
-        SkeinIterator it = Ops.iter(source);
+        SkeinIterator it = Containers.iter(source);
         long n = 0;
         for (Object element = it.next(); element != SkeinIterator.DONE; element = it.next(), n++) {
             SkeinIterator pair;
             try {
-                pair = Ops.iter(element);
+                pair = Containers.iter(element);
             } catch (SkeinError e) {
                 if (e.kind() != ErrorKind.TYPE) throw e;
                 throw Errors.type("cannot convert dictionary update sequence element #" + n + " to a sequence");
@@ -87,7 +88,7 @@ final class DictMethods {
     /** The length of an over-long pair for the error message; an endless one is not counted. */
     private static String lengthOf(Object element) {
         try {
-            return String.valueOf(Ops.len(element));
+            return String.valueOf(Containers.len(element));
         } catch (SkeinError e) {
             return "more than 2";
         }

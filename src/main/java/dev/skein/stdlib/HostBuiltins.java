@@ -1,8 +1,9 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Values;
 
 import static dev.skein.stdlib.Builtins.def;
 
@@ -18,7 +19,7 @@ final class HostBuiltins {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) sb.append(sep);
-                sb.append(Ops.str(values[i]));
+                sb.append(Convert.str(values[i]));
             }
             sb.append(end);
             // one write per call, so lines printed by concurrent tasks never interleave
@@ -32,6 +33,6 @@ final class HostBuiltins {
     private static String separator(Object slot, String what, String dflt) {
         if (!Args.present(slot)) return dflt;
         if (slot instanceof String s) return s;
-        throw Errors.type(what + " must be none or a string, not " + Ops.typeName(slot));
+        throw Errors.type(what + " must be none or a string, not " + Values.typeName(slot));
     }
 }

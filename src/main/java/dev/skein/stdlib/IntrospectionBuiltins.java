@@ -7,11 +7,11 @@ import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RecordType;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.Values;
 
 import static dev.skein.stdlib.Builtins.def;
 
@@ -20,32 +20,32 @@ final class IntrospectionBuiltins {
     private IntrospectionBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "type", "object", (ts, a) -> Ops.typeName(a[0]));
+        def(b, "type", "object", (ts, a) -> Values.typeName(a[0]));
         def(b, "isinstance", "object, classinfo", (ts, a) -> isInstance(a[0], a[1]));
         def(b, "callable", "object", (ts, a) -> a[0] instanceof Callable);
-        def(b, "hash", "object", (ts, a) -> (long) Ops.hash(a[0]));
+        def(b, "hash", "object", (ts, a) -> (long) Values.hash(a[0]));
         def(b, "getattr", "object, name, default=?", (ts, a) -> {
             Object v = lookup(a[0], attributeName(a[1]));
             if (v != Missing.MISSING) return v;
             if (Args.given(a[2])) return a[2];
-            return Ops.getAttr(a[0], (String) a[1]);   // raises the AttributeError
+            return Values.getAttr(a[0], (String) a[1]);   // raises the AttributeError
         });
         def(b, "hasattr", "object, name", (ts, a) -> lookup(a[0], attributeName(a[1])) != Missing.MISSING);
     }
 
     private static String attributeName(Object name) {
         if (name instanceof String s) return s;
-        throw Errors.type("attribute name must be string, not '" + Ops.typeName(name) + "'");
+        throw Errors.type("attribute name must be string, not '" + Values.typeName(name) + "'");
     }
 
     /** An attribute, or a method bound to its receiver, or MISSING. */
     private static Object lookup(Object obj, String name) {
         try {
-            return Ops.getAttr(obj, name);
+            return Values.getAttr(obj, name);
         } catch (SkeinError e) {
             if (e.kind() != ErrorKind.ATTRIBUTE) throw e;
         }
-        if (obj instanceof Ops.MethodHost host) {
+        if (obj instanceof Values.MethodHost host) {
             Callable m = host.method(name);
             if (m != null) return m;
         }
@@ -68,7 +68,7 @@ final class IntrospectionBuiltins {
 
     private static boolean isInstanceOf(Object value, Object t) {
         if (t instanceof String name) {
-            return name.equals(Ops.typeName(value)) || (name.equals("int") && value instanceof Boolean);
+            return name.equals(Values.typeName(value)) || (name.equals("int") && value instanceof Boolean);
         }
         if (t instanceof ErrorKind kind) return value instanceof ErrorValue e && e.kind().isA(kind);
         if (t instanceof RecordType type) return value instanceof RecordValue r && r.type() == type;

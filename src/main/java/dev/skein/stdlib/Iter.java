@@ -1,7 +1,7 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinIterator;
@@ -43,7 +43,7 @@ final class Iter {
             }
             return out;
         }
-        SkeinIterator it = Ops.iter(iterable);
+        SkeinIterator it = Containers.iter(iterable);
         Object[] out = new Object[16];
         int n = 0;
         for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {

@@ -1,15 +1,17 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
 
@@ -23,11 +25,11 @@ final class IterationBuiltins {
     private IterationBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "len", "obj", (ts, a) -> Ops.len(a[0]));
+        def(b, "len", "obj", (ts, a) -> Containers.len(a[0]));
         def(b, "range", "*args", (ts, a) -> range((Object[]) a[0]));
-        def(b, "iter", "iterable", (ts, a) -> Ops.iter(a[0]));
+        def(b, "iter", "iterable", (ts, a) -> Containers.iter(a[0]));
         def(b, "next", "iterator, default=?", (ts, a) -> {
-            if (!(a[0] instanceof SkeinIterator it)) throw Errors.type("'" + Ops.typeName(a[0]) + "' object is not an iterator");
+            if (!(a[0] instanceof SkeinIterator it)) throw Errors.type("'" + Values.typeName(a[0]) + "' object is not an iterator");
             Object v = it.next();
             if (v != SkeinIterator.DONE) return v;
             if (Args.given(a[1])) return a[1];
@@ -36,16 +38,16 @@ final class IterationBuiltins {
         def(b, "reversed", "sequence", (ts, a) -> reversed(a[0]));
         def(b, "enumerate", "iterable, start=?", (ts, a) -> {
             Object start = Args.or(a[1], 0L);
-            if (!Ops.isInt(start)) throw Errors.type("'" + Ops.typeName(start) + "' object cannot be interpreted as an integer");
-            return new Enumerate(Ops.iter(a[0]), start instanceof Boolean ? Ops.pos(start) : start);
+            if (!Arith.isInt(start)) throw Errors.type("'" + Values.typeName(start) + "' object cannot be interpreted as an integer");
+            return new Enumerate(Containers.iter(a[0]), start instanceof Boolean ? Arith.pos(start) : start);
         });
         def(b, "zip", "*iterables, strict=?", (ts, a) -> {
             Object[] sources = (Object[]) a[0];
             SkeinIterator[] its = new SkeinIterator[sources.length];
-            for (int i = 0; i < its.length; i++) its[i] = Ops.iter(sources[i]);
+            for (int i = 0; i < its.length; i++) its[i] = Containers.iter(sources[i]);
             return new Zip(its, Args.truthy(a[1], false));
         });
-        def(b, "filter", "function, iterable", (ts, a) -> new Filter(ts, a[0], Ops.iter(a[1])));
+        def(b, "filter", "function, iterable", (ts, a) -> new Filter(ts, a[0], Containers.iter(a[1])));
     }
 
     private static RangeValue range(Object[] args) {
@@ -90,7 +92,7 @@ final class IterationBuiltins {
                 @Override public Object next() { return i > 0 ? (Object) (long) bytes.get(--i) : DONE; }
             });
         }
-        throw Errors.type("'" + Ops.typeName(seq) + "' object is not reversible");
+        throw Errors.type("'" + Values.typeName(seq) + "' object is not reversible");
     }
 
     private static SkeinIterator backwards(Object[] items) {
@@ -122,7 +124,7 @@ final class IterationBuiltins {
             Object v = source.next();
             if (v == DONE) return DONE;
             Object i = index;
-            index = i instanceof Long l && l < Long.MAX_VALUE ? (Object) (l + 1) : Ops.add(i, 1L);
+            index = i instanceof Long l && l < Long.MAX_VALUE ? (Object) (l + 1) : Arith.add(i, 1L);
             return SkeinList.of(i, v);
         }
 
@@ -189,7 +191,7 @@ final class IterationBuiltins {
 
         @Override public Object next() {
             for (Object v = source.next(); v != DONE; v = source.next()) {
-                if (predicate == null ? Ops.truthy(v) : Ops.truthy(ts.call(predicate, v))) return v;
+                if (predicate == null ? Values.truthy(v) : Values.truthy(ts.call(predicate, v))) return v;
                 Iter.tick(ts, ++skipped);
             }
             return DONE;

@@ -1,10 +1,11 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.util.Map;
 
@@ -31,14 +32,14 @@ final class ListMethods {
                 Object[] items = self(a).snapshot();
                 int[] w = Args.window(a[2], a[3], items.length);
                 int i = indexOf(ts, items, a[1], w[0], w[1]);
-                if (i < 0) throw Errors.value(Ops.repr(a[1]) + " is not in list");
+                if (i < 0) throw Errors.value(Convert.repr(a[1]) + " is not in list");
                 return (long) i;
             })
             .def("count", "value", (ts, a) -> {
                 Object[] items = self(a).snapshot();
                 long n = 0;
                 for (int i = 0; i < items.length; i++) {
-                    if (Ops.eq(items[i], a[1])) n++;
+                    if (Values.eq(items[i], a[1])) n++;
                     Iter.tick(ts, i + 1);
                 }
                 return n;
@@ -70,7 +71,7 @@ final class ListMethods {
     /** The first position in [from, to) holding a value equal to {@code x}, or -1. */
     private static int indexOf(ThreadState ts, Object[] items, Object x, int from, int to) {
         for (int i = from; i < Math.min(to, items.length); i++) {
-            if (items[i] == x || Ops.eq(items[i], x)) return i;
+            if (items[i] == x || Values.eq(items[i], x)) return i;
             Iter.tick(ts, i + 1);
         }
         return -1;

@@ -1,7 +1,7 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Builtin;
-import dev.skein.runtime.Ops;
 
 import java.util.Map;
 
@@ -10,8 +10,8 @@ final class NumberMethods {
     private NumberMethods() {}
 
     static final Map<String, Builtin> INT = new MethodTable("int")
-            .def("bit_length", "", (ts, a) -> (long) Ops.big(a[0]).abs().bitLength())
-            .def("bit_count", "", (ts, a) -> (long) Ops.big(a[0]).abs().bitCount())
+            .def("bit_length", "", (ts, a) -> (long) Arith.big(a[0]).abs().bitLength())
+            .def("bit_count", "", (ts, a) -> (long) Arith.big(a[0]).abs().bitCount())
             .build();
 
     static final Map<String, Builtin> FLOAT = new MethodTable("float")

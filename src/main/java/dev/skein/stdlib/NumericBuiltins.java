@@ -1,9 +1,11 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.Values;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -18,7 +20,7 @@ final class NumericBuiltins {
     static void install(Interpreter.Builder b) {
         def(b, "abs", "x", (ts, a) -> abs(a[0]));
         def(b, "round", "number, ndigits=?", (ts, a) -> round(a[0], a[1]));
-        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Ops.pow(a[0], a[1]));
+        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Arith.pow(a[0], a[1]));
         def(b, "divmod", "a, b", (ts, a) -> divmod(a[0], a[1]));
     }
 
@@ -27,7 +29,7 @@ final class NumericBuiltins {
         if (x instanceof Double d) return Math.abs(d);
         if (x instanceof BigInteger big) return big.abs();
         if (x instanceof Boolean bool) return bool ? 1L : 0L;
-        throw Errors.type("bad operand type for abs(): '" + Ops.typeName(x) + "'");
+        throw Errors.type("bad operand type for abs(): '" + Values.typeName(x) + "'");
     }
 
     /** Python's round: halves go to the even neighbour; exact on the double's true decimal value. */
@@ -43,11 +45,11 @@ final class NumericBuiltins {
             if (Double.isInfinite(r)) throw Errors.overflow("rounded value too large to represent");
             return r == 0 ? Math.copySign(0.0, d) : r;
         }
-        if (Ops.isInt(x)) {
-            BigInteger v = Ops.big(x);
-            if (!withDigits) return Ops.norm(v);
+        if (Arith.isInt(x)) {
+            BigInteger v = Arith.big(x);
+            if (!withDigits) return Arith.norm(v);
             long n = Args.index(ndigitsSlot);
-            if (n >= 0) return Ops.norm(v);
+            if (n >= 0) return Arith.norm(v);
             if (n < -100_000) return 0L;
             BigInteger unit = BigInteger.TEN.pow((int) -n);
             BigInteger[] qr = v.divideAndRemainder(unit);
@@ -55,9 +57,9 @@ final class NumericBuiltins {
             if (r.signum() < 0) { q = q.subtract(BigInteger.ONE); r = r.add(unit); }   // floor division
             int c = r.shiftLeft(1).compareTo(unit);
             if (c > 0 || (c == 0 && q.testBit(0))) q = q.add(BigInteger.ONE);
-            return Ops.norm(q.multiply(unit));
+            return Arith.norm(q.multiply(unit));
         }
-        throw Errors.type("type " + Ops.typeName(x) + " doesn't define __round__ method");
+        throw Errors.type("type " + Values.typeName(x) + " doesn't define __round__ method");
     }
 
     /** 10^0 … 10^22: every one exactly a double. */
@@ -84,13 +86,13 @@ final class NumericBuiltins {
     }
 
     private static Object modPow(Object base, Object exp, Object mod) {
-        if (!Ops.isInt(base) || !Ops.isInt(exp) || !Ops.isInt(mod)) {
+        if (!Arith.isInt(base) || !Arith.isInt(exp) || !Arith.isInt(mod)) {
             throw Errors.type("pow() 3rd argument not allowed unless all arguments are integers");
         }
-        BigInteger m = Ops.big(mod);
+        BigInteger m = Arith.big(mod);
         if (m.signum() == 0) throw Errors.value("pow() 3rd argument cannot be 0");
         BigInteger abs = m.abs();
-        BigInteger e = Ops.big(exp), b = Ops.big(base);
+        BigInteger e = Arith.big(exp), b = Arith.big(base);
         BigInteger r;
         if (abs.equals(BigInteger.ONE)) {
             r = BigInteger.ZERO;
@@ -104,16 +106,16 @@ final class NumericBuiltins {
             r = b.modPow(e, abs);
         }
         if (m.signum() < 0 && r.signum() != 0) r = r.add(m);   // the result takes the modulus' sign
-        return Ops.norm(r);
+        return Arith.norm(r);
     }
 
     static SkeinList divmod(Object a, Object b) {
-        if (!Ops.isNumber(a) || !Ops.isNumber(b)) {
-            throw Errors.type("unsupported operand type(s) for divmod(): '" + Ops.typeName(a) + "' and '" + Ops.typeName(b) + "'");
+        if (!Arith.isNumber(a) || !Arith.isNumber(b)) {
+            throw Errors.type("unsupported operand type(s) for divmod(): '" + Values.typeName(a) + "' and '" + Values.typeName(b) + "'");
         }
-        if ((a instanceof Double || b instanceof Double) && Ops.toDouble(b, "divisor") == 0.0) {
+        if ((a instanceof Double || b instanceof Double) && Convert.toDouble(b, "divisor") == 0.0) {
             throw Errors.zeroDivision("float divmod()");
         }
-        return SkeinList.of(Ops.floordiv(a, b), Ops.mod(a, b));
+        return SkeinList.of(Arith.floordiv(a, b), Arith.mod(a, b));
     }
 }

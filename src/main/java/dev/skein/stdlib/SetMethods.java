@@ -1,9 +1,9 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
 
@@ -19,7 +19,7 @@ final class SetMethods {
     static final Map<String, Builtin> METHODS = new MethodTable("set")
             .def("add", "element", (ts, a) -> { self(a).add(a[1]); return null; })
             .def("remove", "element", (ts, a) -> {
-                if (!self(a).remove(a[1])) throw Errors.key(Ops.repr(a[1]));
+                if (!self(a).remove(a[1])) throw Errors.key(Convert.repr(a[1]));
                 return null;
             })
             .def("discard", "element", (ts, a) -> { self(a).remove(a[1]); return null; })

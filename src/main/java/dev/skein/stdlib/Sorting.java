@@ -1,11 +1,11 @@
 package dev.skein.stdlib;
 
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 /**
  * The stable sort behind {@code sorted} and {@code list.sort}. Like Python it only ever asks
- * "is a < b" ({@link Ops#lt}), so incomparable values raise Python's TypeError, NaNs give some
+ * "is a < b" ({@link Values#lt}), so incomparable values raise Python's TypeError, NaNs give some
  * order instead of an error, and an inconsistent order can never make the sort itself fail
  * (java.util's TimSort may throw on one). Key functions run before sorting, outside any lock.
  */
@@ -52,7 +52,7 @@ final class Sorting {
         /** True when position a must come before position b that currently precedes it. */
         private boolean before(int a, int b) {
             Iter.tick(ts, ++comparisons);
-            return reverse ? Ops.lt(keys[b], keys[a]) : Ops.lt(keys[a], keys[b]);
+            return reverse ? Values.lt(keys[b], keys[a]) : Values.lt(keys[a], keys[b]);
         }
 
         void sort(int[] order) {

@@ -8,6 +8,7 @@ public final class Stdlib {
     private Stdlib() {}
 
     public static Interpreter.Builder install(Interpreter.Builder b) {
+        b.typeMethods(TypeMethods::find);
         Builtins.install(b);
         Modules.install(b);
         dev.skein.concurrent.ConcurrencyBuiltins.install(b);

@@ -1,10 +1,12 @@
 package dev.skein.stdlib;
 
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.Values;
 
 /**
  * Python's {@code str.format}: {@code {}} {@code {0}} {@code {name}} fields with {@code .attr}
@@ -95,9 +97,9 @@ final class StrFormat {
     private static Object convert(Object value, char conversion) {
         return switch (conversion) {
             case 0 -> value;
-            case 's' -> Ops.str(value);
-            case 'r' -> Ops.repr(value);
-            case 'a' -> ConversionBuiltins.ascii(Ops.repr(value));
+            case 's' -> Convert.str(value);
+            case 'r' -> Convert.repr(value);
+            case 'a' -> ConversionBuiltins.ascii(Convert.repr(value));
             default -> throw Errors.value("Unknown conversion specifier " + conversion);
         };
     }
@@ -114,14 +116,14 @@ final class StrFormat {
                 int start = i;
                 while (i < n && name.charAt(i) != '.' && name.charAt(i) != '[') i++;
                 if (i == start) throw Errors.value("Empty attribute in format string");
-                value = Ops.getAttr(value, name.substring(start, i));
+                value = Values.getAttr(value, name.substring(start, i));
             } else if (c == '[') {
                 int start = i;
                 while (i < n && name.charAt(i) != ']') i++;
                 if (i >= n) throw Errors.value("Missing ']' in format string");
                 String key = name.substring(start, i++);
                 if (key.isEmpty()) throw Errors.value("Empty attribute in format string");
-                value = Ops.getIndex(value, isDigits(key) ? (Object) Long.parseLong(key) : key);
+                value = Containers.getIndex(value, isDigits(key) ? (Object) Long.parseLong(key) : key);
             } else {
                 throw Errors.value("Only '.' or '[' may follow ']' in format field specifier");
             }
@@ -141,7 +143,7 @@ final class StrFormat {
             return positional(first.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(first));
         }
         Object v = kwargs.getOr(first, Missing.MISSING);
-        if (v == Missing.MISSING) throw Errors.of(ErrorKind.KEY, Ops.repr(first));
+        if (v == Missing.MISSING) throw Errors.of(ErrorKind.KEY, Convert.repr(first));
         return v;
     }
 

@@ -2,10 +2,10 @@ package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,14 +77,14 @@ final class StrMethods {
 
     private static String sub(Object o) {
         if (o instanceof String s) return s;
-        throw Errors.type("must be str, not " + Ops.typeName(o));
+        throw Errors.type("must be str, not " + Values.typeName(o));
     }
 
     // ---------------------------------------------------------------- splitting and joining
 
     private static SkeinList split(String s, Object sepSlot, Object maxSlot, boolean fromRight) {
         if (Args.present(sepSlot) && !(sepSlot instanceof String)) {
-            throw Errors.type("must be str or none, not " + Ops.typeName(sepSlot));
+            throw Errors.type("must be str or none, not " + Values.typeName(sepSlot));
         }
         String sep = Args.present(sepSlot) ? (String) sepSlot : null;
         return SkeinList.copyOf(splitText(s, sep, Args.index(maxSlot, -1), fromRight, CharClasses::isSpace));
@@ -171,7 +171,7 @@ final class StrMethods {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < items.length; i++) {
             if (!(items[i] instanceof String s)) {
-                throw Errors.type("sequence item " + i + ": expected str instance, " + Ops.typeName(items[i]) + " found");
+                throw Errors.type("sequence item " + i + ": expected str instance, " + Values.typeName(items[i]) + " found");
             }
             if (i > 0) sb.append(sep);
             sb.append(s);
@@ -223,13 +223,13 @@ final class StrMethods {
         if (affixes instanceof SkeinList options) {
             for (Object o : options.snapshot()) {
                 if (!(o instanceof String one)) {
-                    throw Errors.type("a list for " + fn + " must only contain str, not " + Ops.typeName(o));
+                    throw Errors.type("a list for " + fn + " must only contain str, not " + Values.typeName(o));
                 }
                 if (affixMatches(s, one, w, prefix)) return true;
             }
             return false;
         }
-        throw Errors.type(fn + " first arg must be str or a list of str, not " + Ops.typeName(affixes));
+        throw Errors.type(fn + " first arg must be str or a list of str, not " + Values.typeName(affixes));
     }
 
     static boolean affixMatches(String s, String a, int[] w, boolean prefix) {

@@ -1,6 +1,7 @@
 package dev.skein.syntax;
 
 import dev.skein.ast.Expr;
+import dev.skein.ast.LiteralBytes;
 import dev.skein.ast.Param;
 import dev.skein.ast.Span;
 import dev.skein.ast.Stmt;
@@ -341,7 +342,7 @@ final class AstBuilder {
             Expr operand = factor(c.factor());
             String op = c.getChild(0).getText();
             if (op.equals("-") && operand instanceof Expr.Literal lit && (lit.value() instanceof Long || lit.value() instanceof java.math.BigInteger || lit.value() instanceof Double)) {
-                return new Expr.Literal(span(c), dev.skein.runtime.Ops.neg(lit.value()));
+                return new Expr.Literal(span(c), negated(lit.value()));
             }
             return new Expr.Unary(span(c), op, operand);
         }
@@ -467,6 +468,13 @@ final class AstBuilder {
         return c.mapClause() != null ? mapExpr(c.mapClause()) : orTest(c.orTest());
     }
 
+    /** A negative number literal's value: {@code -9223372036854775808} stays a long. */
+    private static Object negated(Object n) {
+        if (n instanceof Long x) return x == Long.MIN_VALUE ? java.math.BigInteger.valueOf(x).negate() : (Object) (-x);
+        if (n instanceof java.math.BigInteger b) return StringLiterals.canonical(b.negate());
+        return -(Double) n;
+    }
+
     /** Adjacent string literals concatenate; any f-string among them makes the whole an f-string. */
     private Expr strings(StringAtomContext c) {
         Span sp = span(c);
@@ -486,7 +494,7 @@ final class AstBuilder {
                     error(span(t), bad.getMessage());
                     v = "";
                 }
-                if (v instanceof dev.skein.runtime.Bytes) anyBytes = true; else anyText = true;
+                if (v instanceof LiteralBytes) anyBytes = true; else anyText = true;
                 parts.add(v);
             }
         }
@@ -496,8 +504,8 @@ final class AstBuilder {
         }
         if (anyBytes) {
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            for (Object p : parts) out.writeBytes(((dev.skein.runtime.Bytes) p).unsafeArray());
-            return new Expr.Literal(sp, dev.skein.runtime.Bytes.wrap(out.toByteArray()));
+            for (Object p : parts) out.writeBytes(((LiteralBytes) p).bytes());
+            return new Expr.Literal(sp, new LiteralBytes(out.toByteArray()));
         }
         if (!anyF) {
             StringBuilder sb = new StringBuilder();

@@ -1,5 +1,6 @@
 package dev.skein.syntax;
 
+import dev.skein.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -11,7 +12,6 @@ import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
-import dev.skein.ast.Stmt;
 
 /**
  * Source text to AST. Parses with ANTLR's fast SLL mode first and re-parses with full LL (and

@@ -1,7 +1,6 @@
 package dev.skein.syntax;
 
-import dev.skein.runtime.Bytes;
-import dev.skein.runtime.Ops;
+import dev.skein.ast.LiteralBytes;
 import java.math.BigInteger;
 
 /** Decodes string, bytes and number literals the way Python reads them. */
@@ -19,7 +18,7 @@ final class StringLiterals {
         return lexeme.startsWith("\"\"\"", prefix) || lexeme.startsWith("'''", prefix) ? 3 : 1;
     }
 
-    /** A STRING token's value: a String, or Bytes for b"…" literals. */
+    /** A STRING token's value: a String, or LiteralBytes for b"…" literals. */
     static Object decode(String lexeme) {
         int p = prefixLength(lexeme);
         String prefix = lexeme.substring(0, p).toLowerCase();
@@ -34,7 +33,7 @@ final class StringLiterals {
                 if (c > 0xff) throw new IllegalArgumentException("bytes literals may hold only ASCII characters and \\x escapes");
                 out[i] = (byte) c;
             }
-            return Bytes.wrap(out);
+            return new LiteralBytes(out);
         }
         return raw ? body : unescape(body, false);
     }
@@ -101,6 +100,11 @@ final class StringLiterals {
             if (radix != 10) s = s.substring(2);
         }
         if (s.length() < 18 && radix == 10) return Long.parseLong(s);
-        return Ops.norm(new BigInteger(s, radix));
+        return canonical(new BigInteger(s, radix));
+    }
+
+    /** An integer literal's value: a Long when it fits, as the runtime keeps ints. */
+    static Object canonical(BigInteger b) {
+        return b.bitLength() < 64 ? (Object) b.longValue() : b;
     }
 }

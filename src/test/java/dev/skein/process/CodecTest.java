@@ -13,15 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skein.interp.Function;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -125,17 +126,17 @@ class CodecTest {
     }
 
     private static Object call(Object fn, Object... args) {
-        return Ops.call(new ThreadState(s.interp), fn, args, null);
+        return Values.call(new ThreadState(s.interp), fn, args, null);
     }
 
     private static void assertRoundTrips(String expr) {
         Object v = eval(expr);
         Object back = viaValue(v);
-        assertEquals(Ops.typeName(v), Ops.typeName(back), expr);
-        assertEquals(Ops.repr(v), Ops.repr(back), expr);
-        assertTrue(Ops.eq(v, back), expr + " == its copy");
+        assertEquals(Values.typeName(v), Values.typeName(back), expr);
+        assertEquals(Convert.repr(v), Convert.repr(back), expr);
+        assertTrue(Values.eq(v, back), expr + " == its copy");
         Object arg = viaTask(v)[0];
-        assertEquals(Ops.repr(v), Ops.repr(arg), expr + " as an argument");
+        assertEquals(Convert.repr(v), Convert.repr(arg), expr + " as an argument");
     }
 
     // ------------------------------------------------------------------ every portable type
@@ -166,22 +167,22 @@ class CodecTest {
         assertRoundTrips("{'z': 1, 'a': 2, 3: 'three', none: [], 2.5: {'x': {1, 2}}}");
         assertRoundTrips("{'c', 'a', 'b', 1, none, b'x'}");
         SkeinDict d = (SkeinDict) viaValue(eval("{'z': 1, 'a': 2, 'm': 3}"));
-        assertEquals("['z', 'a', 'm']", Ops.repr(SkeinList.wrap(d.keysSnapshot())));
+        assertEquals("['z', 'a', 'm']", Convert.repr(SkeinList.wrap(d.keysSnapshot())));
     }
 
     @Test void recordsKeepTheirType() {
         Object p = eval("Point(1, [2, 3])");
         Object back = viaValue(p);
-        assertTrue(Ops.eq(p, back), "Point == its copy");
+        assertTrue(Values.eq(p, back), "Point == its copy");
         assertSame(((RecordValue) p).type(), ((RecordValue) back).type(), "the very same record type");
-        assertEquals("Point", Ops.typeName(back));
-        assertEquals("Point(x=1, y=[2, 3])", Ops.repr(back));
+        assertEquals("Point", Values.typeName(back));
+        assertEquals("Point(x=1, y=[2, 3])", Convert.repr(back));
         Object opt = viaTask(eval("Opt(1)"))[0];
-        assertEquals("Opt(a=1, b=7)", Ops.repr(opt));
-        assertTrue(Ops.eq(eval("Opt(1)"), opt));
+        assertEquals("Opt(a=1, b=7)", Convert.repr(opt));
+        assertTrue(Values.eq(eval("Opt(1)"), opt));
         // the record type itself is a value too: it builds equal records after the trip
         Object type = viaValue(s.global("Point"));
-        assertTrue(Ops.eq(call(type, 1L, 2L), eval("Point(1, 2)")));
+        assertTrue(Values.eq(call(type, 1L, 2L), eval("Point(1, 2)")));
     }
 
     @Test void errorsKeepKindMessageTraceAndCause() {
@@ -213,8 +214,8 @@ class CodecTest {
         ValueDecoder d = decoder(sent);
         Object adderCopy = d.read();
         Object[] args = ((SkeinList) d.read()).snapshot();
-        assertEquals("[3, 1, 2]", Ops.repr(call(adderCopy, args[0])));
-        assertEquals("[3, 1, 2, 99]", Ops.repr(call(adder, args[0])));
+        assertEquals("[3, 1, 2]", Convert.repr(call(adderCopy, args[0])));
+        assertEquals("[3, 1, 2, 99]", Convert.repr(call(adder, args[0])));
 
         Object lambda = eval("fn(a, b = 10) => a * b");
         assertEquals(30L, call(viaValue(lambda), 3L));
@@ -262,7 +263,7 @@ class CodecTest {
     @Test void sharedReferencesKeepIdentityInTaskArguments() {
         Object[] args = viaTask(eval("(fn(s) => {'p': s, 'q': s})([1])"));
         SkeinDict d = (SkeinDict) args[0];
-        assertEquals("{'p': [1], 'q': [1]}", Ops.repr(d));
+        assertEquals("{'p': [1], 'q': [1]}", Convert.repr(d));
         assertSame(d.get("p"), d.get("q"));
     }
 
@@ -277,14 +278,14 @@ class CodecTest {
     @Test void oneListPassedAsTwoArgumentsStaysOneList() {
         Object shared = eval("[1, 2]");
         Object[] args = readTask(task(s.global("add"), shared, shared));
-        assertEquals("[1, 2]", Ops.repr(args[1]));
+        assertEquals("[1, 2]", Convert.repr(args[1]));
         assertSame(args[0], args[1]);
     }
 
     // Regression: same root cause; two records of one type in the arguments made the task unreadable.
     @Test void twoRecordsOfOneTypeInTaskArguments() {
         Object[] args = viaTask(eval("[Point(1, 2), Point(3, 4)]"));
-        assertEquals("[Point(x=1, y=2), Point(x=3, y=4)]", Ops.repr(args[0]));
+        assertEquals("[Point(x=1, y=2), Point(x=3, y=4)]", Convert.repr(args[0]));
     }
 
     // Regression: a record used to be registered only after its fields (a cycle came back as none).
@@ -308,7 +309,7 @@ class CodecTest {
         Object back = viaValue(v);
         assertNotSame(v, back);
         ((SkeinList) ((SkeinList) back).get(0)).append(5L);
-        assertEquals("[[1], {'a': [2]}]", Ops.repr(v));
+        assertEquals("[[1], {'a': [2]}]", Convert.repr(v));
     }
 
     // ------------------------------------------------------------------ limits
@@ -401,7 +402,7 @@ class CodecTest {
         // Built with ValueEncoder.value (not arguments()), so the frame does not depend on the
         // argument back-reference bug above.
         byte[] valid = richTask();
-        assertEquals(Ops.repr(s.global("fuzz_value")), Ops.repr(readRich(valid)));   // the undamaged frame decodes
+        assertEquals(Convert.repr(s.global("fuzz_value")), Convert.repr(readRich(valid)));   // the undamaged frame decodes
         Random rnd = new Random(20260411L);
         List<String> failures = new ArrayList<>();
         int[] outcomes = new int[3];   // decoded, malformed, skein error

@@ -1123,7 +1123,7 @@ class FormatSpecTest {
         for (Object[] c : CASES) {
             String got = PyData.outcome(() -> FormatSpec.format(c[0], (String) c[1]));
             if (!got.equals(c[2])) {
-                failures.add("format(" + Ops.repr(c[0]) + ", " + Ops.repr(c[1]) + "): expected " + Ops.repr(c[2]) + ", got " + Ops.repr(got));
+                failures.add("format(" + Convert.repr(c[0]) + ", " + Convert.repr(c[1]) + "): expected " + Convert.repr(c[2]) + ", got " + Convert.repr(got));
             }
         }
         assertEquals(List.of(), failures);

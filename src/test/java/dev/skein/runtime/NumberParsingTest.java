@@ -352,7 +352,7 @@ class NumberParsingTest {
         List<String> failures = new ArrayList<>();
         for (Object[] c : INTS) {
             String got = PyData.reprOutcome(() -> NumberParsing.parseInt((String) c[0], (Integer) c[1]));
-            if (!got.equals(c[2])) failures.add("int(" + Ops.repr(c[0]) + ", " + c[1] + "): expected " + c[2] + ", got " + got);
+            if (!got.equals(c[2])) failures.add("int(" + Convert.repr(c[0]) + ", " + c[1] + "): expected " + c[2] + ", got " + got);
         }
         assertEquals(List.of(), failures);
     }
@@ -362,7 +362,7 @@ class NumberParsingTest {
         List<String> failures = new ArrayList<>();
         for (String[] c : FLOATS) {
             String got = PyData.reprOutcome(() -> NumberParsing.parseFloat(c[0]));
-            if (!got.equals(c[1])) failures.add("float(" + Ops.repr(c[0]) + "): expected " + c[1] + ", got " + got);
+            if (!got.equals(c[1])) failures.add("float(" + Convert.repr(c[0]) + "): expected " + c[1] + ", got " + got);
         }
         assertEquals(List.of(), failures);
     }

@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Ops} arithmetic, comparison, equality and repr against CPython 3.11: every binary
+ * {@link Arith} arithmetic, {@link Values} comparison and equality, {@link Convert} repr against CPython 3.11: every binary
  * operator over ints (small, at the 64-bit edges, big), floats (incl. -0.0, inf, nan) and
  * bools, with error messages; correctly rounded true division of big ints; string and bytes
  * repr. Expected values are Python's repr (Skein spelling: true/false/none), produced by
@@ -24,23 +24,23 @@ import org.junit.jupiter.api.Test;
 class OpsTest {
     private static BiFunction<Object, Object, Object> op(String name) {
         return switch (name) {
-            case "+" -> Ops::add;
-            case "-" -> Ops::sub;
-            case "*" -> Ops::mul;
-            case "/" -> Ops::truediv;
-            case "//" -> Ops::floordiv;
-            case "%" -> Ops::mod;
-            case "**" -> Ops::pow;
-            case "<<" -> Ops::shl;
-            case ">>" -> Ops::shr;
-            case "&" -> Ops::bitand;
-            case "|" -> Ops::bitor;
-            case "^" -> Ops::bitxor;
-            case "==" -> Ops::eq;
-            case "<" -> Ops::lt;
-            case "<=" -> Ops::le;
-            case ">" -> Ops::gt;
-            case ">=" -> Ops::ge;
+            case "+" -> Arith::add;
+            case "-" -> Arith::sub;
+            case "*" -> Arith::mul;
+            case "/" -> Arith::truediv;
+            case "//" -> Arith::floordiv;
+            case "%" -> Arith::mod;
+            case "**" -> Arith::pow;
+            case "<<" -> Arith::shl;
+            case ">>" -> Arith::shr;
+            case "&" -> Arith::bitand;
+            case "|" -> Arith::bitor;
+            case "^" -> Arith::bitxor;
+            case "==" -> Values::eq;
+            case "<" -> Values::lt;
+            case "<=" -> Values::le;
+            case ">" -> Values::gt;
+            case ">=" -> Values::ge;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -56,7 +56,7 @@ class OpsTest {
             for (Object[] c : part) {
                 String got = PyData.reprOutcome(() -> op((String) c[1]).apply(c[0], c[2]));
                 if (!got.equals(c[3])) {
-                    failures.add(shorten(Ops.repr(c[0]) + " " + c[1] + " " + Ops.repr(c[2]) + ": expected " + c[3] + ", got " + got));
+                    failures.add(shorten(Convert.repr(c[0]) + " " + c[1] + " " + Convert.repr(c[2]) + ": expected " + c[3] + ", got " + got));
                 }
             }
         }
@@ -67,8 +67,8 @@ class OpsTest {
     void bigIntTrueDivisionIsCorrectlyRounded() {
         List<String> failures = new ArrayList<>();
         for (Object[] c : DIVISIONS) {
-            String got = PyData.reprOutcome(() -> Ops.truediv(c[0], c[1]));
-            if (!got.equals(c[2])) failures.add(shorten(Ops.repr(c[0]) + " / " + Ops.repr(c[1]) + ": expected " + c[2] + ", got " + got));
+            String got = PyData.reprOutcome(() -> Arith.truediv(c[0], c[1]));
+            if (!got.equals(c[2])) failures.add(shorten(Convert.repr(c[0]) + " / " + Convert.repr(c[1]) + ": expected " + c[2] + ", got " + got));
         }
         assertEquals(List.of(), failures);
     }
@@ -76,7 +76,7 @@ class OpsTest {
     @Test
     void stringReprAndAsciiMatchPython() {
         for (String[] c : STRINGS) {
-            assertEquals(c[1], Ops.repr(c[0]), "repr");
+            assertEquals(c[1], Convert.repr(c[0]), "repr");
             assertEquals(c[2], FormatSpec.ascii(c[0]), "ascii");
         }
     }
@@ -84,90 +84,90 @@ class OpsTest {
     @Test
     void bytesReprMatchesPython() {
         for (String[] c : BYTES) {
-            assertEquals(c[1], Ops.repr(Bytes.wrap(c[0].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
+            assertEquals(c[1], Convert.repr(Bytes.wrap(c[0].getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))));
         }
     }
 
     @Test
     void bigIntsPrintAllTheirDigits() {
         String digits = "1234567890".repeat(1000);
-        Object big = Ops.norm(new BigInteger(digits));
-        assertEquals(digits, Ops.str(big));
-        assertEquals("-" + digits, Ops.repr(Ops.neg(big)));
-        Object product = Ops.mul(big, big);
-        assertEquals(new BigInteger(digits).pow(2).toString(), Ops.str(product));
-        assertEquals(big, Ops.floordiv(product, big));
-        assertEquals(0L, Ops.mod(product, big));
+        Object big = Arith.norm(new BigInteger(digits));
+        assertEquals(digits, Convert.str(big));
+        assertEquals("-" + digits, Convert.repr(Arith.neg(big)));
+        Object product = Arith.mul(big, big);
+        assertEquals(new BigInteger(digits).pow(2).toString(), Convert.str(product));
+        assertEquals(big, Arith.floordiv(product, big));
+        assertEquals(0L, Arith.mod(product, big));
     }
 
     @Test
     void resultsAreCanonical() {
-        assertEquals(Long.class, Ops.sub(Ops.add(Long.MAX_VALUE, 1L), 1L).getClass());
-        assertEquals(BigInteger.class, Ops.add(Long.MAX_VALUE, 1L).getClass());
-        assertEquals(Long.MIN_VALUE, Ops.neg(Ops.norm(BigInteger.ONE.shiftLeft(63))));
-        assertEquals(Long.class, Ops.floordiv(Ops.norm(BigInteger.TEN.pow(30)), Ops.norm(BigInteger.TEN.pow(29))).getClass());
-        assertEquals(1024L, Ops.pow(2L, 10L));
-        assertEquals(Long.MIN_VALUE, Ops.pow(-2L, 63L));
-        assertEquals(-2L, Ops.invert(1L));
-        assertEquals(-1L, Ops.neg(true));
-        assertEquals(1L, Ops.pos(true));
-        assertEquals(Ops.norm(BigInteger.ONE.shiftLeft(63)), Ops.abs(Long.MIN_VALUE));
-        assertEquals(2.5, Ops.abs(-2.5));
+        assertEquals(Long.class, Arith.sub(Arith.add(Long.MAX_VALUE, 1L), 1L).getClass());
+        assertEquals(BigInteger.class, Arith.add(Long.MAX_VALUE, 1L).getClass());
+        assertEquals(Long.MIN_VALUE, Arith.neg(Arith.norm(BigInteger.ONE.shiftLeft(63))));
+        assertEquals(Long.class, Arith.floordiv(Arith.norm(BigInteger.TEN.pow(30)), Arith.norm(BigInteger.TEN.pow(29))).getClass());
+        assertEquals(1024L, Arith.pow(2L, 10L));
+        assertEquals(Long.MIN_VALUE, Arith.pow(-2L, 63L));
+        assertEquals(-2L, Arith.invert(1L));
+        assertEquals(-1L, Arith.neg(true));
+        assertEquals(1L, Arith.pos(true));
+        assertEquals(Arith.norm(BigInteger.ONE.shiftLeft(63)), Arith.abs(Long.MIN_VALUE));
+        assertEquals(2.5, Arith.abs(-2.5));
     }
 
     @Test
     void hugeIntegerResultsFailFastInsteadOfHanging() {
-        assertTrue(PyData.outcome(() -> Ops.pow(3L, 100_000_000L)).startsWith("!OverflowError: integer power result too large"));
-        assertTrue(PyData.outcome(() -> Ops.pow(10L, Ops.norm(BigInteger.TEN.pow(20)))).startsWith("!OverflowError"));
-        assertTrue(PyData.outcome(() -> Ops.shl(1L, 1L << 40)).startsWith("!OverflowError"));
-        assertEquals(1L, Ops.pow(1L, Ops.norm(BigInteger.TEN.pow(20))));
-        assertEquals(Ops.norm(BigInteger.ONE.shiftLeft(100_000)), Ops.pow(2L, 100_000L));
-        assertEquals(30_103, Ops.str(Ops.pow(10L, 30_102L)).length());
+        assertTrue(PyData.outcome(() -> Arith.pow(3L, 100_000_000L)).startsWith("!OverflowError: integer power result too large"));
+        assertTrue(PyData.outcome(() -> Arith.pow(10L, Arith.norm(BigInteger.TEN.pow(20)))).startsWith("!OverflowError"));
+        assertTrue(PyData.outcome(() -> Arith.shl(1L, 1L << 40)).startsWith("!OverflowError"));
+        assertEquals(1L, Arith.pow(1L, Arith.norm(BigInteger.TEN.pow(20))));
+        assertEquals(Arith.norm(BigInteger.ONE.shiftLeft(100_000)), Arith.pow(2L, 100_000L));
+        assertEquals(30_103, Convert.str(Arith.pow(10L, 30_102L)).length());
     }
 
     @Test
     void equalityAndHashAgreeAcrossNumericTypes() {
-        Object bigTwo63 = Ops.norm(BigInteger.ONE.shiftLeft(63));
+        Object bigTwo63 = Arith.norm(BigInteger.ONE.shiftLeft(63));
         Object[][] equal = {{1L, 1.0}, {1L, true}, {0L, false}, {0L, -0.0}, {1.0, true}, {bigTwo63, 0x1p63}};
         for (Object[] p : equal) {
-            assertTrue(Ops.eq(p[0], p[1]), Ops.repr(p[0]) + " == " + Ops.repr(p[1]));
-            assertEquals(Ops.hash(p[0]), Ops.hash(p[1]), "hash of " + Ops.repr(p[0]));
-            assertEquals(Ops.canonicalKey(p[0]), Ops.canonicalKey(p[1]));
+            assertTrue(Values.eq(p[0], p[1]), Convert.repr(p[0]) + " == " + Convert.repr(p[1]));
+            assertEquals(Values.hash(p[0]), Values.hash(p[1]), "hash of " + Convert.repr(p[0]));
+            assertEquals(Values.canonicalKey(p[0]), Values.canonicalKey(p[1]));
         }
-        assertEquals("abc", Ops.canonicalKey("abc"));
-        assertEquals(1.5, Ops.canonicalKey(1.5));
-        assertEquals(Long.class, Ops.canonicalKey(3.0).getClass());
+        assertEquals("abc", Values.canonicalKey("abc"));
+        assertEquals(1.5, Values.canonicalKey(1.5));
+        assertEquals(Long.class, Values.canonicalKey(3.0).getClass());
         Double nan = Double.NaN;
-        assertFalse(Ops.eq(nan, nan));
-        assertFalse(Ops.lt(nan, nan));
-        assertFalse(Ops.eq(L(1L), L(1L, 2L)));
-        assertTrue(Ops.eq(L(1L, L(2.0)), L(1.0, L(2L))));
-        assertNotEquals(0, Ops.compare("b", "a"));
+        assertFalse(Values.eq(nan, nan));
+        assertFalse(Values.lt(nan, nan));
+        assertFalse(Values.eq(L(1L), L(1L, 2L)));
+        assertTrue(Values.eq(L(1L, L(2.0)), L(1.0, L(2L))));
+        assertNotEquals(0, Values.compare("b", "a"));
     }
 
     @Test
     void orderingForSortAndSets() {
-        assertEquals(-1, Ops.compare(1L, 2.5));
-        assertEquals(1, Ops.compare("\ud83d\ude00", "\uffff"));
-        assertEquals(0, Ops.compare(Double.NaN, 1L));
-        assertEquals(-1, Ops.compare(L(1L, 2L), L(1L, 3L)));
+        assertEquals(-1, Values.compare(1L, 2.5));
+        assertEquals(1, Values.compare("\ud83d\ude00", "\uffff"));
+        assertEquals(0, Values.compare(Double.NaN, 1L));
+        assertEquals(-1, Values.compare(L(1L, 2L), L(1L, 3L)));
         SkeinSet small = SkeinSet.of(1L), big = SkeinSet.of(1L, 2L);
-        assertTrue(Ops.lt(small, big));
-        assertTrue(Ops.le(small, small));
-        assertFalse(Ops.lt(small, small));
-        assertTrue(Ops.gt(big, small));
-        assertTrue(Ops.ge(big, big));
+        assertTrue(Values.lt(small, big));
+        assertTrue(Values.le(small, small));
+        assertFalse(Values.lt(small, small));
+        assertTrue(Values.gt(big, small));
+        assertTrue(Values.ge(big, big));
         assertEquals("!TypeError: '>=' not supported between instances of 'none' and 'int'",
-                PyData.outcome(() -> Ops.ge(null, 1L)));
+                PyData.outcome(() -> Values.ge(null, 1L)));
     }
 
     @Test
     void floatToIntTruncatesExactly() {
-        assertEquals(3L, Ops.floatToInt(3.99));
-        assertEquals(-3L, Ops.floatToInt(-3.99));
-        assertEquals(new BigInteger("100000000000000000000"), Ops.floatToInt(1e20));
-        assertEquals("!OverflowError: cannot convert float infinity to integer", PyData.outcome(() -> Ops.floatToInt(Double.NEGATIVE_INFINITY)));
-        assertEquals("!ValueError: cannot convert float NaN to integer", PyData.outcome(() -> Ops.floatToInt(Double.NaN)));
+        assertEquals(3L, Arith.floatToInt(3.99));
+        assertEquals(-3L, Arith.floatToInt(-3.99));
+        assertEquals(new BigInteger("100000000000000000000"), Arith.floatToInt(1e20));
+        assertEquals("!OverflowError: cannot convert float infinity to integer", PyData.outcome(() -> Arith.floatToInt(Double.NEGATIVE_INFINITY)));
+        assertEquals("!ValueError: cannot convert float NaN to integer", PyData.outcome(() -> Arith.floatToInt(Double.NaN)));
     }
 
     /** (a, b, repr of a / b). */

@@ -570,7 +570,7 @@ class PercentFormatTest {
         for (Object[] c : CASES) {
             String got = PyData.outcome(() -> PercentFormat.format((String) c[0], c[1]));
             if (!got.equals(c[2])) {
-                failures.add(Ops.repr(c[0]) + " % " + Ops.repr(c[1]) + ": expected " + Ops.repr(c[2]) + ", got " + Ops.repr(got));
+                failures.add(Convert.repr(c[0]) + " % " + Convert.repr(c[1]) + ": expected " + Convert.repr(c[2]) + ", got " + Convert.repr(got));
             }
         }
         assertEquals(List.of(), failures);
@@ -579,6 +579,6 @@ class PercentFormatTest {
     @Test
     void skeinSpellings() {
         assertEquals("none true [1, 'a']", PercentFormat.format("%s %s %s", L(null, true, L(1L, "a"))));
-        assertEquals("x = 1.50", Ops.mod("x = %.2f", 1.5));
+        assertEquals("x = 1.50", Arith.mod("x = %.2f", 1.5));
     }
 }

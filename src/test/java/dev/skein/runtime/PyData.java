@@ -8,7 +8,7 @@ final class PyData {
     private PyData() {}
 
     /** An int in canonical form (Long, or BigInteger when it does not fit). */
-    static Object I(String decimal) { return Ops.norm(new BigInteger(decimal)); }
+    static Object I(String decimal) { return Arith.norm(new BigInteger(decimal)); }
 
     /** A float from Python's {@code float.hex()} text, or inf / -inf / nan. */
     static Object F(String hex) {
@@ -33,7 +33,7 @@ final class PyData {
     static String outcome(Supplier<Object> f) {
         try {
             Object r = f.get();
-            return r instanceof String s ? s : Ops.repr(r);
+            return r instanceof String s ? s : Convert.repr(r);
         } catch (SkeinError e) {
             return "!" + e.value().kind().name() + ": " + e.value().message();
         }
@@ -42,7 +42,7 @@ final class PyData {
     /** Like {@link #outcome} but always the repr (so strings come back quoted). */
     static String reprOutcome(Supplier<Object> f) {
         try {
-            return Ops.repr(f.get());
+            return Convert.repr(f.get());
         } catch (SkeinError e) {
             return "!" + e.value().kind().name() + ": " + e.value().message();
         }

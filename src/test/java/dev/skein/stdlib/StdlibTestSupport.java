@@ -3,14 +3,15 @@ package dev.skein.stdlib;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +74,7 @@ abstract class StdlibTestSupport {
     /** Calls method {@code name} of {@code recv}'s type; a trailing {@link Kw} holds keyword arguments. */
     protected Object m(Object recv, String name, Object... args) {
         Builtin method = TypeMethods.find(v(recv), name);
-        assertNotNull(method, "no method " + name + " for " + Ops.typeName(recv));
+        assertNotNull(method, "no method " + name + " for " + Values.typeName(recv));
         return invoke(method, args, v(recv));
     }
 
@@ -123,7 +124,7 @@ abstract class StdlibTestSupport {
 
     /** Asserts the repr of the value (as Python 3.11 computes it, spelled the Skein way). */
     protected static void check(String expectedRepr, Object actual) {
-        assertEquals(expectedRepr, Ops.repr(actual));
+        assertEquals(expectedRepr, Convert.repr(actual));
     }
 
     /** Asserts that the code raises a Skein error of this kind with this message. */

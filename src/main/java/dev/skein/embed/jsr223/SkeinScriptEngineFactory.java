@@ -1,7 +1,7 @@
 package dev.skein.embed.jsr223;
 
 import dev.skein.embed.SkeinEngine;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Convert;
 import java.util.List;
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
@@ -60,7 +60,7 @@ public final class SkeinScriptEngineFactory implements ScriptEngineFactory {
         return obj + "." + method + "(" + String.join(", ", args) + ")";
     }
 
-    @Override public String getOutputStatement(String toDisplay) { return "print(" + Ops.repr(toDisplay) + ")"; }
+    @Override public String getOutputStatement(String toDisplay) { return "print(" + Convert.repr(toDisplay) + ")"; }
 
     @Override public String getProgram(String... statements) { return String.join("\n", statements); }
 

@@ -1,9 +1,12 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -20,8 +23,8 @@ final class FloatMath {
 
     /** A real-number argument as a double, with Python's message for other types. */
     static double real(Object o) {
-        if (!Ops.isNumber(o)) throw Errors.type("must be real number, not " + Ops.typeName(o));
-        return Ops.toDouble(o, "x");
+        if (!Arith.isNumber(o)) throw Errors.type("must be real number, not " + Values.typeName(o));
+        return Convert.toDouble(o, "x");
     }
 
     static RuntimeException domainError() { return Errors.value("math domain error"); }
@@ -45,14 +48,14 @@ final class FloatMath {
         if (Double.isNaN(d)) throw Errors.value("cannot convert float NaN to integer");
         if (Double.isInfinite(d)) throw Errors.overflow("cannot convert float infinity to integer");
         if (Math.abs(d) < 9.0e18) return (long) d;
-        return Ops.norm(new BigDecimal(d).toBigInteger());
+        return Arith.norm(new BigDecimal(d).toBigInteger());
     }
 
     /** floor, ceil or trunc: ints pass through unchanged, floats are rounded by {@code f}. */
     static Object rounding(Object x, DoubleUnaryOperator f) {
-        if (Ops.isInt(x)) return Ops.norm(Ops.big(x));
+        if (Arith.isInt(x)) return Arith.norm(Arith.big(x));
         if (x instanceof Double d) return toInt(f.applyAsDouble(d));
-        throw Errors.type("must be real number, not " + Ops.typeName(x));
+        throw Errors.type("must be real number, not " + Values.typeName(x));
     }
 
     /**
@@ -61,7 +64,7 @@ final class FloatMath {
      */
     static double log(Object x, DoubleUnaryOperator f) {
         if (x instanceof BigInteger || x instanceof Long || x instanceof Boolean) {
-            BigInteger b = Ops.big(x);
+            BigInteger b = Arith.big(x);
             if (b.signum() <= 0) throw domainError();
             double d = b.doubleValue();
             if (!Double.isInfinite(d)) return apply(d, f, false);
@@ -149,7 +152,7 @@ final class FloatMath {
         double[] p = new double[32];
         int n = 0;
         double specialSum = 0.0, infSum = 0.0;
-        SkeinIterator it = Ops.iter(iterable);
+        SkeinIterator it = Containers.iter(iterable);
         for (Object item = it.next(); item != SkeinIterator.DONE; item = it.next()) {
             ts.poll();
             double x = real(item);

@@ -3,12 +3,13 @@ package dev.skein.stdlib.modules;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Capability;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.Values;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -54,7 +55,7 @@ public final class FsModule {
         });
         def(m, "write_bytes", "path, data", a -> {
             String p = Args.str(a[0], "path");
-            if (!(a[1] instanceof Bytes b)) throw Errors.type("data must be bytes, not " + Ops.typeName(a[1]));
+            if (!(a[1] instanceof Bytes b)) throw Errors.type("data must be bytes, not " + Values.typeName(a[1]));
             io(p, () -> Files.write(path(p), b.unsafeArray()));
             return (long) b.length();
         });
@@ -75,7 +76,7 @@ public final class FsModule {
             boolean parents = Args.bool(a[1], true), existOk = Args.bool(a[2], true);
             Path target = path(p);
             if (Files.isDirectory(target)) {
-                if (!existOk) throw Errors.io("already exists: " + Ops.repr(p));
+                if (!existOk) throw Errors.io("already exists: " + Convert.repr(p));
                 return null;
             }
             io(p, () -> parents ? Files.createDirectories(target) : Files.createDirectory(target));
@@ -114,7 +115,7 @@ public final class FsModule {
         try {
             return Path.of(p);
         } catch (InvalidPathException e) {
-            throw Errors.value("invalid path " + Ops.repr(p) + ": " + e.getReason());
+            throw Errors.value("invalid path " + Convert.repr(p) + ": " + e.getReason());
         }
     }
 
@@ -154,7 +155,7 @@ public final class FsModule {
             return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data)).toString();
         } catch (CharacterCodingException e) {
-            throw Errors.value("cannot decode " + Ops.repr(p) + " as " + cs.name().toLowerCase() + ": invalid data");
+            throw Errors.value("cannot decode " + Convert.repr(p) + " as " + cs.name().toLowerCase() + ": invalid data");
         }
     }
 
@@ -175,22 +176,22 @@ public final class FsModule {
         } catch (SkeinError e) {
             throw e;
         } catch (NoSuchFileException e) {
-            throw Errors.io("no such file: " + Ops.repr(p));
+            throw Errors.io("no such file: " + Convert.repr(p));
         } catch (FileAlreadyExistsException e) {
-            throw Errors.io("already exists: " + Ops.repr(e.getFile() == null ? p : e.getFile()));
+            throw Errors.io("already exists: " + Convert.repr(e.getFile() == null ? p : e.getFile()));
         } catch (DirectoryNotEmptyException e) {
-            throw Errors.io("directory not empty: " + Ops.repr(p));
+            throw Errors.io("directory not empty: " + Convert.repr(p));
         } catch (NotDirectoryException e) {
-            throw Errors.io("not a directory: " + Ops.repr(p));
+            throw Errors.io("not a directory: " + Convert.repr(p));
         } catch (AccessDeniedException e) {
-            throw Errors.io("permission denied: " + Ops.repr(p));
+            throw Errors.io("permission denied: " + Convert.repr(p));
         } catch (IOException e) {
-            if (Files.isDirectory(Path.of(p), LinkOption.NOFOLLOW_LINKS)) throw Errors.io("is a directory: " + Ops.repr(p));
-            throw Errors.io(reason(e) + ": " + Ops.repr(p));
+            if (Files.isDirectory(Path.of(p), LinkOption.NOFOLLOW_LINKS)) throw Errors.io("is a directory: " + Convert.repr(p));
+            throw Errors.io(reason(e) + ": " + Convert.repr(p));
         } catch (SecurityException | UnsupportedOperationException e) {
-            throw Errors.io("not permitted: " + Ops.repr(p));
+            throw Errors.io("not permitted: " + Convert.repr(p));
         } catch (OutOfMemoryError e) {
-            throw Errors.io("file too large to read: " + Ops.repr(p));
+            throw Errors.io("file too large to read: " + Convert.repr(p));
         }
     }
 

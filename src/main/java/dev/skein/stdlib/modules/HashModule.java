@@ -1,10 +1,11 @@
 package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
+import dev.skein.runtime.Values;
 
 import java.security.MessageDigest;
 
@@ -26,8 +27,8 @@ public final class HashModule {
             DigestKind kind = DigestKind.byName(Args.str(a[0], "hash_name"));
             byte[] password = Args.bytesOrStr(a[1], "password");
             byte[] salt = Args.bytesOrStr(a[2], "salt");
-            long iterations = Ops.toLong(a[3], "iterations");
-            long dklen = Args.absent(a[4]) ? kind.digestSize() : Ops.toLong(a[4], "dklen");
+            long iterations = Convert.toLong(a[3], "iterations");
+            long dklen = Args.absent(a[4]) ? kind.digestSize() : Convert.toLong(a[4], "dklen");
             return Bytes.wrap(Pbkdf2.derive(ts, kind, password, salt, iterations, dklen));
         });
         m.def("hmac", "key, msg, name=?", (ts, a) -> {
@@ -37,7 +38,7 @@ public final class HashModule {
         m.def("compare_digest", "a, b", (ts, a) -> {
             if ((a[0] instanceof String) != (a[1] instanceof String)) {
                 throw Errors.type("unsupported operand types(s) or combination of types: '"
-                        + Ops.typeName(a[0]) + "' and '" + Ops.typeName(a[1]) + "'");
+                        + Values.typeName(a[0]) + "' and '" + Values.typeName(a[1]) + "'");
             }
             return MessageDigest.isEqual(Args.bytesOrStr(a[0], "a"), Args.bytesOrStr(a[1], "b"));
         });

@@ -3,8 +3,8 @@ package dev.skein.stdlib.modules;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.Signature;
+import dev.skein.runtime.Values;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -15,7 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code digest()}, {@code hexdigest()}, {@code copy()}; attributes {@code name},
  * {@code digest_size}, {@code block_size}. Safe to share between threads.
  */
-final class HashObject implements Ops.MethodHost, Ops.Attributes, Ops.Named {
+final class HashObject implements Values.MethodHost, Values.Attributes, Values.Named {
     private static final Signature UPDATE = new Signature("update", "data");
     private static final Signature NO_ARGS = new Signature("digest", "");
 

@@ -2,13 +2,14 @@ package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Capability;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -91,14 +92,14 @@ public final class HttpModule {
         if (timeout != Long.MAX_VALUE) rb.timeout(Duration.ofNanos(Math.max(timeout, 1)));
         if (contentType != null) rb.header("Content-Type", contentType);
         if (!Args.absent(headersArg)) {
-            if (!(headersArg instanceof SkeinDict d)) throw Errors.type("headers must be a dict, not " + Ops.typeName(headersArg));
+            if (!(headersArg instanceof SkeinDict d)) throw Errors.type("headers must be a dict, not " + Values.typeName(headersArg));
             Object[] kv = d.entriesSnapshot();
             for (int i = 0; i < kv.length; i += 2) {
-                String name = Ops.str(kv[i]);
+                String name = Convert.str(kv[i]);
                 try {
-                    rb.setHeader(name, Ops.str(kv[i + 1]));
+                    rb.setHeader(name, Convert.str(kv[i + 1]));
                 } catch (IllegalArgumentException e) {
-                    throw Errors.value("header " + Ops.repr(name) + " cannot be set: " + e.getMessage());
+                    throw Errors.value("header " + Convert.repr(name) + " cannot be set: " + e.getMessage());
                 }
             }
         }
@@ -113,14 +114,14 @@ public final class HttpModule {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw Errors.value("invalid URL " + Ops.repr(url) + ": " + e.getReason());
+            throw Errors.value("invalid URL " + Convert.repr(url) + ": " + e.getReason());
         }
         String scheme = uri.getScheme();
-        if (scheme == null) throw Errors.value("invalid URL " + Ops.repr(url) + ": no scheme supplied (use http:// or https://)");
+        if (scheme == null) throw Errors.value("invalid URL " + Convert.repr(url) + ": no scheme supplied (use http:// or https://)");
         if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
-            throw Errors.value("unsupported URL scheme " + Ops.repr(scheme) + " in " + Ops.repr(url));
+            throw Errors.value("unsupported URL scheme " + Convert.repr(scheme) + " in " + Convert.repr(url));
         }
-        if (uri.getHost() == null) throw Errors.value("invalid URL " + Ops.repr(url) + ": no host");
+        if (uri.getHost() == null) throw Errors.value("invalid URL " + Convert.repr(url) + ": no host");
         return uri;
     }
 
@@ -153,7 +154,7 @@ public final class HttpModule {
     }
 
     private static SkeinError timedOut(String method, String url, long timeout) {
-        return Errors.timeout(method + " " + url + " timed out after " + Ops.str(timeout / 1e9) + " s");
+        return Errors.timeout(method + " " + url + " timed out after " + Convert.str(timeout / 1e9) + " s");
     }
 
     private static SkeinError failure(Throwable cause, String method, String url, long timeout) {

@@ -5,9 +5,9 @@ import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.Signature;
 import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.Values;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Map;
  * {@code text}, {@code url} (after redirects), {@code method}; methods {@code json()} and
  * {@code raise_for_status()}. Immutable.
  */
-final class HttpResponse implements Ops.Attributes, Ops.MethodHost, Ops.Named {
+final class HttpResponse implements Values.Attributes, Values.MethodHost, Values.Named {
     private static final Signature NO_ARGS = new Signature("json", "");
 
     private final String method;

@@ -1,8 +1,9 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,8 +21,8 @@ final class IntMath {
 
     /** An int argument (bools count as ints) as a BigInteger; TypeError for anything else. */
     static BigInteger integer(Object o) {
-        if (Ops.isInt(o)) return Ops.big(o);
-        throw Errors.type("'" + Ops.typeName(o) + "' object cannot be interpreted as an integer");
+        if (Arith.isInt(o)) return Arith.big(o);
+        throw Errors.type("'" + Values.typeName(o) + "' object cannot be interpreted as an integer");
     }
 
     /**
@@ -47,7 +48,7 @@ final class IntMath {
         if (m <= 20) return smallFactorial((int) m);
         FactorialMemo.Entry e = memo.last.get();
         BigInteger result;
-        if (e != null && e.n == m) return Ops.norm(e.value);
+        if (e != null && e.n == m) return Arith.norm(e.value);
         if (e != null && m > e.n && m - e.n <= FactorialMemo.MAX_STEP) {
             result = e.value.multiply(product(ts, e.n + 1, m));
         } else {
@@ -55,7 +56,7 @@ final class IntMath {
             result = oddPartProduct(ts, 3, m).shiftLeft((int) (m - Long.bitCount(m)));
         }
         if (result.bitLength() <= FactorialMemo.MAX_BITS) memo.last.set(new FactorialMemo.Entry(m, result));
-        return Ops.norm(result);
+        return Arith.norm(result);
     }
 
     private static long smallFactorial(int n) {
@@ -138,7 +139,7 @@ final class IntMath {
         long k = nonNegativeCount(kb, "min(n - k, k)");
         if (k == 0) return 1L;
         BigInteger top = product(ts, n.subtract(BigInteger.valueOf(k - 1)), k);
-        return Ops.norm(top.divide(product(ts, 1, k)));
+        return Arith.norm(top.divide(product(ts, 1, k)));
     }
 
     /** perm(n, k=None): the number of ordered arrangements of k of n items. */
@@ -151,13 +152,13 @@ final class IntMath {
         if (kb.compareTo(n) > 0) return 0L;
         long k = nonNegativeCount(kb, "k");
         if (k == 0) return 1L;
-        return Ops.norm(product(ts, n.subtract(BigInteger.valueOf(k - 1)), k));
+        return Arith.norm(product(ts, n.subtract(BigInteger.valueOf(k - 1)), k));
     }
 
     static Object gcd(Object[] values) {
         BigInteger g = BigInteger.ZERO;
         for (Object v : values) g = g.gcd(integer(v));
-        return Ops.norm(g);
+        return Arith.norm(g);
     }
 
     static Object lcm(Object[] values) {
@@ -167,12 +168,12 @@ final class IntMath {
             if (b.signum() == 0) l = BigInteger.ZERO;
             else if (l.signum() != 0) l = l.divide(l.gcd(b)).multiply(b).abs();
         }
-        return Ops.norm(l);
+        return Arith.norm(l);
     }
 
     static Object isqrt(Object arg) {
         BigInteger n = integer(arg);
         if (n.signum() < 0) throw Errors.value("isqrt() argument must be nonnegative");
-        return Ops.norm(n.sqrt());
+        return Arith.norm(n.sqrt());
     }
 }

@@ -1,12 +1,15 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -35,7 +38,7 @@ public final class JsonModule {
         String itemSep = ind == null ? ", " : ",";
         String keySep = ": ";
         if (!Args.absent(separators)) {
-            Object[] seps = Ops.toArray(separators);
+            Object[] seps = Containers.toArray(separators);
             if (seps.length != 2) throw Errors.value("separators must be a pair [item_separator, key_separator]");
             itemSep = Args.str(seps[0], "item separator");
             keySep = Args.str(seps[1], "key separator");
@@ -53,15 +56,15 @@ public final class JsonModule {
     private static String indentText(Object indent) {
         if (Args.absent(indent)) return null;
         if (indent instanceof String s) return s;
-        if (Ops.isInt(indent)) return " ".repeat(Math.max(0, Ops.toInt(indent, "indent")));
-        throw Errors.type("indent must be an int or a str, not " + Ops.typeName(indent));
+        if (Arith.isInt(indent)) return " ".repeat(Math.max(0, Convert.toInt(indent, "indent")));
+        throw Errors.type("indent must be an int or a str, not " + Values.typeName(indent));
     }
 
     static Object loads(ThreadState ts, Object doc) {
         String text;
         if (doc instanceof String s) text = s;
         else if (doc instanceof Bytes b) text = decodeUtf8(b.unsafeArray());
-        else throw Errors.type("the JSON object must be str or bytes, not " + Ops.typeName(doc));
+        else throw Errors.type("the JSON object must be str or bytes, not " + Values.typeName(doc));
         try {
             return JsonParser.parse(ts, text);
         } catch (StackOverflowError e) {

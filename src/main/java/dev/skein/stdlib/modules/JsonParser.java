@@ -85,7 +85,7 @@ final class JsonParser {
         String text = s.substring(idx, i);
         if (isFloat) return Double.parseDouble(text);
         if (intEnd - idx <= 18) return Long.parseLong(text);
-        return dev.skein.runtime.Ops.norm(new BigInteger(text));
+        return dev.skein.runtime.Arith.norm(new BigInteger(text));
     }
 
     private static boolean digit(char c) { return c >= '0' && c <= '9'; }

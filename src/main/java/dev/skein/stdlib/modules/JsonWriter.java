@@ -1,13 +1,13 @@
 package dev.skein.stdlib.modules;
 
-import dev.skein.runtime.Errors;
 import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Errors;
 import dev.skein.runtime.FloatRepr;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -61,7 +61,7 @@ final class JsonWriter {
         else if (v instanceof SkeinDict d) container(d, depth, () -> object(d.entriesSnapshot(), depth));
         else if (v instanceof RecordValue r) container(r, depth, () -> object(recordEntries(r), depth));
         else if (defaultFn != null) container(v, depth, () -> value(ts.call(defaultFn, v), depth + 1));
-        else throw Errors.type("Object of type " + Ops.typeName(v) + " is not JSON serializable");
+        else throw Errors.type("Object of type " + Values.typeName(v) + " is not JSON serializable");
     }
 
     private void container(Object c, int depth, Runnable body) {
@@ -118,13 +118,13 @@ final class JsonWriter {
         if (k instanceof Boolean b) return b ? "true" : "false";
         if (k instanceof Long || k instanceof BigInteger) return k.toString();
         if (k instanceof Double d) return floatText(d);
-        throw Errors.type("keys must be str, int, float, bool or none, not " + Ops.typeName(k));
+        throw Errors.type("keys must be str, int, float, bool or none, not " + Values.typeName(k));
     }
 
     private static Object[] sortedEntries(Object[] kv) {
         Integer[] order = new Integer[kv.length / 2];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, (a, b) -> Ops.compare(kv[2 * a], kv[2 * b]));
+        Arrays.sort(order, (a, b) -> Values.compare(kv[2 * a], kv[2 * b]));
         Object[] out = new Object[kv.length];
         for (int i = 0; i < order.length; i++) {
             out[2 * i] = kv[2 * order[i]];

@@ -1,9 +1,10 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 
@@ -76,10 +77,10 @@ public final class MathModule {
         m.def("lcm", "*integers", (ts, a) -> IntMath.lcm((Object[]) a[0]));
         m.def("prod", "iterable, *, start=?", (ts, a) -> {
             Object acc = Args.absent(a[1]) ? (Object) 1L : a[1];
-            SkeinIterator it = Ops.iter(a[0]);
+            SkeinIterator it = Containers.iter(a[0]);
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
                 ts.poll();
-                acc = Ops.mul(acc, v);
+                acc = Arith.mul(acc, v);
             }
             return acc;
         });

@@ -2,13 +2,15 @@ package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.ExitRequest;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Capability;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.Values;
 
 import java.io.File;
 import java.util.Locale;
@@ -51,8 +53,8 @@ public final class OsModule {
                 ts.interp().stderr().flush();
                 throw new ExitRequest(1);
             }
-            if (!Ops.isInt(code)) throw Errors.type("exit code must be an int or a str, not " + Ops.typeName(code));
-            throw new ExitRequest((int) Ops.toLong(code, "exit code"));
+            if (!Arith.isInt(code)) throw Errors.type("exit code must be an int or a str, not " + Values.typeName(code));
+            throw new ExitRequest((int) Convert.toLong(code, "exit code"));
         });
         return m;
     }

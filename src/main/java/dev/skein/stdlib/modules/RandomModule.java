@@ -1,12 +1,15 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.SkeinSet;
+import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -39,22 +42,22 @@ public final class RandomModule {
         NativeModule m = new NativeModule("random");
         m.def("seed", "a=?", (ts, a) -> { r.seed(a[0]); return null; });
         m.def("random", "", (ts, a) -> r.random());
-        m.def("getrandbits", "k", (ts, a) -> r.getrandbits(Ops.toInt(a[0], "k")));
+        m.def("getrandbits", "k", (ts, a) -> r.getrandbits(Convert.toInt(a[0], "k")));
         m.def("randrange", "start, stop=?, step=?", (ts, a) -> r.randrange(a[0], a[1], a[2]));
-        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], Ops.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
+        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], Arith.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
         m.def("uniform", "a, b", (ts, a) -> {
             double lo = FloatMath.real(a[0]), hi = FloatMath.real(a[1]);
             return lo + (hi - lo) * r.random();
         });
         m.def("choice", "seq", (ts, a) -> {
-            Object[] xs = Ops.toArray(a[0]);
+            Object[] xs = Containers.toArray(a[0]);
             if (xs.length == 0) throw Errors.index("Cannot choose from an empty sequence");
             return xs[(int) r.below(xs.length)];
         });
         m.def("choices", "population, weights=?, *, cum_weights=?, k=?", (ts, a) ->
-                r.choices(Ops.toArray(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Ops.toInt(a[3], "k")));
+                r.choices(Containers.toArray(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Convert.toInt(a[3], "k")));
         m.def("shuffle", "x", (ts, a) -> {
-            if (!(a[0] instanceof SkeinList l)) throw Errors.type("shuffle() argument must be a list, not " + Ops.typeName(a[0]));
+            if (!(a[0] instanceof SkeinList l)) throw Errors.type("shuffle() argument must be a list, not " + Values.typeName(a[0]));
             l.replaceAll(r.shuffled(l.snapshot()));
             return null;
         });
@@ -62,7 +65,7 @@ public final class RandomModule {
             if (a[0] instanceof SkeinSet || a[0] instanceof dev.skein.runtime.SkeinDict) {
                 throw Errors.type("Population must be a sequence.  For dicts or sets, use sorted(d).");
             }
-            return r.sample(Ops.toArray(a[0]), Ops.toInt(a[1], "k"));
+            return r.sample(Containers.toArray(a[0]), Convert.toInt(a[1], "k"));
         });
         m.def("gauss", "mu=?, sigma=?", (ts, a) -> r.gauss(Args.absent(a[0]) ? 0.0 : FloatMath.real(a[0]),
                 Args.absent(a[1]) ? 1.0 : FloatMath.real(a[1])));
@@ -85,8 +88,8 @@ public final class RandomModule {
     void seed(Object a) {
         if (Args.absent(a)) { seedFromEntropy(); return; }
         BigInteger n;
-        if (Ops.isInt(a)) {
-            n = Ops.big(a).abs();
+        if (Arith.isInt(a)) {
+            n = Arith.big(a).abs();
         } else if (a instanceof Double d) {
             n = BigInteger.valueOf(PyHash.ofDouble(d)).and(PyHash.UINT64_MASK);   // CPython: (size_t) hash(a)
         } else if (a instanceof String || a instanceof Bytes) {
@@ -131,7 +134,7 @@ public final class RandomModule {
     private Object getrandbits(int k) {
         if (k < 0) throw Errors.value("number of bits must be non-negative");
         lock.lock();
-        try { return Ops.norm(mt.bits(k)); } finally { lock.unlock(); }
+        try { return Arith.norm(mt.bits(k)); } finally { lock.unlock(); }
     }
 
     /** randrange(start, stop=None, step=1), following CPython 3.11 (int arguments only). */
@@ -139,14 +142,14 @@ public final class RandomModule {
         BigInteger start = IntMath.integer(startArg);
         if (Args.absent(stopArg)) {
             if (!Args.absent(stepArg)) throw Errors.type("Missing a non-None stop argument");
-            if (start.signum() > 0) return Ops.norm(below(start));
+            if (start.signum() > 0) return Arith.norm(below(start));
             throw Errors.value("empty range for randrange()");
         }
         BigInteger stop = IntMath.integer(stopArg);
         BigInteger width = stop.subtract(start);
         BigInteger step = Args.absent(stepArg) ? BigInteger.ONE : IntMath.integer(stepArg);
         if (step.equals(BigInteger.ONE)) {
-            if (width.signum() > 0) return Ops.norm(start.add(below(width)));
+            if (width.signum() > 0) return Arith.norm(start.add(below(width)));
             throw Errors.value("empty range for randrange() (" + start + ", " + stop + ", " + width + ")");
         }
         BigInteger n;
@@ -154,7 +157,7 @@ public final class RandomModule {
         else if (step.signum() < 0) n = floorDiv(width.add(step).add(BigInteger.ONE), step);
         else throw Errors.value("zero step for randrange()");
         if (n.signum() <= 0) throw Errors.value("empty range for randrange()");
-        return Ops.norm(start.add(step.multiply(below(n))));
+        return Arith.norm(start.add(step.multiply(below(n))));
     }
 
     private static BigInteger floorDiv(BigInteger a, BigInteger b) {
@@ -217,15 +220,15 @@ public final class RandomModule {
                 } finally { lock.unlock(); }
                 return SkeinList.wrap(out);
             }
-            Object[] ws = Ops.toArray(weights);
+            Object[] ws = Containers.toArray(weights);
             Object[] cum = new Object[ws.length];
             Object acc = null;
-            for (int i = 0; i < ws.length; i++) cum[i] = acc = i == 0 ? ws[0] : Ops.add(acc, ws[i]);
+            for (int i = 0; i < ws.length; i++) cum[i] = acc = i == 0 ? ws[0] : Arith.add(acc, ws[i]);
             cumWeights = SkeinList.wrap(cum);
         } else if (!Args.absent(weights)) {
             throw Errors.type("Cannot specify both weights and cumulative weights");
         }
-        Object[] cum = Ops.toArray(cumWeights);
+        Object[] cum = Containers.toArray(cumWeights);
         if (cum.length != n) throw Errors.value("The number of weights does not match the population");
         if (n == 0) throw Errors.index("Cannot choose from an empty sequence");
         double total = FloatMath.real(cum[n - 1]);
@@ -244,7 +247,7 @@ public final class RandomModule {
         int lo = 0;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (Ops.lt(x, a[mid])) hi = mid;
+            if (Values.lt(x, a[mid])) hi = mid;
             else lo = mid + 1;
         }
         return lo;

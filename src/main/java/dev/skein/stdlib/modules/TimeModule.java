@@ -1,11 +1,13 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Arith;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,8 +52,8 @@ public final class TimeModule {
      * task stops within one slice (at once when the canceller also unparks or interrupts it).
      */
     static void sleep(ThreadState ts, Object seconds) {
-        if (!Ops.isNumber(seconds)) throw Errors.type("'" + Ops.typeName(seconds) + "' object cannot be interpreted as an integer");
-        double s = Ops.toDouble(seconds, "seconds");
+        if (!Arith.isNumber(seconds)) throw Errors.type("'" + Values.typeName(seconds) + "' object cannot be interpreted as an integer");
+        double s = Convert.toDouble(seconds, "seconds");
         if (Double.isNaN(s)) throw Errors.value("Invalid value NaN (not a number)");
         if (s < 0) throw Errors.value("sleep length must be non-negative");
         ts.poll();
@@ -89,18 +91,18 @@ public final class TimeModule {
     /** strftime's time argument: absent (now), seconds since the epoch, or a 9-item struct list. */
     private static ZonedDateTime dateOf(Object t) {
         if (Args.absent(t)) return ZonedDateTime.now();
-        if (Ops.isNumber(t)) return at(t, ZoneId.systemDefault());
+        if (Arith.isNumber(t)) return at(t, ZoneId.systemDefault());
         if (t instanceof SkeinList l) {
             Object[] f = l.snapshot();
             if (f.length != 9) throw Errors.type("time tuple must have exactly 9 elements");
             try {
-                return ZonedDateTime.of(Ops.toInt(f[0], "year"), Ops.toInt(f[1], "month"), Ops.toInt(f[2], "day"),
-                        Ops.toInt(f[3], "hour"), Ops.toInt(f[4], "minute"), Math.min(59, Ops.toInt(f[5], "second")), 0,
+                return ZonedDateTime.of(Convert.toInt(f[0], "year"), Convert.toInt(f[1], "month"), Convert.toInt(f[2], "day"),
+                        Convert.toInt(f[3], "hour"), Convert.toInt(f[4], "minute"), Math.min(59, Convert.toInt(f[5], "second")), 0,
                         ZoneId.systemDefault());
             } catch (java.time.DateTimeException e) {
                 throw Errors.value("time tuple out of range: " + e.getMessage());
             }
         }
-        throw Errors.type("strftime() argument 2 must be a number or a 9-item list, not " + Ops.typeName(t));
+        throw Errors.type("strftime() argument 2 must be a number or a 9-item list, not " + Values.typeName(t));
     }
 }

@@ -2,8 +2,8 @@ package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.ErrorKind;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -38,10 +38,10 @@ class HashModuleTest extends ModuleTestSupport {
         assertEquals(method(h, "hexdigest"), method(h, "hexdigest"));   // digest does not consume the state
         assertEquals(32, ((Bytes) method(h, "digest")).length());
         assertEquals(method(hash("sha256", b("ab")), "hexdigest"), method(before, "hexdigest"));
-        assertEquals("sha256", Ops.getAttr(h, "name"));
-        assertEquals(32L, Ops.getAttr(h, "digest_size"));
-        assertEquals(64L, Ops.getAttr(h, "block_size"));
-        assertEquals("hash", Ops.typeName(h));
+        assertEquals("sha256", Values.getAttr(h, "name"));
+        assertEquals(32L, Values.getAttr(h, "digest_size"));
+        assertEquals(64L, Values.getAttr(h, "block_size"));
+        assertEquals("hash", Values.typeName(h));
     }
 
     @Test void pbkdf2MatchesPython() {

@@ -5,10 +5,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,33 +74,33 @@ class HttpModuleTest extends ModuleTestSupport {
         SkeinDict headers = new SkeinDict();
         headers.put("X-Token", "abc");
         Object r = get("/json", "headers", headers);
-        assertEquals("response", Ops.typeName(r));
-        assertEquals(200L, Ops.getAttr(r, "status"));
-        assertEquals(true, Ops.getAttr(r, "ok"));
-        assertEquals(base + "/json", Ops.getAttr(r, "url"));
-        assertEquals("application/json", ((SkeinDict) Ops.getAttr(r, "headers")).get("content-type"));
-        assertEquals("{\"args\": {\"n\": \"7\"}, \"ua\": \"abc\"}", Ops.getAttr(r, "text"));
-        assertEquals(Bytes.wrap("{\"args\": {\"n\": \"7\"}, \"ua\": \"abc\"}".getBytes(StandardCharsets.UTF_8)), Ops.getAttr(r, "content"));
+        assertEquals("response", Values.typeName(r));
+        assertEquals(200L, Values.getAttr(r, "status"));
+        assertEquals(true, Values.getAttr(r, "ok"));
+        assertEquals(base + "/json", Values.getAttr(r, "url"));
+        assertEquals("application/json", ((SkeinDict) Values.getAttr(r, "headers")).get("content-type"));
+        assertEquals("{\"args\": {\"n\": \"7\"}, \"ua\": \"abc\"}", Values.getAttr(r, "text"));
+        assertEquals(Bytes.wrap("{\"args\": {\"n\": \"7\"}, \"ua\": \"abc\"}".getBytes(StandardCharsets.UTF_8)), Values.getAttr(r, "content"));
         SkeinDict json = (SkeinDict) method(r, "json");
         assertEquals("7", ((SkeinDict) json.get("args")).get("n"));
         assertEquals(null, method(r, "raise_for_status"));
     }
 
     @Test void textHonoursTheCharset() {
-        assertEquals("caf\u00e9", Ops.getAttr(get("/latin"), "text"));
+        assertEquals("caf\u00e9", Values.getAttr(get("/latin"), "text"));
     }
 
     @Test void redirectsAreFollowed() {
         Object r = get("/redirect");
-        assertEquals(200L, Ops.getAttr(r, "status"));
-        assertEquals(base + "/json", Ops.getAttr(r, "url"));
+        assertEquals(200L, Values.getAttr(r, "status"));
+        assertEquals(base + "/json", Values.getAttr(r, "url"));
     }
 
     @Test void errorStatusesAreReturnedThenRaisedOnRequest() {
         Object r = get("/missing");
-        assertEquals(404L, Ops.getAttr(r, "status"));
-        assertEquals(false, Ops.getAttr(r, "ok"));
-        assertEquals("nothing here", Ops.getAttr(r, "text"));
+        assertEquals(404L, Values.getAttr(r, "status"));
+        assertEquals(false, Values.getAttr(r, "ok"));
+        assertEquals("nothing here", Values.getAttr(r, "text"));
         assertSkeinError(ErrorKind.HTTP, "404 Client Error: Not Found for url: " + base + "/missing", () -> method(r, "raise_for_status"));
         Object down = get("/boom");
         var e = assertSkeinError(ErrorKind.HTTP, () -> method(down, "raise_for_status"));
@@ -144,10 +144,10 @@ class HttpModuleTest extends ModuleTestSupport {
 
     @Test void postSendsDataOrJson() {
         Object r = callKw("http", "post", new Object[]{base + "/echo"}, "json", SkeinList.of(1L, "a"));
-        assertEquals("[1, \"a\"]", Ops.getAttr(r, "text"));
-        assertEquals("application/json", ((SkeinDict) Ops.getAttr(r, "headers")).get("content-type"));
+        assertEquals("[1, \"a\"]", Values.getAttr(r, "text"));
+        assertEquals("application/json", ((SkeinDict) Values.getAttr(r, "headers")).get("content-type"));
         Object r2 = call("http", "post", base + "/echo", "plain words");
-        assertEquals("plain words", Ops.getAttr(r2, "text"));
+        assertEquals("plain words", Values.getAttr(r2, "text"));
         assertEquals(SkeinList.of(1L, "a"), method(r, "json"));
     }
 }

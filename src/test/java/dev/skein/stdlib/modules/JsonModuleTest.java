@@ -1,7 +1,7 @@
 package dev.skein.stdlib.modules;
 
-import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Bytes;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.RecordType;

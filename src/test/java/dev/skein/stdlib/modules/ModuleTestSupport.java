@@ -4,9 +4,9 @@ import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ModuleValue;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.Values;
 import org.junit.jupiter.api.function.Executable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +51,7 @@ abstract class ModuleTestSupport {
 
     /** recv.method(args…) through the runtime's method lookup. */
     Object method(Object recv, String name, Object... args) {
-        return Ops.callMethod(ts, recv, name, args, null);
+        return Values.callMethod(ts, recv, name, args, null);
     }
 
     static SkeinError assertSkeinError(ErrorKind kind, Executable body) {

@@ -2,13 +2,13 @@ package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.ExitRequest;
 
+import dev.skein.runtime.Callable;
 import dev.skein.runtime.Capability;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
-import dev.skein.runtime.Callable;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

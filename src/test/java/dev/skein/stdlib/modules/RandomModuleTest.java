@@ -1,8 +1,8 @@
 package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
-import dev.skein.runtime.Ops;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinList;
 import org.junit.jupiter.api.Test;
@@ -116,6 +116,6 @@ class RandomModuleTest extends ModuleTestSupport {
             threads[t].start();
         }
         for (Thread t : threads) t.join();
-        assertTrue(bad.isEmpty(), () -> "out of range: " + Ops.repr(SkeinList.copyOf(bad)));
+        assertTrue(bad.isEmpty(), () -> "out of range: " + Convert.repr(SkeinList.copyOf(bad)));
     }
 }

@@ -1,0 +1,224 @@
+package dev.skein.runtime;
+
+import java.math.BigInteger;
+
+/**
+ * The container and iteration protocol: {@code len}, {@code in}, {@code iter}, indexing and
+ * slicing (get and set), and arrays of a container's items.
+ */
+public final class Containers {
+    private Containers() {}
+
+    public static long len(Object o) {
+        if (o instanceof String s) return s.length();
+        if (o instanceof SkeinList l) return l.size();
+        if (o instanceof SkeinDict d) return d.size();
+        if (o instanceof SkeinSet s) return s.size();
+        if (o instanceof Bytes b) return b.length();
+        if (o instanceof RangeValue r) return r.length();
+        if (o instanceof RecordValue r) return r.size();
+        throw Errors.type("object of type '" + Values.typeName(o) + "' has no len()");
+    }
+
+    /** {@code item in container}. */
+    public static boolean contains(Object container, Object item) {
+        if (container instanceof SkeinList l) {
+            for (Object v : l.snapshot()) if (Values.eq(v, item)) return true;
+            return false;
+        }
+        if (container instanceof SkeinDict d) return isHashable(item) && d.containsKey(item);
+        if (container instanceof SkeinSet s) return isHashable(item) && s.contains(item);
+        if (container instanceof String s) {
+            if (item instanceof String sub) return s.contains(sub);
+            throw Errors.type("'in <string>' requires string as left operand, not " + Values.typeName(item));
+        }
+        if (container instanceof RangeValue r) {
+            if (item instanceof Long l) return r.contains(l);
+            if (item instanceof Boolean b) return r.contains(b ? 1L : 0L);
+            if (item instanceof Double d && d == Math.rint(d) && Math.abs(d) < 0x1p63) return r.contains(d.longValue());
+            return false;
+        }
+        if (container instanceof Bytes b) {
+            if (item instanceof Long l) {
+                for (int i = 0; i < b.length(); i++) if (b.get(i) == l) return true;
+                return false;
+            }
+            if (item instanceof Bytes sub) return indexOf(b.unsafeArray(), sub.unsafeArray(), 0) >= 0;
+        }
+        if (container instanceof SkeinIterator || container instanceof RecordValue) {
+            SkeinIterator it = iter(container);
+            for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) if (Values.eq(v, item)) return true;
+            return false;
+        }
+        throw Errors.type("argument of type '" + Values.typeName(container) + "' is not iterable");
+    }
+
+    static boolean isHashable(Object o) {
+        return !(o instanceof SkeinList || o instanceof SkeinDict || o instanceof SkeinSet);
+    }
+
+    public static int indexOf(byte[] hay, byte[] needle, int from) {
+        outer:
+        for (int i = Math.max(0, from); i <= hay.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) if (hay[i + j] != needle[j]) continue outer;
+            return i;
+        }
+        return -1;
+    }
+
+    public static SkeinIterator iter(Object o) {
+        if (o instanceof SkeinList l) {
+            return new SkeinIterator() {
+                int i;
+                @Override public Object next() {
+                    Object v = l.getOr(i, DONE);
+                    if (v != DONE) i++;
+                    return v;
+                }
+            };
+        }
+        if (o instanceof RangeValue r) return r.iterator();
+        if (o instanceof SkeinIterator it) return it;
+        if (o instanceof SkeinDict d) return SkeinIterator.over(d.keysSnapshot());
+        if (o instanceof SkeinSet s) return SkeinIterator.over(s.snapshot());
+        if (o instanceof String s) {
+            return new SkeinIterator() {
+                int i;
+                @Override public Object next() {
+                    if (i >= s.length()) return DONE;
+                    int cp = s.codePointAt(i);
+                    int n = Character.charCount(cp);
+                    String ch = s.substring(i, i + n);
+                    i += n;
+                    return ch;
+                }
+            };
+        }
+        if (o instanceof Bytes b) {
+            return new SkeinIterator() {
+                int i;
+                @Override public Object next() { return i < b.length() ? (Object) (long) b.get(i++) : DONE; }
+            };
+        }
+        if (o instanceof RecordValue r) {
+            Object[] vs = new Object[r.size()];
+            for (int i = 0; i < vs.length; i++) vs[i] = r.get(i);
+            return SkeinIterator.over(vs);
+        }
+        if (o instanceof Iterable<?> it) {
+            java.util.Iterator<?> j = it.iterator();
+            return () -> j.hasNext() ? j.next() : SkeinIterator.DONE;
+        }
+        throw Errors.type("'" + Values.typeName(o) + "' object is not iterable");
+    }
+
+    /** All elements of an iterable, as an array (consumes iterators). */
+    public static Object[] toArray(Object o) {
+        if (o instanceof SkeinList l) return l.snapshot();
+        if (o instanceof SkeinSet s) return s.snapshot();
+        if (o instanceof SkeinDict d) return d.keysSnapshot();
+        java.util.ArrayList<Object> out = new java.util.ArrayList<>();
+        SkeinIterator it = iter(o);
+        for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) out.add(v);
+        return out.toArray();
+    }
+
+    public static Object getIndex(Object o, Object index) {
+        if (o instanceof SkeinList l) {
+            if (index instanceof Long i) return l.getPy(i);
+            if (index instanceof SliceValue s) return SkeinList.wrap(sliceArray(l.snapshot(), s));
+            if (index instanceof Boolean b) return l.getPy(b ? 1 : 0);
+            if (index instanceof BigInteger) throw Errors.index("list index out of range");
+            throw Errors.type("list indices must be integers or slices, not " + Values.typeName(index));
+        }
+        if (o instanceof SkeinDict d) return d.get(index);
+        if (o instanceof String s) {
+            if (index instanceof Long i) {
+                long j = i < 0 ? i + s.length() : i;
+                if (j < 0 || j >= s.length()) throw Errors.index("string index out of range");
+                return String.valueOf(s.charAt((int) j));
+            }
+            if (index instanceof SliceValue sl) {
+                long[] ix = sl.indices(s.length());
+                if (ix[2] == 1) return s.substring((int) ix[0], (int) Math.max(ix[0], ix[1]));
+                StringBuilder sb = new StringBuilder();
+                for (long k = 0, p = ix[0]; k < ix[3]; k++, p += ix[2]) sb.append(s.charAt((int) p));
+                return sb.toString();
+            }
+            throw Errors.type("string indices must be integers, not " + Values.typeName(index));
+        }
+        if (o instanceof Bytes b) {
+            if (index instanceof Long i) {
+                long j = i < 0 ? i + b.length() : i;
+                if (j < 0 || j >= b.length()) throw Errors.index("index out of range");
+                return (long) b.get((int) j);
+            }
+            if (index instanceof SliceValue sl) {
+                long[] ix = sl.indices(b.length());
+                byte[] out = new byte[(int) ix[3]];
+                for (int k = 0; k < out.length; k++) out[k] = b.unsafeArray()[(int) (ix[0] + k * ix[2])];
+                return Bytes.wrap(out);
+            }
+            throw Errors.type("byte indices must be integers or slices, not " + Values.typeName(index));
+        }
+        if (o instanceof RangeValue r) {
+            if (index instanceof Long i) {
+                long n = r.length();
+                long j = i < 0 ? i + n : i;
+                if (j < 0 || j >= n) throw Errors.index("range object index out of range");
+                return r.at(j);
+            }
+            if (index instanceof SliceValue sl) {
+                long[] ix = sl.indices(r.length());
+                long start = r.at(ix[0]);
+                long step = r.step() * ix[2];
+                return new RangeValue(start, start + step * ix[3], step);
+            }
+        }
+        if (o instanceof RecordValue r && index instanceof Long i) {
+            long j = i < 0 ? i + r.size() : i;
+            if (j < 0 || j >= r.size()) throw Errors.index("record index out of range");
+            return r.get((int) j);
+        }
+        throw Errors.type("'" + Values.typeName(o) + "' object is not subscriptable");
+    }
+
+    static Object[] sliceArray(Object[] xs, SliceValue s) {
+        long[] ix = s.indices(xs.length);
+        Object[] out = new Object[(int) ix[3]];
+        if (ix[2] == 1) {
+            System.arraycopy(xs, (int) ix[0], out, 0, out.length);
+        } else {
+            for (int k = 0; k < out.length; k++) out[k] = xs[(int) (ix[0] + k * ix[2])];
+        }
+        return out;
+    }
+
+    public static void setIndex(Object o, Object index, Object value) {
+        if (o instanceof SkeinList l) {
+            if (index instanceof Long i) { l.setPy(i, value); return; }
+            if (index instanceof SliceValue s) { assignSlice(l, s, value); return; }
+            throw Errors.type("list indices must be integers or slices, not " + Values.typeName(index));
+        }
+        if (o instanceof SkeinDict d) { d.put(index, value); return; }
+        throw Errors.type("'" + Values.typeName(o) + "' object does not support item assignment");
+    }
+
+    static void assignSlice(SkeinList l, SliceValue s, Object value) {
+        Object[] xs = l.snapshot();
+        Object[] vs = toArray(value);
+        long[] ix = s.indices(xs.length);
+        if (ix[2] != 1) {
+            if (vs.length != ix[3]) throw Errors.value("attempt to assign sequence of size " + vs.length + " to extended slice of size " + ix[3]);
+            for (int k = 0; k < vs.length; k++) xs[(int) (ix[0] + k * ix[2])] = vs[k];
+            l.replaceAll(xs);
+            return;
+        }
+        int from = (int) ix[0], to = (int) Math.max(ix[0], ix[1]);
+        Object[] out = new Object[xs.length - (to - from) + vs.length];
+        System.arraycopy(xs, 0, out, 0, from);
+        System.arraycopy(vs, 0, out, from, vs.length);
+        System.arraycopy(xs, to, out, from + vs.length, xs.length - to);
+        l.replaceAll(out);
+    }
+}
