@@ -2,6 +2,7 @@ package dev.skein.cli;
 
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.process.ProcessPools;
 import dev.skein.runtime.Interpreter;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.CompileError;
@@ -31,7 +32,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        Interpreter interp = Stdlib.install(Interpreter.builder()).build();
+        Interpreter interp = ProcessPools.install(Stdlib.install(Interpreter.builder())).build();
         Runner runner = Runner.of(interp);
         int status = ExitCodes.OK;
         for (String f : files) {

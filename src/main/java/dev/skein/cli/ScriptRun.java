@@ -5,6 +5,7 @@ import dev.skein.interp.Code;
 import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.process.ProcessPools;
 import dev.skein.repl.JLineRepl;
 import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
@@ -88,7 +89,7 @@ final class ScriptRun {
     }
 
     private Interpreter.Builder builder(List<String> args) {
-        return Stdlib.install(Interpreter.builder())
+        return ProcessPools.install(Stdlib.install(Interpreter.builder()))
                 .stdout(OutputSink.of(out))
                 .stderr(OutputSink.of(err))
                 .grantAll()

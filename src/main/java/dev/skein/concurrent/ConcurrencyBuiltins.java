@@ -13,35 +13,31 @@ public final class ConcurrencyBuiltins {
     private ConcurrencyBuiltins() {}
 
     /**
-     * A pool constructor's count argument: {@code none} or left out gives {@code absent}; anything
-     * given must be an int of at least {@code min} — every constructor refuses alike.
+     * {@code threads(n, portable=…)}. A portable pool checks each task as a process pool would,
+     * so it comes from the layer that knows the process boundary ({@code portable}); without
+     * that layer, {@code portable=true} is refused.
      */
-    private static int count(Object arg, String pool, String name, int min, int absent) {
-        if (Missing.is(arg) || arg == null) return absent;
-        String what = pool + "(" + name + ")";
-        int n = Convert.toInt(arg, what);
-        if (n < min) throw Errors.value(what + " needs " + name + " >= " + min + ", got " + n);
-        return n;
+    public static void installThreads(Interpreter.Builder b, PortablePools portable) {
+        PoolKinds.register(b, "threads", "n=?, *, portable=?", (ts, a) -> {
+            int n = PoolKinds.count(a[0], "threads", "n", 1, Runtime.getRuntime().availableProcessors());
+            PoolRegistry reg = PoolRegistry.of(ts.interp());
+            if (Missing.is(a[1]) || !Values.truthy(a[1])) return new ThreadPool(reg, n);
+            if (portable == null) throw Errors.value("threads(portable=true) needs process pools, which this engine does not have");
+            return portable.create(reg, n);
+        });
     }
 
+    /** Makes thread pools that check their tasks for portability. */
+    @FunctionalInterface
+    public interface PortablePools {
+        Pool create(PoolRegistry registry, int size);
+    }
+
+    /** The pools of this layer (threads, virtual threads), then the rest of its builtins. */
     public static void install(Interpreter.Builder b) {
-        b.builtin("threads", new Builtin("threads", "n=?, *, portable=?", (ts, a) -> {
-            int n = count(a[0], "threads", "n", 1, Runtime.getRuntime().availableProcessors());
-            PoolRegistry reg = PoolRegistry.of(ts.interp());
-            boolean portable = !Missing.is(a[1]) && Values.truthy(a[1]);
-            return portable ? new dev.skein.process.PortableThreadPool(reg, n) : new ThreadPool(reg, n);
-        }));
-        b.builtin("processes", new Builtin("processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
-            ts.interp().require(dev.skein.runtime.Capability.PROCESSES);
-            int n = count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());
-            int maxTasks = count(a[1], "processes", "max_tasks", 1, 0);
-            Object init = Missing.is(a[2]) ? null : a[2];
-            Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Containers.toArray(a[3]);
-            int retries = count(a[4], "processes", "retries", 0, 0);
-            return new dev.skein.process.ProcessPool(ts, n, maxTasks, init, initArgs, retries);
-        }));
-        b.builtin("virtual", new Builtin("virtual", "*, limit=?", (ts, a) ->
-                new VirtualPool(PoolRegistry.of(ts.interp()), count(a[0], "virtual", "limit", 1, VirtualPool.UNLIMITED))));
+        installThreads(b, null);
+        PoolKinds.register(b, "virtual", "*, limit=?", (ts, a) ->
+                new VirtualPool(PoolRegistry.of(ts.interp()), PoolKinds.count(a[0], "virtual", "limit", 1, VirtualPool.UNLIMITED)));
         b.builtin("completed", new Builtin("completed", "futures, *, timeout=?", (ts, a) ->
                 Completion.completed(ts, a[0], Seconds.optional(a[1]))));
         b.builtin("wait", new Builtin("wait", "futures, *, timeout=?, return_when=?", (ts, a) -> {

@@ -1,6 +1,6 @@
 package dev.skein.embed;
 
-import dev.skein.runtime.Callable;
+import dev.skein.runtime.HostCallable;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 
@@ -16,7 +16,7 @@ import dev.skein.runtime.ThreadState;
  * ({@link SkeinExtension}); then {@link #extensionName()} names it, and the process layer sends
  * the function by (extension, name) and looks it up in the worker (see {@link WorkerSupport}).
  */
-public final class HostFunction implements Callable {
+public final class HostFunction implements HostCallable {
     /** The Java code of a host function. */
     @FunctionalInterface
     public interface Body {
@@ -44,7 +44,7 @@ public final class HostFunction implements Callable {
     @Override public String name() { return name; }
 
     /** The extension that defines this function, or null for a plain host function. */
-    public String extensionName() { return extensionName; }
+    @Override public String extensionName() { return extensionName; }
 
     /** True when a process-pool worker can get this function through {@link java.util.ServiceLoader}. */
     public boolean isExtension() { return extensionName != null; }

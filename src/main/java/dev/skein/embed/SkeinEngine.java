@@ -3,6 +3,7 @@ package dev.skein.embed;
 import dev.skein.interp.Code;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.process.ProcessPools;
 import dev.skein.runtime.Capability;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
@@ -87,7 +88,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.recursionLimit = b.recursionLimit;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
-        Interpreter.Builder ib = Stdlib.install(Interpreter.builder());
+        Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         hostBuiltins.forEach(ib::builtin);
         this.template = configure(ib, stdout, stderr).build();
     }
@@ -225,7 +226,7 @@ public final class SkeinEngine implements AutoCloseable {
 
     /** A session's interpreter: the engine's configuration and builtins, with its own output, pools and modules. */
     Interpreter newInterpreter(OutputSink out, OutputSink err) {
-        Interpreter.Builder b = Stdlib.install(Interpreter.builder()).builtins(template.builtins());
+        Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder())).builtins(template.builtins());
         Interpreter interp = configure(b, out, err).build();
         registerHostBuiltins(interp);
         return interp;

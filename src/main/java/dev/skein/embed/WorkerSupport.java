@@ -1,5 +1,7 @@
 package dev.skein.embed;
 
+import dev.skein.process.HostFunctions;
+import dev.skein.process.WorkerExtensions;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
@@ -16,10 +18,9 @@ import java.util.ServiceLoader;
  *     function may cross (only functions of a {@link SkeinExtension} may; they are sent as the
  *     reference (extension name, function name)); {@link #hostBuiltins} lists the builtins the
  *     host added, so a worker can be told their names.</li>
- * <li>Worker, at start: {@link #workerBuiltins} installs every extension found with
- *     {@link ServiceLoader} and a stub for each other host function, which raises
- *     PortabilityError when a task calls it; add the result to the worker interpreter's
- *     builtins so code that names host functions still compiles there.</li>
+ * <li>Worker, at start: the process layer asks {@link ExtensionsInWorkers} (a
+ *     {@link WorkerExtensions} service) for every extension's functions, and makes a stub for
+ *     each other host function; {@link #workerBuiltins} gives the same for tests.</li>
  * <li>Worker, when decoding a reference: {@link #resolve}.</li>
  * </ul>
  */
@@ -40,13 +41,7 @@ public final class WorkerSupport {
      * rest is the encoder's business); otherwise the reason, for a PortabilityError message.
      */
     public static String portabilityProblem(Object value) {
-        if (value instanceof HostFunction f && !f.isExtension()) return notPortable(f.name());
-        return null;
-    }
-
-    private static String notPortable(String name) {
-        return "host function '" + name + "' cannot run in a worker process: only functions of a worker-side "
-                + "extension (a SkeinExtension found by ServiceLoader) can; see docs/embedding.md";
+        return HostFunctions.portabilityProblem(value);
     }
 
     /**
@@ -55,18 +50,18 @@ public final class WorkerSupport {
      * of {@code hostFunctionNames} that no extension defines, a stub raising PortabilityError.
      */
     public static Map<String, Object> workerBuiltins(ClassLoader loader, Collection<String> hostFunctionNames) {
-        Map<String, Object> out = workerBuiltins(hostFunctionNames);
-        for (SkeinExtension ext : ServiceLoader.load(SkeinExtension.class, loader)) out.putAll(ExtensionContext.install(ext, true));
+        Map<String, Object> out = new LinkedHashMap<>(HostFunctions.stubs(hostFunctionNames));
+        out.putAll(new ExtensionsInWorkers().builtins(loader));
         return out;
     }
 
-    /** Only the stubs, for a worker whose parent uses no extension (no ServiceLoader look). */
-    public static Map<String, Object> workerBuiltins(Collection<String> hostFunctionNames) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String name : hostFunctionNames) {
-            out.put(name, HostFunction.of(name, call -> { throw Errors.of(ErrorKind.PORTABILITY, notPortable(name)); }));
+    /** What a worker installs: every extension on the class path, with {@link ExtensionContext#isWorker()} true. */
+    public static final class ExtensionsInWorkers implements WorkerExtensions {
+        @Override public Map<String, Object> builtins(ClassLoader loader) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (SkeinExtension ext : ServiceLoader.load(SkeinExtension.class, loader)) out.putAll(ExtensionContext.install(ext, true));
+            return out;
         }
-        return out;
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.skein.interp;
 
 import dev.skein.ast.Expr;
-import dev.skein.runtime.Bytes;
 import dev.skein.ast.LiteralBytes;
 import dev.skein.ast.Param;
 import dev.skein.ast.Span;
 import dev.skein.ast.Stmt;
 import dev.skein.ast.Target;
+import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Interpreter;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Diagnostic;

@@ -357,7 +357,7 @@ final class ValueEncoder {
             return;
         }
         if (v instanceof Builtin || v instanceof Callable) {
-            String problem = dev.skein.embed.WorkerSupport.portabilityProblem(v);
+            String problem = HostFunctions.portabilityProblem(v);
             if (problem != null) throw new Unportable(problem, false);
             if (builtinNames == null) builtinNames = BuiltinNames.of(interp);
             String name = builtinNames.get(v);

@@ -1,8 +1,7 @@
 package dev.skein.process;
 
-import dev.skein.embed.HostFunction;
-import dev.skein.embed.WorkerSupport;
 import dev.skein.runtime.Capability;
+import dev.skein.runtime.HostCallable;
 import dev.skein.runtime.Interpreter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -21,9 +20,9 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         for (Capability c : Capability.values()) if (interp.isGranted(c)) grants.add(c);
         List<String> hosts = new ArrayList<>();
         boolean extensions = false;
-        for (Map.Entry<String, Object> e : WorkerSupport.hostBuiltins(interp).entrySet()) {
-            if (!(e.getValue() instanceof HostFunction f)) continue;
-            if (f.isExtension()) extensions = true;
+        for (Map.Entry<String, Object> e : interp.builtins().entrySet()) {
+            if (!(e.getValue() instanceof HostCallable f)) continue;
+            if (f.extensionName() != null) extensions = true;
             else hosts.add(e.getKey());
         }
         return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions);

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Where the cache is: the system property {@value #CACHE_PROPERTY}, else
  * {@code <name>-worker.aot} beside the jar when the classpath is a single {@code <name>.jar}
- * (what {@code bin/skein} builds and trains; see {@link WorkerCacheTraining}). A cache whose
+ * (what {@code bin/skein} builds and trains; see {@link WorkerCaches}). A cache whose
  * stamp does not match this java and classpath is not used: the worker starts without it.
  */
 final class WorkerJvm {
@@ -28,7 +28,7 @@ final class WorkerJvm {
     static final String OPTIONS_PROPERTY = "skein.worker.jvmOptions";
     /** Seconds a worker may take to become ready before it is stopped (default 60). */
     static final String START_TIMEOUT_PROPERTY = "skein.worker.startTimeout";
-    /** Set only by {@link WorkerCacheTraining}: workers record a new cache to this path. */
+    /** Set only by {@link WorkerCaches}: workers record a new cache to this path. */
     static final String TRAIN_PROPERTY = "skein.worker.aotCacheOutput";
 
     static double startTimeoutSeconds() {

@@ -48,13 +48,11 @@ public final class WorkerMain {
     private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) {
         this.in = in;
         this.out = out;
-        Interpreter.Builder b = Stdlib.install(Interpreter.builder())
+        Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder()))
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
                 .recursionLimit(config.recursionLimit())
-                .builtins(config.extensions()
-                        ? dev.skein.embed.WorkerSupport.workerBuiltins(WorkerMain.class.getClassLoader(), config.hostFunctions())
-                        : dev.skein.embed.WorkerSupport.workerBuiltins(config.hostFunctions()));
+                .builtins(HostFunctions.forWorker(config.hostFunctions(), config.extensions(), WorkerMain.class.getClassLoader()));
         config.grants().forEach(b::grant);
         if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
         this.interp = b.build();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.process.ProcessPools;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
@@ -45,12 +46,12 @@ class EmbedExtensionTest {
             assertNull(WorkerSupport.portabilityProblem(ext));
             assertEquals(plain, hostBuiltins.get("local_only"));
         }
-        assertEquals(Map.of(), WorkerSupport.hostBuiltins(Stdlib.install(Interpreter.builder()).build()));
+        assertEquals(Map.of(), WorkerSupport.hostBuiltins(ProcessPools.install(Stdlib.install(Interpreter.builder())).build()));
     }
 
     @Test void aWorkerGetsExtensionsAndStubsThatRaisePortabilityError() {
         Map<String, Object> builtins = WorkerSupport.workerBuiltins(loader, List.of("local_only"));
-        Interpreter worker = Stdlib.install(Interpreter.builder()).builtins(builtins).build();
+        Interpreter worker = ProcessPools.install(Stdlib.install(Interpreter.builder())).builtins(builtins).build();
         assertEquals("worker", run(worker, "installed_in()"));
         assertEquals(75L, run(worker, "price_cents('pear')"));
         SkeinError e = assertThrows(SkeinError.class, () -> run(worker, "fn task(x) { return local_only(x) }\ntask(1)"));

@@ -38,7 +38,7 @@ final class ScriptSession implements AutoCloseable {
 
     ScriptSession(String name) {
         this.name = name;
-        this.interp = Stdlib.install(Interpreter.builder()).stdout(outSink).stderr(errSink).grantAll().build();
+        this.interp = ProcessPools.install(Stdlib.install(Interpreter.builder())).stdout(outSink).stderr(errSink).grantAll().build();
         this.runner = Runner.of(interp);
         this.module = new ModuleInstance("__main__", name + ".skein");
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skein.process.ProcessPools;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.stdlib.Stdlib;
@@ -15,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 final class ReplHarness implements AutoCloseable {
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
     private final PrintStream printedStream = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    final ReplSession session = new ReplSession(() -> Stdlib.install(Interpreter.builder())
+    final ReplSession session = new ReplSession(() -> ProcessPools.install(Stdlib.install(Interpreter.builder()))
             .stdout(OutputSink.of(printedStream))
             .stderr(OutputSink.of(printedStream))
             .grantAll()

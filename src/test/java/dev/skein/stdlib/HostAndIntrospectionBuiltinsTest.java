@@ -70,7 +70,7 @@ class HostAndIntrospectionBuiltinsTest extends StdlibTestSupport {
             @Override public void write(String text) { writes.add(text); }
             @Override public void flush() {}
         };
-        dev.skein.runtime.Interpreter i = Stdlib.install(dev.skein.runtime.Interpreter.builder()).stdout(sink).build();
+        dev.skein.runtime.Interpreter i = dev.skein.process.ProcessPools.install(Stdlib.install(dev.skein.runtime.Interpreter.builder())).stdout(sink).build();
         ((dev.skein.runtime.Callable) i.builtins().get("print")).call(new dev.skein.runtime.ThreadState(i), new Object[] {"a", 1L}, null);
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("a 1\n"), writes);
     }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 abstract class StdlibTestSupport {
     protected final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    protected final Interpreter interp = Stdlib.install(Interpreter.builder()).stdout(OutputSink.of(captured)).build();
+    protected final Interpreter interp = dev.skein.process.ProcessPools.install(Stdlib.install(Interpreter.builder())).stdout(OutputSink.of(captured)).build();
     protected final ThreadState ts = new ThreadState(interp);
 
     protected String stdout() { return captured.toString(StandardCharsets.UTF_8); }

@@ -1,47 +1,41 @@
-package dev.skein.process;
+package dev.skein.cli;
 
-import dev.skein.cli.Main;
+import dev.skein.process.WorkerCaches;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Builds the process-pool workers' ahead-of-time cache (see {@link WorkerJvm}): runs a training
- * script whose one worker records the classes it loads and its method profiles, and writes the
- * cache when that worker exits. {@code bin/skein} runs it after building the jar, recording the
- * command line's own cache from the same run:
- * {@code java -XX:AOTCacheOutput=target/skein.aot -cp skein.jar dev.skein.process.WorkerCacheTraining target/skein-worker.aot}.
+ * Builds the process-pool workers' ahead-of-time cache (see {@link WorkerCaches}): runs a
+ * training script whose one worker records the classes it loads and its method profiles, and
+ * writes the cache when that worker exits. {@code bin/skein} runs it after building the jar,
+ * recording the command line's own cache from the same run:
+ * {@code java -XX:AOTCacheOutput=target/skein.aot -cp skein.jar dev.skein.cli.TrainCaches target/skein-worker.aot}.
  * On a JDK older than 25 there is no such cache and it does nothing.
  */
-public final class WorkerCacheTraining {
+public final class TrainCaches {
     private static final String SCRIPT = "worker-training.skein";
 
-    private WorkerCacheTraining() {}
+    private TrainCaches() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length != 1) {
-            System.err.println("usage: WorkerCacheTraining OUTPUT.aot");
+            System.err.println("usage: TrainCaches OUTPUT.aot");
             System.exit(2);
         }
         if (Runtime.version().feature() < 25) return;
         Path out = Path.of(args[0]).toAbsolutePath();
-        Path partial = out.resolveSibling(out.getFileName() + ".partial");
-        Files.deleteIfExists(partial);
-        Files.deleteIfExists(WorkerJvm.stampOf(out));
-        System.setProperty(WorkerJvm.TRAIN_PROPERTY, partial.toString());
+        WorkerCaches.Training training = WorkerCaches.startTraining(out);
         runTrainingScript();
         // The worker writes the cache as it exits, after the pool has closed.
         for (ProcessHandle child : ProcessHandle.current().descendants().toList()) child.onExit().join();
-        if (!Files.isRegularFile(partial)) {
+        if (!training.finish()) {
             System.err.println("skein: the workers' start-up cache was not written (workers start without it)");
             System.exit(1);
         }
-        Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        Files.writeString(WorkerJvm.stampOf(out), WorkerJvm.fingerprint(System.getProperty("java.class.path")));
     }
 
     /**
@@ -51,7 +45,7 @@ public final class WorkerCacheTraining {
      */
     private static void runTrainingScript() throws IOException {
         Path script = Files.createTempFile("skein-training", ".skein");
-        try (InputStream in = WorkerCacheTraining.class.getResourceAsStream(SCRIPT)) {
+        try (InputStream in = TrainCaches.class.getResourceAsStream(SCRIPT)) {
             if (in == null) throw new IOException("missing resource " + SCRIPT);
             Files.write(script, in.readAllBytes());
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());

@@ -1,0 +1,30 @@
+package dev.skein.process;
+
+import dev.skein.concurrent.ConcurrencyBuiltins;
+import dev.skein.concurrent.PoolKinds;
+import dev.skein.runtime.Capability;
+import dev.skein.runtime.Containers;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.Missing;
+
+/**
+ * Registers the pools of the process layer in an engine being built: {@code processes(…)}, and
+ * {@code threads(n, portable=true)}, which checks tasks as a process pool would.
+ */
+public final class ProcessPools {
+    private ProcessPools() {}
+
+    public static Interpreter.Builder install(Interpreter.Builder b) {
+        ConcurrencyBuiltins.installThreads(b, PortableThreadPool::new);
+        PoolKinds.register(b, "processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
+            ts.interp().require(Capability.PROCESSES);
+            int n = PoolKinds.count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());
+            int maxTasks = PoolKinds.count(a[1], "processes", "max_tasks", 1, 0);
+            Object init = Missing.is(a[2]) ? null : a[2];
+            Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Containers.toArray(a[3]);
+            int retries = PoolKinds.count(a[4], "processes", "retries", 0, 0);
+            return new ProcessPool(ts, n, maxTasks, init, initArgs, retries);
+        });
+        return b;
+    }
+}
