@@ -25,8 +25,10 @@ import org.junit.jupiter.api.TestFactory;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Runs every golden script ({@code src/test/resources/golden/**.skein}) and every example
- * ({@code examples/*.skein}) in-process through {@link Main#run} and checks its stdout, stderr and
+ * Runs every golden script ({@code src/test/resources/golden/**.skein}), every example
+ * ({@code examples/*.skein}) and, as a separate factory, every conformance script
+ * ({@code src/test/resources/conformance/**.skein}, ports of other implementations' test suites)
+ * in-process through {@link Main#run} and checks its stdout, stderr and
  * exit code against the expectation comments written inside the script:
  *
  * <ul>
@@ -66,6 +68,15 @@ class GoldenScriptTest {
             tests.add(test(base, "examples/" + examples.relativize(script).toString().replace('\\', '/'), script));
         }
         return tests.stream();
+    }
+
+    /** Ports of other implementations' test suites (e.g. CPython's concurrent.futures tests). */
+    @TestFactory
+    Stream<DynamicTest> conformanceScripts() throws IOException {
+        Path base = baseDir();
+        Path conformance = base.resolve("src/test/resources/conformance");
+        return scripts(conformance, true).stream()
+                .map(s -> test(base, "conformance/" + conformance.relativize(s).toString().replace('\\', '/'), s));
     }
 
     /** The Maven basedir: Surefire sets {@code basedir}; otherwise the working directory. */
