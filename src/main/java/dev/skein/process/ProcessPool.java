@@ -204,19 +204,31 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         if (!workers.isEmpty() || queue.isEmpty()) return List.of();
         brokenReason = "it cannot start a worker process: " + lastStartError;
         broken = true;
-        List<Work> stranded = new ArrayList<>(queue);
-        queue.clear();
-        return stranded;
+        return takeQueue();
     }
 
-    /** Fails work that no worker will ever run, with the reason the pool broke. */
+    /**
+     * Empties the queue (under the lock) for work no worker will run, claiming each task that
+     * has not started: from here on, a concurrent cancel-all cannot turn a task that is about to
+     * fail with the pool's reason into a "cancelled before it started" one.
+     */
+    private List<Work> takeQueue() {
+        List<Work> taken = new ArrayList<>(queue.size());
+        for (Work work : queue) {
+            if (work.started || work.future.claimRemote()) taken.add(work);   // else cancelled while queued
+        }
+        queue.clear();
+        return taken;
+    }
+
+    /** Fails work taken from the queue with the reason the pool broke (outside the lock). */
     private void failStranded(List<Work> stranded) {
         if (stranded.isEmpty()) return;
-        ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value();
-        for (Work work : stranded) {
-            work.future.claimRemote();
-            if (!work.future.isDone()) work.future.failRemote(err);
-        }
+        failTaken(stranded, Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
+    }
+
+    private static void failTaken(List<Work> taken, ErrorValue err) {
+        for (Work work : taken) if (!work.future.isDone()) work.future.failRemote(err);
     }
 
     private void dispatch() {
@@ -258,9 +270,16 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         return h.toArray();
     }
 
+    /**
+     * The idle worker that has run the most tasks: work goes to a warm JVM first, and tasks
+     * awaited one by one all run in one process, as with CPython's idle-worker reuse.
+     */
     private WorkerProcess idleWorker() {
-        for (WorkerProcess w : workers) if (w.ready && w.current == null && w.isAlive()) return w;
-        return null;
+        WorkerProcess best = null;
+        for (WorkerProcess w : workers) {
+            if (w.ready && w.current == null && w.isAlive() && (best == null || w.tasksRun > best.tasksRun)) best = w;
+        }
+        return best;
     }
 
     /** Sends the (parsed) sources of these modules the worker has not compiled yet, in order. */
@@ -438,17 +457,13 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         try {
             brokenReason = "the pool's init function failed, so it runs no tasks";
             broken = true;
-            failed = new ArrayList<>(queue);
-            queue.clear();
+            failed = takeQueue();
         } finally {
             lock.unlock();
         }
         ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, "the pool's init function failed in worker " + w.pid() + ": " + cause.headline()).value();
         err.setCause(cause);
-        for (Work work : failed) {
-            work.future.claimRemote();
-            work.future.failRemote(err);
-        }
+        failTaken(failed, err);
         shutdown(null, false, true);
     }
 
@@ -469,16 +484,11 @@ public final class ProcessPool extends Pool implements WorkerProcess.Listener {
         List<Work> failed;
         lock.lock();
         try {
-            failed = new ArrayList<>(queue);
-            queue.clear();
+            failed = takeQueue();
         } finally {
             lock.unlock();
         }
-        ErrorValue err = Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value();
-        for (Work work : failed) {
-            work.future.claimRemote();
-            work.future.failRemote(err);
-        }
+        failStranded(failed);
     }
 
     @Override public void died(WorkerProcess w) {
