@@ -21,7 +21,7 @@ public final class ConcurrencyBuiltins {
         PoolKinds.register(b, "threads", "n=?, *, portable=?", (ts, a) -> {
             int n = PoolKinds.count(a[0], "threads", "n", 1, Runtime.getRuntime().availableProcessors());
             PoolRegistry reg = PoolRegistry.of(ts.interp());
-            if (Missing.is(a[1]) || !Values.truthy(a[1])) return new ThreadPool(reg, n);
+            if (Missing.is(a[1]) || !Values.truthy(a[1])) return new Pool(reg, "threads", n, new ThreadTransport(ts.interp(), "threads"));
             if (portable == null) throw Errors.value("threads(portable=true) needs process pools, which this engine does not have");
             return portable.create(reg, n);
         });
@@ -36,8 +36,9 @@ public final class ConcurrencyBuiltins {
     /** The pools of this layer (threads, virtual threads), then the rest of its builtins. */
     public static void install(Interpreter.Builder b) {
         installThreads(b, null);
-        PoolKinds.register(b, "virtual", "*, limit=?", (ts, a) ->
-                new VirtualPool(PoolRegistry.of(ts.interp()), PoolKinds.count(a[0], "virtual", "limit", 1, VirtualPool.UNLIMITED)));
+        // virtual(): no limit (size 0: a worker for every task).
+        PoolKinds.register(b, "virtual", "*, limit=?", (ts, a) -> new Pool(PoolRegistry.of(ts.interp()), "virtual",
+                PoolKinds.count(a[0], "virtual", "limit", 1, 0), ExecutorTransport.virtualThreads(ts.interp())));
         b.builtin("completed", new Builtin("completed", "futures, *, timeout=?", (ts, a) ->
                 Completion.completed(ts, a[0], Seconds.optional(a[1]))));
         b.builtin("wait", new Builtin("wait", "futures, *, timeout=?, return_when=?", (ts, a) -> {

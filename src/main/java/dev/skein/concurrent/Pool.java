@@ -19,10 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What all pools share: submitting, counting, shutting down, {@code with} scoping and the
- * Skein-facing methods. Subclasses decide where a task runs ({@link #schedule}).
+ * A pool as scripts see it: submitting, counting, shutting down, {@code with} scoping and the
+ * Skein-facing methods. Where tasks run is its {@link Transport}'s business; queueing, workers,
+ * retries and timeouts are its {@link Scheduler}'s, the same for every kind of pool.
  */
-public abstract class Pool implements Values.Named, Values.MethodHost, Values.Attributes, ScopedResource {
+public final class Pool implements Values.Named, Values.MethodHost, Values.Attributes, ScopedResource {
     private final PoolRegistry registry;
     private final String kind;
     private final int size;
@@ -32,12 +33,29 @@ public abstract class Pool implements Values.Named, Values.MethodHost, Values.At
     private final AtomicLong submitted = new AtomicLong(), completed = new AtomicLong(),
             failed = new AtomicLong(), cancelled = new AtomicLong();
 
-    protected Pool(PoolRegistry registry, String kind, int size) {
+    private final Transport transport;
+    private final Scheduler scheduler;
+
+    /**
+     * A pool of {@code size} workers of {@code transport} ({@code size} 0: as many as there are
+     * tasks); a task whose worker is lost is retried up to {@code retries} times.
+     */
+    public Pool(PoolRegistry registry, String kind, int size, Transport transport, int retries) {
         this.registry = registry;
         this.kind = kind;
         this.size = size;
+        this.transport = transport;
+        this.scheduler = new Scheduler(this, transport, size > 0 ? size : Integer.MAX_VALUE, retries);
         this.id = registry.register(this);
+        scheduler.open();
     }
+
+    public Pool(PoolRegistry registry, String kind, int size, Transport transport) {
+        this(registry, kind, size, transport, 0);
+    }
+
+    /** How this pool reaches its workers. */
+    public Transport transport() { return transport; }
 
     public PoolRegistry registry() { return registry; }
 
@@ -56,15 +74,15 @@ public abstract class Pool implements Values.Named, Values.MethodHost, Values.At
     public Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
-        Object prepared = prepare(ts, callee, args, kwNames, null, site);
-        return enqueue(callee, args, kwNames, timeout, site, prepared);
+        Object prepared = transport.prepare(ts, callee, args, kwNames, null, site);
+        return enqueue(callee, args, kwNames, timeout, site, prepared, 0);
     }
 
-    private Future enqueue(Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared) {
+    private Future enqueue(Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items) {
         Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId());
         live.add(f);
         submitted.incrementAndGet();
-        schedule(f, prepared);
+        scheduler.schedule(f, prepared, items);
         return f;
     }
 
@@ -74,40 +92,29 @@ public abstract class Pool implements Values.Named, Values.MethodHost, Values.At
      */
     public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
-        Object prepared = prepare(ts, fn, null, null, batch, site);
-        return enqueue(MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared);
+        Object prepared = transport.prepare(ts, fn, null, null, batch, site);
+        return enqueue(MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
     }
 
-    /**
-     * Runs in the submitting thread before the task exists: pools that send tasks elsewhere
-     * encode (and so check) them here. {@code batch} is non-null for a chunk of a map.
-     */
-    protected Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, java.util.List<Object[]> batch, String site) {
-        return null;
+    /** Called when a running task's timeout passes (a process worker running it is ended). */
+    void onTimeout(Future f) { scheduler.timeOut(f); }
+
+    /** Runs the task body in the calling thread (in-process transports). */
+    Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
+        return transport.runTask(ts, callee, args, kwNames);
     }
 
-    /** Starts (or queues) a submitted task; {@code prepared} is what {@link #prepare} returned. */
-    protected abstract void schedule(Future f, Object prepared);
+    /** Tasks a {@code map} keeps in flight when it names no {@code buffer}. */
+    int defaultBuffer() { return transport.defaultBuffer(size); }
 
-    /** Called when a running task's timeout passes (process pools kill its worker). */
-    protected void onTimeout(Future f) {}
+    /** The chunk size of a {@code map} that names none. */
+    int defaultChunk(Object[] iterables) { return transport.defaultChunk(iterables, size); }
 
-    /** Runs the task body in the calling thread (process pools send it to a worker instead). */
-    protected Object runTask(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
-        return Values.call(ts, callee, args, kwNames);
-    }
+    /** Whether a worker awaiting a queued task of this pool may run it itself (tasks run in this JVM). */
+    public boolean canRunInline() { return transport.inProcess(); }
 
-    /** Tasks a {@code map} keeps in flight when it names no {@code buffer}: a few per worker. */
-    protected int defaultBuffer() { return Math.max(4, 4 * size()); }
-
-    /** The chunk size of a {@code map} that names none: one item per task on threads. */
-    protected int defaultChunk(Object[] iterables) { return 1; }
-
-    /** Whether a worker awaiting a queued task of this pool may run it itself. */
-    protected boolean canRunInline() { return true; }
-
-    /** Called when a running task is cancelled (process pools kill its worker). */
-    protected void onCancelRunning(Future f) {}
+    /** Called when a running task is cancelled (a process worker running it is ended). */
+    void onCancelRunning(Future f) { scheduler.cancelRunning(f); }
 
     /** Called (once per task, under the task's lock) just before its outcome becomes visible. */
     void taskFinished(Future f, Future.State outcome) {
@@ -117,12 +124,6 @@ public abstract class Pool implements Values.Named, Values.MethodHost, Values.At
             case FAILED -> failed.incrementAndGet();
             default -> completed.incrementAndGet();
         }
-    }
-
-    /** Runs a task on a fresh thread state of the calling (worker) thread. */
-    protected final void runOnThisThread(Future f) {
-        ThreadState ts = new ThreadState(registry.interp());
-        if (f.tryClaim(ts)) f.runClaimed(ts);
     }
 
     // ------------------------------------------------------------------ shutting down
@@ -160,7 +161,7 @@ public abstract class Pool implements Values.Named, Values.MethodHost, Values.At
     }
 
     /** Releases threads or processes once no task is left. */
-    protected abstract void stopWorkers();
+    void stopWorkers() { scheduler.stopWorkers(); }
 
     @Override public Object enter(ThreadState ts) {
         ts.pushPool(this);

@@ -52,7 +52,7 @@ public final class PoolRegistry {
         lock.lock();
         try {
             if (defaultPool == null || defaultPool.isClosed()) {
-                defaultPool = new ThreadPool(this, "default", Math.max(2, Runtime.getRuntime().availableProcessors()));
+                defaultPool = new Pool(this, "default", Math.max(2, Runtime.getRuntime().availableProcessors()), new ThreadTransport(interp, "default"));
             }
             return defaultPool;
         } finally {

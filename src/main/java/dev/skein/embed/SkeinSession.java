@@ -1,5 +1,7 @@
 package dev.skein.embed;
 
+import dev.skein.concurrent.ExecutorTransport;
+import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
 import dev.skein.interp.ErrorReport;
@@ -70,7 +72,9 @@ public final class SkeinSession implements AutoCloseable {
         this.runner = Runner.of(interp);
         this.pools = PoolRegistry.of(interp);
         this.module = new ModuleInstance("__main__", "<session>");
-        engine.executors().forEach((name, ex) -> module.set(name, new HostExecutorPool(pools, name, ex.executor(), ex.size())));
+        // A pool on the host's executor: shutting it down never stops the host's threads.
+        engine.executors().forEach((name, ex) -> module.set(name, new Pool(pools, name, ex.size(),
+                new ExecutorTransport(interp, ex.executor(), "the host's executor behind pool '" + name + "' refused the task"))));
         hostNames.addAll(engine.executorNames());
     }
 

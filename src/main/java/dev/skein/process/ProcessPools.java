@@ -1,6 +1,7 @@
 package dev.skein.process;
 
 import dev.skein.concurrent.ConcurrencyBuiltins;
+import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolKinds;
 import dev.skein.runtime.Capability;
 import dev.skein.runtime.Containers;
@@ -15,7 +16,7 @@ public final class ProcessPools {
     private ProcessPools() {}
 
     public static Interpreter.Builder install(Interpreter.Builder b) {
-        ConcurrencyBuiltins.installThreads(b, PortableThreadPool::new);
+        ConcurrencyBuiltins.installThreads(b, (reg, n) -> new Pool(reg, "threads(portable)", n, new PortableThreadTransport(reg.interp())));
         PoolKinds.register(b, "processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
             ts.interp().require(Capability.PROCESSES);
             int n = PoolKinds.count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());
@@ -23,7 +24,7 @@ public final class ProcessPools {
             Object init = Missing.is(a[2]) ? null : a[2];
             Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Containers.toArray(a[3]);
             int retries = PoolKinds.count(a[4], "processes", "retries", 0, 0);
-            return new ProcessPool(ts, n, maxTasks, init, initArgs, retries);
+            return ProcessTransport.pool(ts, n, maxTasks, init, initArgs, retries);
         });
         return b;
     }

@@ -18,7 +18,7 @@ final class Wire {
 
     // parent → worker
     static final byte SOURCE = 1;     // module key, source name, parsed program (ProgramCodec): compile (never run) it
-    static final byte TASK = 2;       // task id, encoded task
+    static final byte TASK = 2;       // task id, kind (below), first item, encoded task
     static final byte INIT = 3;       // encoded init function + args, run once
     static final byte SHUTDOWN = 4;
     // worker → parent
@@ -32,6 +32,11 @@ final class Wire {
     static final byte ITEM = 13;
     static final byte PRINT = 14;     // stream (1 out, 2 err), text
     static final byte INIT_FAILED = 15;
+
+    // the kinds of a TASK
+    static final byte TASK_CALL = 0;             // one call
+    static final byte TASK_CHUNK = 1;            // a chunk of a map: items reported in batches
+    static final byte TASK_CHUNK_EACH_ITEM = 2;  // a chunk with a timeout: each item reported at once (its clock runs per item)
 
     record Frame(byte type, byte[] payload) {}
 

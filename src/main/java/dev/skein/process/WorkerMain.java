@@ -164,8 +164,9 @@ public final class WorkerMain {
     }
 
     /**
-     * Task payload: task id (int), kind (byte: 0 call, 1 chunk, 2 chunk whose items are each
-     * reported at once — it has a timeout, which runs per item), first item (int; a chunk
+     * Task payload: task id (int: the pool's id of the task), kind (byte: {@link Wire#TASK_CALL},
+     * {@link Wire#TASK_CHUNK}, or {@link Wire#TASK_CHUNK_EACH_ITEM} — a chunk with a timeout,
+     * which runs per item), first item (int; a chunk
      * resent after a crash starts past the items already done), then the encoded callee,
      * argument list, keyword names (list or none) — for a chunk, a list of argument lists —
      * and the globals section.
@@ -193,8 +194,8 @@ public final class WorkerMain {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
             return;
         }
-        if (kind == 1 || kind == 2) {
-            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first, kind == 2);
+        if (kind == Wire.TASK_CHUNK || kind == Wire.TASK_CHUNK_EACH_ITEM) {
+            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first, kind == Wire.TASK_CHUNK_EACH_ITEM);
             return;
         }
         Object[] args = ((SkeinList) argsValue).snapshot();

@@ -1,6 +1,9 @@
 package dev.skein.process;
 
 import dev.skein.concurrent.Seconds;
+import dev.skein.concurrent.Task;
+import dev.skein.concurrent.Worker;
+import dev.skein.concurrent.WorkerEvents;
 import dev.skein.interp.ModuleInstance;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,10 +20,11 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The parent's side of one worker JVM: starts it from the running installation (same java, same
- * classpath), sends frames, and reads its replies and its stderr on two daemon threads.
+ * classpath), sends frames, and reads its replies and its stderr on two daemon threads. As a
+ * {@link Worker} of its pool's scheduler it is ready once the JVM (and the pool's init) is up.
  */
-final class WorkerProcess {
-    /** What the pool hears from a worker. */
+final class WorkerProcess implements Worker {
+    /** What the transport hears from a worker. */
     interface Listener {
         void frame(WorkerProcess w, Wire.Frame frame);
 
@@ -34,13 +38,18 @@ final class WorkerProcess {
     private final ReentrantLock sendLock = new ReentrantLock();
     private final ArrayDeque<String> lastStderr = new ArrayDeque<>();
     private final ReentrantLock stderrLock = new ReentrantLock();
-    /** How many sources of each module this worker has compiled (guarded by the pool's lock). */
+    /** How many sources of each module this worker has compiled (guarded by the scheduler's lock). */
     final Map<ModuleInstance, Integer> sourcesSent = new HashMap<>();
-    /** The work it runs now, or null (guarded by the pool's lock). */
-    ProcessPool.Work current;
-    int tasksRun;
-    /** Set by the pool when the worker says READY (read by the start watchdog too). */
-    volatile boolean ready;
+    /** The task it runs now, or null (set by the scheduler's thread, read by the reader thread). */
+    volatile Task current;
+    /** Where its pool's scheduler hears of it (set by {@link #attach}). */
+    volatile WorkerEvents events;
+    private volatile ProcessTransport transport;
+    /** Running the pool's init function (between READY and the init's result). */
+    volatile boolean initializing;
+    /** The JVM said READY (read by the start watchdog too). */
+    private volatile boolean jvmReady;
+    private double startTimeout;
     /** Set when the worker was stopped for not becoming ready in time. */
     private volatile double notReadyAfter;
     volatile boolean killedOnPurpose;
@@ -51,28 +60,58 @@ final class WorkerProcess {
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
-    static WorkerProcess start(WorkerConfig config, Listener listener, boolean useCache) throws IOException {
-        return start(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache), listener, WorkerJvm.startTimeoutSeconds());
+    static WorkerProcess start(WorkerConfig config, boolean useCache) throws IOException {
+        return start(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache), WorkerJvm.startTimeoutSeconds());
     }
 
     /**
-     * Runs {@code command} as a worker. One that is not ready within {@code startTimeout}
-     * seconds (a hung JVM start) is stopped and reported dead, so no pool waits for it unbounded.
+     * Runs {@code command} as a worker; it is heard from once {@link #attach attached}. One that
+     * is not ready within {@code startTimeout} seconds (a hung JVM start) is stopped and reported
+     * dead, so no pool waits for it unbounded.
      */
-    static WorkerProcess start(java.util.List<String> command, Listener listener, double startTimeout) throws IOException {
+    static WorkerProcess start(java.util.List<String> command, double startTimeout) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
-        w.readReplies(listener);
-        w.readStderr();
-        w.watchStart(startTimeout);
+        w.startTimeout = startTimeout;
         return w;
     }
 
+    /** Starts hearing from the worker: its frames go to {@code transport}, which tells {@code events}. */
+    void attach(ProcessTransport transport, WorkerEvents events) {
+        this.transport = transport;
+        this.events = events;
+        readReplies(transport);
+        readStderr();
+        watchStart(startTimeout);
+    }
+
+    /** The JVM said READY. */
+    void jvmIsReady() { jvmReady = true; }
+
+    boolean jvmReady() { return jvmReady; }
+
+    // ------------------------------------------------------------------ as a Worker
+
+    @Override public boolean readyAtStart() { return false; }
+
+    @Override public void run(Task task) throws IOException { transport.send(this, task); }
+
+    /** A cancelled or timed-out task: the worker is ended (and replaced). */
+    @Override public void stop(Task task) { kill(); }
+
+    @Override public void retire() {
+        killedOnPurpose = true;
+        shutdownGently();
+    }
+
+    @Override public String describe() { return "worker process " + pid(); }
+
+    @Override public String lastOutput() { return lastStderrLines(); }
     private void watchStart(double seconds) {
         Thread.ofVirtual().name("skein-worker-" + process.pid() + "-start").start(() -> {
             try {
-                if (process.waitFor((long) (seconds * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS) || ready) return;
+                if (process.waitFor((long) (seconds * 1e9), java.util.concurrent.TimeUnit.NANOSECONDS) || jvmReady) return;
             } catch (InterruptedException e) {
                 return;
             }
@@ -122,7 +161,7 @@ final class WorkerProcess {
     }
 
     /** How it ended: "exit code 3", "signal 9 (SIGKILL)" or "not ready within 60 s, stopped". */
-    String exitDescription() {
+    @Override public String exitDescription() {
         try {
             process.waitFor();
         } catch (InterruptedException e) {

@@ -73,7 +73,7 @@ class ProcessPoolChunkTest {
     @Test void itemsFinishedBeforeASlowOneAreReportedWhileItRuns() {
         s.ok("let slow_map = submit drain(map nap_on_zero over [1, 2, 3, 0, 5] to one chunk 5, 5) to side");
         Processes.sleep(2500);   // items 1-3 are done long since; item 4 naps (and prints nothing)
-        List<Long> pids = s.pool("one").workerPids();
+        List<Long> pids = s.workerPids("one");
         assertEquals(1, pids.size());
         Processes.kill9(pids.get(0));
         s.ok("""

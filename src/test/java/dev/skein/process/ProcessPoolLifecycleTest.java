@@ -108,7 +108,7 @@ class ProcessPoolLifecycleTest {
             List<Long> retired = List.of(pids.get(0), pids.get(2));
             assertEquals(List.of(), Processes.awaitGone(retired, Duration.ofSeconds(5)), "recycled workers exit");
             Processes.sleep(300);   // let the pool hear of the deaths
-            assertEquals(1, s.pool("mp").workerPids().size(), "processes(1) keeps one worker: " + s.pool("mp").workerPids());
+            assertEquals(1, s.workerPids("mp").size(), "processes(1) keeps one worker: " + s.workerPids("mp"));
         } finally {
             s.ok("mp.shutdown()");
         }
@@ -160,7 +160,7 @@ class ProcessPoolLifecycleTest {
     // Regression: the workers' CDS dump at exit (class path with a directory) made exits take seconds.
     @Test void noWorkerOutlivesShutdown() {
         s.ok("let sp = processes(2)\nlet sp_pids = await [submit nap(0.2) to sp, submit nap(0.2) to sp]");
-        List<Long> pids = s.pool("sp").workerPids();
+        List<Long> pids = s.workerPids("sp");
         assertEquals(2, pids.size());
         s.ok("sp.shutdown()");
         assertEquals(List.of(), Processes.awaitGone(pids, Duration.ofSeconds(3)));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skein.concurrent.Future;
+import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.Waiting;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.SkeinError;
@@ -37,10 +38,10 @@ class ProcessPoolStaffingTest {
     @AfterEach void close() { s.close(); }
 
     /** Starts real workers {@code real} times, then fails as the OS would. */
-    private static ProcessPool.WorkerStarter failingAfter(int real, AtomicInteger attempts) {
-        return (config, listener, useCache) -> {
+    private static ProcessTransport.WorkerStarter failingAfter(int real, AtomicInteger attempts) {
+        return (config, useCache) -> {
             if (attempts.incrementAndGet() > real) throw new IOException("Cannot run program \"java\": error=11, Resource temporarily unavailable");
-            return WorkerProcess.start(config, listener, useCache);
+            return WorkerProcess.start(config, useCache);
         };
     }
 
@@ -54,8 +55,8 @@ class ProcessPoolStaffingTest {
     }
 
     /** processes(1, max_tasks=1) whose one real worker retires after a task; three tasks: abs(0), abs(-1), abs(-2). */
-    private ProcessPool poolWithThreeTasks(List<Future> fs) {
-        ProcessPool pool = new ProcessPool(ts, 1, 1, null, new Object[0], 0, failingAfter(1, new AtomicInteger()));
+    private Pool poolWithThreeTasks(List<Future> fs) {
+        Pool pool = ProcessTransport.pool(ts, 1, 1, null, new Object[0], 0, failingAfter(1, new AtomicInteger()));
         for (int i = 0; i < 3; i++) fs.add(pool.submit(ts, abs(), new Object[] {(long) -i}, null, null, "test"));
         return pool;
     }
@@ -65,13 +66,13 @@ class ProcessPoolStaffingTest {
     @Test void queuedTasksFailWhenNoReplacementCanStart() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             List<Future> fs = new ArrayList<>();
-            ProcessPool pool = poolWithThreeTasks(fs);
+            Pool pool = poolWithThreeTasks(fs);
             assertEquals(0L, Waiting.await(ts, fs.get(0), 30.0));   // the one real worker ran it, then retired
             for (Future f : fs.subList(1, 3)) {
                 SkeinError e = failureOf(f);
                 assertNotNull(e, "a task queued behind a replacement that cannot start must fail, not wait");
                 assertEquals(ErrorKind.WORKER_CRASHED, e.value().kind());
-                assertTrue(e.value().message().contains("cannot start a worker process") && e.value().message().contains("error=11"),
+                assertTrue(e.value().message().contains("cannot start a worker") && e.value().message().contains("error=11"),
                         e.value().message());
             }
             SkeinError later = failureOf(pool.submit(ts, abs(), new Object[] {-5L}, null, null, "test"));
@@ -84,7 +85,7 @@ class ProcessPoolStaffingTest {
     @Test void queuedTasksFailWhenNoReplacementCanStartAfterShutdown() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             List<Future> fs = new ArrayList<>();
-            ProcessPool pool = poolWithThreeTasks(fs);
+            Pool pool = poolWithThreeTasks(fs);
             pool.shutdown(ts, true, false);
             assertEquals(0L, Waiting.await(ts, fs.get(0), 1.0));
             for (Future f : fs.subList(1, 3)) assertEquals(ErrorKind.WORKER_CRASHED, failureOf(f).value().kind());
@@ -94,8 +95,8 @@ class ProcessPoolStaffingTest {
     @Test void workersThatNeverBecomeReadyAreStoppedAndTheTaskFails() {
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             // A process that never says READY, as a JVM hung at start would be.
-            ProcessPool pool = new ProcessPool(ts, 1, 0, null, new Object[0], 0,
-                    (config, listener, useCache) -> WorkerProcess.start(List.of("sleep", "600"), listener, 0.3));
+            Pool pool = ProcessTransport.pool(ts, 1, 0, null, new Object[0], 0,
+                    (config, useCache) -> WorkerProcess.start(List.of("sleep", "600"), 0.3));
             SkeinError e = failureOf(pool.submit(ts, abs(), new Object[] {-1L}, null, null, "test"));
             assertNotNull(e, "a task must not wait for a worker that never becomes ready");
             assertEquals(ErrorKind.WORKER_CRASHED, e.value().kind());

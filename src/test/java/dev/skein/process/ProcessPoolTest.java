@@ -100,8 +100,8 @@ class ProcessPoolTest {
         s.ok("print(await (submit ident('still working') to pool))");
         assertTrue(s.takeStdout().endsWith("still working\n"));
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (s.pool("pool").workerPids().size() < 2 && System.nanoTime() < deadline) Processes.sleep(20);
-        assertEquals(2, s.pool("pool").workerPids().size(), "the pool replaced its worker");
+        while (s.workerPids("pool").size() < 2 && System.nanoTime() < deadline) Processes.sleep(20);
+        assertEquals(2, s.workerPids("pool").size(), "the pool replaced its worker");
     }
 
     // ------------------------------------------------------------------ values
@@ -236,7 +236,7 @@ class ProcessPoolTest {
     @Test void killMinus9OfAWorkerGivesWorkerCrashedError() {
         s.ok("let doomed = submit announce_and_nap('doomed', 60) to pool");
         long pid = awaitAnnounced("doomed");
-        assertTrue(s.pool("pool").workerPids().contains(pid));
+        assertTrue(s.workerPids("pool").contains(pid));
         Processes.kill9(pid);
         s.ok("try { await doomed } catch WorkerCrashedError as e { print(e.message) }");
         String m = s.takeStdout();
@@ -244,11 +244,11 @@ class ProcessPoolTest {
         assertTrue(m.contains("worker process " + pid), m);
         assertTrue(m.contains("announce_and_nap"), m);
         assertPoolStillWorks();
-        assertFalse(s.pool("pool").workerPids().contains(pid));
+        assertFalse(s.workerPids("pool").contains(pid));
     }
 
     @Test void aTimeoutKillsTheWorkerAndTheNextTaskRuns() {
-        List<Long> before = new ArrayList<>(s.pool("pool").workerPids());
+        List<Long> before = new ArrayList<>(s.workerPids("pool"));
         long t0 = System.nanoTime();
         s.ok("try { await (submit nap(60) to pool timeout 0.5) } catch TimeoutError as e { print(e.message) }");
         assertTrue(System.nanoTime() - t0 < Duration.ofSeconds(20).toNanos(), "the timeout did not wait for the task");
@@ -256,7 +256,7 @@ class ProcessPoolTest {
         assertTrue(m.contains("took longer than its timeout of 0.5 s; its worker was stopped"), m);
         assertPoolStillWorks();
         List<Long> gone = new ArrayList<>(before);
-        gone.removeAll(s.pool("pool").workerPids());
+        gone.removeAll(s.workerPids("pool"));
         assertEquals(1, gone.size(), "exactly the timed-out task's worker was replaced");
         assertEquals(List.of(), Processes.awaitGone(gone, Duration.ofSeconds(3)));
     }

@@ -2,6 +2,7 @@ package dev.skein.process;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
 import dev.skein.interp.ModuleInstance;
@@ -87,7 +88,10 @@ final class ScriptSession implements AutoCloseable {
 
     Object global(String global) { return module.get(global); }
 
-    ProcessPool pool(String global) { return (ProcessPool) module.get(global); }
+    Pool pool(String global) { return (Pool) module.get(global); }
+
+    /** The worker processes of the process pool in {@code global}. */
+    List<Long> workerPids(String global) { return ((ProcessTransport) pool(global).transport()).workerPids(); }
 
     /** Everything printed since the last call. */
     String takeStdout() {
@@ -112,7 +116,7 @@ final class ScriptSession implements AutoCloseable {
     /** Closes every pool of the session and waits (10 s at most) until its workers are gone. */
     @Override public void close() {
         List<Long> pids = new ArrayList<>();
-        for (var p : PoolRegistry.of(interp).pools()) if (p instanceof ProcessPool pp) pids.addAll(pp.workerPids());
+        for (var p : PoolRegistry.of(interp).pools()) if (p.transport() instanceof ProcessTransport pt) pids.addAll(pt.workerPids());
         PoolRegistry.of(interp).closeAll();
         Processes.awaitGone(pids, Duration.ofSeconds(10));
     }

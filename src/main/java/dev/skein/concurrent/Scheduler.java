@@ -1,0 +1,445 @@
+package dev.skein.concurrent;
+
+import dev.skein.concurrent.MapIterator.ItemOutcome;
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
+import dev.skein.runtime.Errors;
+import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.Convert;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The one scheduler every pool uses, whatever its transport: a queue of tasks, workers started
+ * eagerly or on demand and replaced when they retire or die (also after shutdown, while accepted
+ * work remains), dispatch to the warmest idle worker, per-item results of chunks, retries and
+ * timeouts of tasks sent elsewhere, and a pool that breaks — failing its tasks with the reason —
+ * rather than letting them wait for a worker that will never come.
+ */
+final class Scheduler implements WorkerEvents {
+    /** A worker and what the scheduler knows of it (guarded by lock). */
+    private static final class Hand {
+        final Worker worker;
+        Task current;
+        boolean ready;
+        int tasksRun;
+
+        Hand(Worker worker) {
+            this.worker = worker;
+            this.ready = worker.readyAtStart();
+        }
+    }
+
+    private static final int MAX_START_FAILURES = 3;
+
+    private final Pool pool;
+    private final Transport transport;
+    private final int capacity;
+    private final int retries;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final ArrayDeque<Task> queue = new ArrayDeque<>();
+    private final Map<Worker, Hand> hands = new LinkedHashMap<>();
+    /** Ready workers without a task (a subset of hands). */
+    private final java.util.Set<Hand> idle = new java.util.LinkedHashSet<>();
+    /** Workers running a task. */
+    private int busy;
+    private volatile boolean broken;
+    private volatile String brokenReason;
+    /** Workers in a row that died before they were ready. */
+    private int startFailures;
+    private String lastStartError = "unknown";
+
+    Scheduler(Pool pool, Transport transport, int capacity, int retries) {
+        this.pool = pool;
+        this.transport = transport;
+        this.capacity = capacity;
+        this.retries = retries;
+    }
+
+    /** Starts the workers of an eager transport (in the constructing thread). */
+    void open() {
+        if (!transport.startsEagerly()) return;
+        lock.lock();
+        try {
+            staff();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------ queueing and dispatch
+
+    void schedule(Future f, Object payload, int remoteItems) {
+        List<Task> stranded;
+        lock.lock();
+        try {
+            if (broken) {
+                f.claimRemote();
+                f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
+                return;
+            }
+            queue.add(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
+            stranded = staff();
+        } finally {
+            lock.unlock();
+        }
+        failStranded(stranded);
+        ErrorValue refused = dispatch(f);
+        // Refused at once (a host's executor said no): the submit itself fails, as the docs say.
+        if (refused != null) throw new SkeinError(refused.copyForRethrow());
+    }
+
+    /**
+     * Keeps the pool staffed (under the lock): an eager pool at full size while it is open, and
+     * every pool with enough workers for its queued and running tasks — so a pool that was shut
+     * down still replaces retired and dead workers while work it accepted remains. Returns the
+     * queued work to fail when no worker is left and none can be started (the pool then breaks).
+     */
+    private List<Task> staff() {
+        if (broken) return List.of();
+        if (pool.isClosed()) {
+            queue.removeIf(t -> t.future.isDone());   // cancelled while queued
+            if (queue.isEmpty()) return List.of();
+        }
+        int target;
+        if (transport.startsEagerly() && !pool.isClosed()) {
+            target = capacity;
+        } else {
+            target = (int) Math.min(capacity, (long) busy + queue.size());
+        }
+        while (hands.size() < target) {
+            if (!startWorker()) break;
+        }
+        if (!hands.isEmpty() || queue.isEmpty()) return List.of();
+        brokenReason = "it cannot start a worker: " + lastStartError;
+        broken = true;
+        return takeQueue();
+    }
+
+    private boolean startWorker() {
+        try {
+            Worker w = transport.start(this);
+            Hand h = new Hand(w);
+            hands.put(w, h);
+            if (h.ready) idle.add(h);
+            return true;
+        } catch (IOException e) {
+            lastStartError = e.getMessage();
+            return false;
+        }
+    }
+
+    private void dispatch() { dispatch(null); }
+
+    /** Hands queued tasks to idle workers; returns the error if {@code submitted} was refused. */
+    private ErrorValue dispatch(Future submitted) {
+        ErrorValue refusedSubmitted = null;
+        lock.lock();
+        try {
+            while (!queue.isEmpty()) {
+                Hand h = idleHand();
+                if (h == null) break;
+                Task t = queue.poll();
+                Future f = t.future;
+                if (!t.started) {
+                    // In this JVM the worker claims the task itself (an awaiting task may have run it).
+                    if (transport.inProcess() ? !f.isPending() : !f.claimRemote()) continue;
+                    t.started = true;
+                } else if (f.isDone()) {
+                    continue;
+                }
+                idle.remove(h);
+                h.current = t;
+                busy++;
+                try {
+                    h.worker.run(t);
+                } catch (IOException gone) {
+                    break;   // the worker reports its death, which requeues or fails this task
+                } catch (Worker.Refused refused) {
+                    // The worker's executor said no: the task fails, the worker stays idle.
+                    h.current = null;
+                    busy--;
+                    idle.add(h);
+                    f.failRemote(refused.error());
+                    if (f == submitted) refusedSubmitted = refused.error();
+                    continue;
+                }
+                if (!transport.inProcess()) t.clock = f.startTimeoutClock();
+            }
+        } finally {
+            lock.unlock();
+        }
+        return refusedSubmitted;
+    }
+
+    /** The idle worker that has run the most tasks: work goes to a warm worker first. */
+    private Hand idleHand() {
+        Hand best = null;
+        for (Hand h : idle) if (best == null || h.tasksRun > best.tasksRun) best = h;
+        return best;
+    }
+
+    /**
+     * Empties the queue (under the lock) for work no worker will run, claiming each task not yet
+     * started: from here on a concurrent cancel-all cannot turn a task about to fail with the
+     * pool's reason into a "cancelled before it started" one.
+     */
+    private List<Task> takeQueue() {
+        List<Task> taken = new ArrayList<>(queue.size());
+        for (Task t : queue) {
+            if (t.started || t.future.claimRemote()) taken.add(t);   // else cancelled while queued
+        }
+        queue.clear();
+        return taken;
+    }
+
+    private void failStranded(List<Task> stranded) {
+        if (stranded.isEmpty()) return;
+        failTaken(stranded, Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
+    }
+
+    private static void failTaken(List<Task> taken, ErrorValue err) {
+        for (Task t : taken) if (!t.future.isDone()) t.future.failRemote(err);
+    }
+
+    // ------------------------------------------------------------------ hearing from workers
+
+    @Override public void ready(Worker w) {
+        lock.lock();
+        try {
+            Hand h = hands.get(w);
+            if (h == null || h.ready) return;
+            h.ready = true;
+            idle.add(h);
+            startFailures = 0;
+        } finally {
+            lock.unlock();
+        }
+        dispatch();
+    }
+
+    @Override public void items(Worker w, Task t, int first, ItemOutcome[] outcomes) {
+        lock.lock();
+        try {
+            Hand h = hands.get(w);
+            if (h == null || h.current != t || t.outcomes == null) return;
+            int n = Math.min(outcomes.length, t.outcomes.length - first);
+            System.arraycopy(outcomes, 0, t.outcomes, first, n);
+            t.nextItem = Math.max(t.nextItem, first + n);
+            if (t.clock != null) t.clock.cancel(false);
+            t.clock = t.future.startTimeoutClock();   // the clock runs per item
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override public void finished(Worker w, Task t, Object value, ErrorValue error, boolean recorded) {
+        List<Task> stranded = List.of();
+        lock.lock();
+        try {
+            Hand h = hands.get(w);
+            if (h == null || h.current != t) return;
+            h.current = null;
+            busy--;
+            h.tasksRun++;
+            if (t.clock != null) t.clock.cancel(false);
+            int max = transport.maxTasksPerWorker();
+            if (max > 0 && h.tasksRun >= max) {
+                hands.remove(w);
+                w.retire();
+                stranded = staff();
+            } else {
+                idle.add(h);
+            }
+        } finally {
+            lock.unlock();
+        }
+        failStranded(stranded);
+        if (!recorded) record(t, value, error);
+        dispatch();
+    }
+
+    /** The outcome a worker in another process reported. */
+    private static void record(Task t, Object value, ErrorValue error) {
+        Future f = t.future;
+        if (f.isDone()) return;
+        if (t.outcomes == null) {
+            if (error == null) f.completeRemote(value);
+            else f.failRemote(error);
+            return;
+        }
+        ItemOutcome[] out = t.outcomes.clone();
+        if (error != null || t.nextItem < out.length) {
+            // The chunk ended without reporting every item: those fail.
+            ErrorValue err = error != null ? error : Errors.value("the worker reported no outcome for this item").value();
+            for (int i = 0; i < out.length; i++) if (out[i] == null) out[i] = new ItemOutcome(null, err);
+        }
+        f.completeRemote(out);
+    }
+
+    @Override public void died(Worker w, boolean onPurpose) {
+        // Read before taking the lock: they may wait for the worker's end and its last output.
+        String exit = w.exitDescription();
+        String output = w.lastOutput();
+        Task lost;
+        boolean giveUp = false;
+        lock.lock();
+        try {
+            Hand h = hands.remove(w);   // a retired worker was removed (and replaced) already
+            if (h == null) return;
+            idle.remove(h);
+            lost = h.current;
+            if (lost != null) busy--;
+            if (!h.ready && !onPurpose && ++startFailures >= MAX_START_FAILURES && !broken) {
+                giveUp = true;
+                brokenReason = startFailure(exit, output);
+                broken = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (giveUp) {
+            List<Task> failed;
+            lock.lock();
+            try {
+                failed = takeQueue();
+            } finally {
+                lock.unlock();
+            }
+            failStranded(failed);
+        }
+        // Lost work is requeued (retries, the rest of a chunk) before the pool is restaffed for it.
+        if (lost != null) handleLost(w, lost, onPurpose, exit, output);
+        List<Task> stranded;
+        lock.lock();
+        try {
+            stranded = staff();
+        } finally {
+            lock.unlock();
+        }
+        failStranded(stranded);
+        dispatch();
+    }
+
+    /**
+     * Workers that die before they are ready (a bad JVM option, a broken installation) would
+     * otherwise be replaced forever while tasks wait: after a few in a row the pool breaks.
+     */
+    private static String startFailure(String exit, String output) {
+        StringBuilder sb = new StringBuilder("its worker processes cannot start: ").append(MAX_START_FAILURES)
+                .append(" in a row exited before they were ready (the last: ").append(exit).append(")");
+        if (!output.isBlank()) sb.append("; the last one's stderr:\n").append(output.indent(4).stripTrailing());
+        return sb.toString();
+    }
+
+    private void handleLost(Worker w, Task t, boolean onPurpose, String exit, String output) {
+        Future f = t.future;
+        if (t.clock != null) t.clock.cancel(false);
+        if (f.isCancelRequested()) {
+            f.cancelledRemote();
+            return;
+        }
+        ErrorValue err;
+        if (t.timedOut) {
+            err = Errors.timeout(f.describe() + " took longer than its timeout of " + Seconds.show(f.timeout()) + "; its worker was stopped").value();
+        } else {
+            if (!onPurpose && t.retriesLeft > 0) {
+                t.retriesLeft--;
+                requeue(t);
+                return;
+            }
+            err = crashError(w, t, exit, output);
+        }
+        if (t.outcomes == null) {
+            f.failRemote(err);
+            return;
+        }
+        t.outcomes[t.nextItem] = new ItemOutcome(null, err);
+        t.nextItem++;
+        t.timedOut = false;
+        if (t.nextItem < t.outcomes.length) requeue(t);   // the rest of the chunk runs on another worker
+        else f.completeRemote(t.outcomes.clone());
+    }
+
+    private void requeue(Task t) {
+        lock.lock();
+        try {
+            queue.addFirst(t);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ErrorValue crashError(Worker w, Task t, String exit, String output) {
+        Future f = t.future;
+        StringBuilder sb = new StringBuilder(w.describe()).append(" died (").append(exit).append(") while running ").append(f.describe());
+        String input = t.outcomes == null ? Convert.repr(SkeinList.wrap(f.arguments())) : "item " + (t.nextItem + 1) + " of a chunk";
+        if (input.length() > 120) input = input.substring(0, 117) + "...";
+        sb.append(" on input ").append(input);
+        if (!output.isBlank()) sb.append("; its last stderr lines:\n").append(output.indent(4).stripTrailing());
+        return Errors.of(ErrorKind.WORKER_CRASHED, sb.toString()).value();
+    }
+
+    @Override public void broken(String reason, ErrorValue error) {
+        List<Task> failed;
+        lock.lock();
+        try {
+            brokenReason = reason;
+            broken = true;
+            failed = takeQueue();
+        } finally {
+            lock.unlock();
+        }
+        failTaken(failed, error);
+        pool.shutdown(null, false, true);
+    }
+
+    // ------------------------------------------------------------------ cancel, timeout, stop
+
+    private Hand running(Future f) {
+        for (Hand h : hands.values()) if (h.current != null && h.current.future == f) return h;
+        return null;
+    }
+
+    void cancelRunning(Future f) {
+        lock.lock();
+        try {
+            Hand h = running(f);
+            if (h != null) h.worker.stop(h.current);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void timeOut(Future f) {
+        lock.lock();
+        try {
+            Hand h = running(f);
+            if (h != null) {
+                h.current.timedOut = true;
+                h.worker.stop(h.current);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The pool is done: every worker ends once idle, then the transport closes. */
+    void stopWorkers() {
+        lock.lock();
+        try {
+            for (Hand h : hands.values()) h.worker.retire();
+            hands.clear();
+            idle.clear();
+        } finally {
+            lock.unlock();
+        }
+        transport.close();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.skein.concurrent;
+
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.ThreadState;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code threads(n)}: platform threads that start as tasks arrive (a burst of submits to a fresh
+ * pool does not queue behind one waking worker, and an idle thread is reused before a new one
+ * starts), daemons (an unfinished pool never keeps the process alive), with deep stacks so tasks
+ * recurse as deeply as the main script.
+ */
+public class ThreadTransport implements Transport {
+    static final long WORKER_STACK_BYTES = 256L << 20;
+
+    private final Interpreter interp;
+    private final String threadName;
+    private final AtomicInteger started = new AtomicInteger();
+
+    public ThreadTransport(Interpreter interp, String kind) {
+        this.interp = interp;
+        this.threadName = "skein-" + kind + "-";
+    }
+
+    @Override public Worker start(WorkerEvents events) {
+        ThreadWorker w = new ThreadWorker(events);
+        Thread t = new Thread(null, w::work, threadName + started.incrementAndGet(), WORKER_STACK_BYTES);
+        t.setDaemon(true);
+        t.start();
+        return w;
+    }
+
+    /** One platform thread taking the tasks the scheduler hands it, one at a time. */
+    private final class ThreadWorker implements Worker {
+        private final WorkerEvents events;
+        private final LinkedBlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
+        private volatile boolean retired;
+
+        ThreadWorker(WorkerEvents events) { this.events = events; }
+
+        @Override public void run(Task task) { inbox.add(task); }
+
+        @Override public void retire() { retired = true; }
+
+        @Override public String describe() { return "worker thread"; }
+
+        void work() {
+            while (!retired) {
+                Task t;
+                try {
+                    t = inbox.poll(200, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (t == null) continue;
+                Thread.interrupted();   // a previous task's interrupt must not leak into this one
+                t.runHere(new ThreadState(interp));
+                events.finished(this, t, null, null, true);
+            }
+        }
+    }
+}
