@@ -57,11 +57,10 @@ public final class Runner implements ModuleLoader {
         programs.put(source, program);
         int declaredBefore = module.declaredCount();
         List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
-        try {
-            Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
-            compiled.add(source);
-            return code;
-        } catch (CompileError e) {
+        ResolvedProgram resolved = Resolver.resolve(program, source, java.util.Set.copyOf(module.declaredNames()), KnownNames.of(interp), false);
+        // Declared in order before code is generated, so globals get the indices of their declarations.
+        for (String g : resolved.declaredGlobals()) module.declare(g);
+        if (resolved.hasErrors()) {
             // The failed input still declared its globals here; declare them in workers too, so
             // later inputs that use them compile the same way there (REPL).
             List<String> declared = module.declaredSince(declaredBefore);
@@ -70,8 +69,11 @@ public final class Runner implements ModuleLoader {
                 for (String name : declared) text.append("let ").append(name).append(" = none\n");
                 compiled.add(new Source(source.name() + " (declarations)", text.toString()));
             }
-            throw e;
+            throw resolved.compileError();
         }
+        Code code = Compiler.generate(resolved, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+        compiled.add(source);
+        return code;
     }
 
     /**
