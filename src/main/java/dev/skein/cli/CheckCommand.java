@@ -1,9 +1,8 @@
 package dev.skein.cli;
 
-import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.KnownNames;
 import dev.skein.interp.Runner;
-import dev.skein.runtime.Interpreter;
-import dev.skein.stdlib.Stdlib;
+import dev.skein.stdlib.StdlibNames;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
 import java.io.IOException;
@@ -15,7 +14,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code skein check FILE…}: reports every syntax and name error without running anything. */
+/**
+ * {@code skein check FILE…}: reports every syntax and name error without running anything. It
+ * parses and resolves only: no interpreter is built and the standard library is not loaded
+ * (builtin and module names come from {@link StdlibNames}).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parses and resolves scripts without running them; reports every syntax and name error.")
 final class CheckCommand implements Callable<Integer> {
@@ -31,8 +34,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        Interpreter interp = Stdlib.install(Interpreter.builder()).build();
-        Runner runner = Runner.of(interp);
+        KnownNames names = new KnownNames(StdlibNames.BUILTINS, StdlibNames.MODULES);
         int status = ExitCodes.OK;
         for (String f : files) {
             String text;
@@ -44,7 +46,7 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                runner.compile(new Source(f, text), new ModuleInstance("__main__", f), false);
+                Runner.check(new Source(f, text), names);
                 out.println(f + ": ok");
             } catch (CompileError e) {
                 err.println(e.render());

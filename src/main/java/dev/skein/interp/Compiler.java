@@ -15,7 +15,7 @@ import java.util.List;
  * Code generation: builds the executable node tree of a {@link ResolvedProgram}. Every name was
  * resolved before (to a frame slot, a cell, a capture or a global), so this only reads the
  * resolver's decisions; globals get their module indices here. It runs only on programs
- * without errors.
+ * without errors (or whose only errors are undeclared names a host provides as globals).
  *
  * <p>Nodes are told apart with {@code instanceof} chains, not pattern {@code switch}: each
  * pattern switch spins a class at its first use, which cost every script and every starting
@@ -44,7 +44,6 @@ public final class Compiler {
      */
     public static Code generate(ResolvedProgram resolved, ModuleInstance module, Interpreter interp,
                                 ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
-        if (resolved.hasErrors()) throw new IllegalArgumentException("the program has errors: " + resolved.errors());
         return new Compiler(resolved, module, interp, loader, codes).module(resolved.program, valueOfLastExpression);
     }
 
