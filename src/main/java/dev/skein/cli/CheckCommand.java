@@ -1,22 +1,27 @@
 package dev.skein.cli;
 
-import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.KnownNames;
 import dev.skein.interp.Runner;
 import dev.skein.process.ProcessPools;
-import dev.skein.runtime.Interpreter;
-import dev.skein.stdlib.Stdlib;
+import dev.skein.stdlib.StdlibNames;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code skein check FILE…}: reports every syntax and name error without running anything. */
+/**
+ * {@code skein check FILE…}: reports every syntax and name error without running anything. It
+ * parses and resolves only: no interpreter is built and the standard library is not loaded
+ * (builtin and module names come from {@link StdlibNames}).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Parses and resolves scripts without running them; reports every syntax and name error.")
 final class CheckCommand implements Callable<Integer> {
@@ -32,8 +37,9 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        Interpreter interp = ProcessPools.install(Stdlib.install(Interpreter.builder())).build();
-        Runner runner = Runner.of(interp);
+        Set<String> builtins = new HashSet<>(StdlibNames.BUILTINS);
+        builtins.addAll(ProcessPools.NAMES);
+        KnownNames names = new KnownNames(builtins, StdlibNames.MODULES);
         int status = ExitCodes.OK;
         for (String f : files) {
             String text;
@@ -45,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                runner.compile(new Source(f, text), new ModuleInstance("__main__", f), false);
+                Runner.check(new Source(f, text), names);
                 out.println(f + ": ok");
             } catch (CompileError e) {
                 err.println(e.render());

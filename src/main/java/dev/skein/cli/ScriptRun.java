@@ -2,15 +2,13 @@ package dev.skein.cli;
 
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
-import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Outcome;
 import dev.skein.interp.Runner;
 import dev.skein.process.ProcessPools;
 import dev.skein.repl.JLineRepl;
-import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
-import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.CompileError;
@@ -130,16 +128,18 @@ final class ScriptRun {
         mainThread = ts;
         PoolRegistry pools = PoolRegistry.of(runner.interp());
         try {
-            runner.run(code, module, ts);
-            pools.finishAll(ts);   // tasks never awaited still run to the end, as in Python
-            return ExitCodes.OK;
-        } catch (SkeinError e) {
-            if (interrupted) return ExitCodes.INTERRUPTED;
-            out.flush();
-            err.println(ErrorReport.render(e.value(), runner));
-            return ExitCodes.RUNTIME_ERROR;
-        } catch (ExitRequest exit) {
-            return exit.code();
+            Outcome outcome = runner.execute(() -> {
+                runner.run(code, module, ts);
+                pools.finishAll(ts);   // tasks never awaited still run to the end, as in Python
+                return null;
+            });
+            if (outcome instanceof Outcome.Failed failed) {
+                if (interrupted) return ExitCodes.INTERRUPTED;
+                out.flush();
+                err.println(failed.report());
+                return ExitCodes.RUNTIME_ERROR;
+            }
+            return outcome instanceof Outcome.Exited exit ? exit.code() : ExitCodes.OK;
         } catch (RuntimeException | Error internal) {
             // A bug in Skein itself: say so plainly, without a Java stack trace.
             out.flush();

@@ -1,12 +1,12 @@
 package dev.skein.concurrent;
 
 import dev.skein.concurrent.MapIterator.ItemOutcome;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
-import dev.skein.runtime.Convert;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

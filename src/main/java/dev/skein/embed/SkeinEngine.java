@@ -1,6 +1,5 @@
 package dev.skein.embed;
 
-import dev.skein.interp.Code;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.process.ProcessPools;
@@ -9,7 +8,6 @@ import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.CompileError;
-import dev.skein.syntax.Diagnostic;
 import dev.skein.syntax.Source;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -106,21 +104,12 @@ public final class SkeinEngine implements AutoCloseable {
         checkOpen();
         Source source = new Source(fileName, code);
         Runner runner = Runner.of(newInterpreter(stdout, stderr));
-        ModuleInstance layout = layout(List.of());
+        ModuleInstance layout = layout();
         try {
-            Code c = runner.compile(source, layout, true);
-            return new SkeinScript(this, source, layout.declaredNames(), c, Map.of(), runner);
+            Runner.HostScript compiled = runner.compileHostScript(source, layout);
+            return new SkeinScript(this, source, layout.declaredNames(), compiled.code(), compiled.hostGlobals(), runner);
         } catch (CompileError e) {
-            Map<String, Diagnostic> hostGlobals = HostGlobals.of(e);
-            if (hostGlobals == null) throw SkeinException.fromCompileError(e);
-            runner = Runner.of(newInterpreter(stdout, stderr));
-            layout = layout(hostGlobals.keySet());
-            try {
-                Code c = runner.compile(source, layout, true);
-                return new SkeinScript(this, source, layout.declaredNames(), c, hostGlobals, runner);
-            } catch (CompileError again) {
-                throw SkeinException.fromCompileError(again);
-            }
+            throw SkeinException.fromCompileError(e);
         }
     }
 
@@ -142,11 +131,10 @@ public final class SkeinEngine implements AutoCloseable {
         }
     }
 
-    /** A module laid out with the host pools' names first, then {@code hostGlobals}. */
-    private ModuleInstance layout(Iterable<String> hostGlobals) {
+    /** A module laid out with the host pools' names first (then come the script's host globals and its own). */
+    private ModuleInstance layout() {
         ModuleInstance m = new ModuleInstance("__main__", "<script>");
         for (String n : executors.keySet()) m.declare(n);
-        for (String n : hostGlobals) m.declare(n);
         return m;
     }
 

@@ -4,18 +4,16 @@ import dev.skein.concurrent.ExecutorTransport;
 import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
-import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Outcome;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.OutputSink;
-import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.Diagnostic;
 import java.io.Writer;
@@ -268,20 +266,22 @@ public final class SkeinSession implements AutoCloseable {
             pools.cancelAll();
         });
         try {
-            return body.apply(ts);
-        } catch (SkeinError e) {
-            ErrorValue error = e.value();
-            if (timedOut.get() && error.kind() != ErrorKind.TIMEOUT) {
-                // The entry may see a task it awaited being cancelled before its own stop request.
-                ErrorValue timeout = new ErrorValue(ErrorKind.TIMEOUT, overTime, error);
-                for (dev.skein.runtime.TraceEntry t : error.trace()) timeout.addTrace(t);
-                error = timeout;
+            Outcome outcome = runner.execute(() -> body.apply(ts));
+            if (outcome instanceof Outcome.Failed failed) {
+                ErrorValue error = failed.error();
+                if (timedOut.get() && error.kind() != ErrorKind.TIMEOUT) {
+                    // The entry may see a task it awaited being cancelled before its own stop request.
+                    ErrorValue timeout = new ErrorValue(ErrorKind.TIMEOUT, overTime, error);
+                    for (dev.skein.runtime.TraceEntry t : error.trace()) timeout.addTrace(t);
+                    error = timeout;
+                }
+                throw exceptionFor(this, error);
             }
-            throw exceptionFor(this, error);
+            if (outcome instanceof Outcome.Exited exit) throw SkeinException.exit(exit.code());
+            @SuppressWarnings("unchecked") T value = (T) ((Outcome.Finished) outcome).value();
+            return value;
         } catch (StackOverflowError deep) {
             throw exceptionFor(this, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (the host thread's stack is full)").value());
-        } catch (ExitRequest exit) {
-            throw SkeinException.exit(exit.code());
         } finally {
             if (timer != null) timer.cancel(false);
             running.remove(ts);
@@ -297,7 +297,7 @@ public final class SkeinSession implements AutoCloseable {
     /** A Skein error as the host's exception, rendered with the source lines the session knows. */
     static SkeinException exceptionFor(SkeinSession session, ErrorValue e) {
         if (session == null) return SkeinException.fromError(e, null, null);
-        return SkeinException.fromError(e, ErrorReport.render(e, session.runner), session.hostCauses.get(e));
+        return SkeinException.fromError(e, session.runner.report(e), session.hostCauses.get(e));
     }
 
     void rememberHostCause(ErrorValue e, Throwable cause) { hostCauses.put(e, cause); }

@@ -3,11 +3,15 @@ package dev.skein.interp;
 import dev.skein.ast.Stmt;
 import dev.skein.runtime.Capability;
 import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ModuleValue;
+import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.CompileError;
+import dev.skein.syntax.Diagnostic;
 import dev.skein.syntax.SkeinParsing;
 import dev.skein.syntax.Source;
 import java.io.IOException;
@@ -18,8 +22,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compiles and runs Skein source for one {@link Interpreter}, and loads the script modules it
- * imports. Get it with {@link #of(Interpreter)}.
+ * The run lifecycle of one {@link Interpreter}, shared by every front end (CLI, check, REPL,
+ * embedding, process-pool workers, imports): parse, resolve ({@link Resolver}), generate
+ * ({@link Compiler}), execute, and classify the {@link Outcome}. It also keeps what it compiled
+ * (sources, syntax trees, function bodies) for error reports and process pools, and loads the
+ * script modules code imports. Get it with {@link #of(Interpreter)}.
  */
 public final class Runner implements ModuleLoader {
     private final Interpreter interp;
@@ -43,6 +50,17 @@ public final class Runner implements ModuleLoader {
     /** The source registered under a file name (for showing the line of an error). */
     public Source source(String name) { return sources.get(name); }
 
+    // ------------------------------------------------------------------ the run lifecycle
+    //
+    // Every front end runs source the same way: parse, resolve, generate (check, compile*), then
+    // execute (run) and classify how it ended (execute, report). Each reports outcomes its own way.
+
+    /** Parses and resolves only, building nothing ({@code skein check}); throws {@link CompileError} listing every problem. */
+    public static void check(Source source, KnownNames names) {
+        ResolvedProgram resolved = Resolver.resolve(SkeinParsing.parseProgram(source), source, java.util.Set.of(), names, false);
+        if (resolved.hasErrors()) throw resolved.compileError();
+    }
+
     /** Parses and resolves source against a module; throws {@link CompileError} listing every problem. */
     public Code compile(Source source, ModuleInstance module, boolean valueOfLastExpression) {
         sources.put(source.name(), source);
@@ -54,14 +72,32 @@ public final class Runner implements ModuleLoader {
      * so it never runs the parser); {@code source} names it and may be empty text.
      */
     public Code compileParsed(Source source, List<Stmt> program, ModuleInstance module, boolean valueOfLastExpression) {
+        return compile(source, program, module, valueOfLastExpression, false).code();
+    }
+
+    /** A script an embedding host compiled, and the globals it expects the host to set (with their first use). */
+    public record HostScript(Code code, Map<String, Diagnostic> hostGlobals) {}
+
+    /**
+     * Compiles a host's script into {@code layout}: names it uses but declares nowhere are host
+     * globals, declared in the layout before the script's own (unless other errors make it fail).
+     */
+    public HostScript compileHostScript(Source source, ModuleInstance layout) {
+        sources.put(source.name(), source);
+        return compile(source, SkeinParsing.parseProgram(source), layout, true, true);
+    }
+
+    private HostScript compile(Source source, List<Stmt> program, ModuleInstance module, boolean valueOfLastExpression,
+                               boolean hostGlobals) {
         programs.put(source, program);
         int declaredBefore = module.declaredCount();
         List<Source> compiled = moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>());
-        try {
-            Code code = Compiler.compileModule(program, source, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
-            compiled.add(source);
-            return code;
-        } catch (CompileError e) {
+        ResolvedProgram resolved = Resolver.resolve(program, source, java.util.Set.copyOf(module.declaredNames()), KnownNames.of(interp), hostGlobals);
+        Map<String, Diagnostic> provided = hostGlobals && resolved.onlyUndeclaredNames() ? resolved.undeclaredNames() : Map.of();
+        // Declared in order before code is generated, so globals get the indices of their declarations.
+        for (String g : provided.keySet()) module.declare(g);
+        for (String g : resolved.declaredGlobals()) module.declare(g);
+        if (resolved.hasErrors() && provided.isEmpty()) {
             // The failed input still declared its globals here; declare them in workers too, so
             // later inputs that use them compile the same way there (REPL).
             List<String> declared = module.declaredSince(declaredBefore);
@@ -70,8 +106,11 @@ public final class Runner implements ModuleLoader {
                 for (String name : declared) text.append("let ").append(name).append(" = none\n");
                 compiled.add(new Source(source.name() + " (declarations)", text.toString()));
             }
-            throw e;
+            throw resolved.compileError();
         }
+        Code code = Compiler.generate(resolved, module, interp, this, valueOfLastExpression, c -> codes.put(c.key(), c));
+        compiled.add(source);
+        return new HostScript(code, provided);
     }
 
     /**
@@ -115,6 +154,24 @@ public final class Runner implements ModuleLoader {
         }
         return frame.ret;
     }
+
+    /**
+     * Runs {@code body} (a run of compiled code, and whatever the front end does with it) and
+     * says how it ended; an exception that is neither a Skein error nor an exit request (a bug in
+     * Skein) is left to the caller.
+     */
+    public Outcome execute(java.util.function.Supplier<Object> body) {
+        try {
+            return new Outcome.Finished(body.get());
+        } catch (SkeinError e) {
+            return new Outcome.Failed(e.value(), this);
+        } catch (ExitRequest exit) {
+            return new Outcome.Exited(exit.code());
+        }
+    }
+
+    /** An uncaught error as front ends show it, with the source lines this runner knows. */
+    public String report(ErrorValue error) { return ErrorReport.render(error, this); }
 
     /*
      * Imports load through the interpreter of the thread that runs the import, not the one the

@@ -10,18 +10,11 @@ import java.util.Set;
 
 /**
  * Compile-time scopes of one function (or of a module's top level): a stack of blocks mapping
- * names to frame slots, plus the cells captured from enclosing functions.
+ * names to frame slots, plus the cells captured from enclosing functions. Used by the {@link Resolver}.
  */
 final class Scope {
     /** A local variable: its slot, and whether closures capture it (then the slot holds a Cell). */
     record Var(String name, int slot, boolean cell) {}
-
-    /** What a name means at one point of the program. */
-    sealed interface Binding {}
-    record Local(Var var) implements Binding {}
-    record Captured(int index) implements Binding {}
-    record Global(int index, String name) implements Binding {}
-    record Builtin(Object value) implements Binding {}
 
     /**
      * What a capture comes from: an enclosing local ({@link Var}, by identity) or an enclosing
@@ -45,12 +38,15 @@ final class Scope {
     final String functionName;
     private final Set<String> cellNames;
     private final Deque<Map<String, Var>> blocks = new ArrayDeque<>();
-    private final List<Calls.CaptureSource> captures = new ArrayList<>();
+    private final List<ResolvedFunction.FreeVar> captures = new ArrayList<>();
+    private final List<ResolvedFunction.Local> locals = new ArrayList<>();
     private final Map<CaptureKey, Integer> captureIndex = new HashMap<>();
     int frameSize;
     int loopDepth;
     /** Module globals read in this function and the closures inside it. */
     final java.util.Set<String> globalsRead = new java.util.LinkedHashSet<>();
+    /** Locals being string-accumulated by enclosing loops of this function: variable slot → buffer slot. */
+    final Map<Integer, Integer> accumulating = new HashMap<>();
 
     Scope(Scope parent, boolean isModule, String functionName, Set<String> cellNames) {
         this.parent = parent;
@@ -70,6 +66,7 @@ final class Scope {
     Var declare(String name) {
         Var v = new Var(name, frameSize++, cellNames.contains(name));
         blocks.peek().put(name, v);
+        locals.add(new ResolvedFunction.Local(name, v.slot(), v.cell()));
         return v;
     }
 
@@ -86,12 +83,14 @@ final class Scope {
     }
 
     /** The capture slot for a cell of the enclosing function, added on first use. */
-    int capture(Object sourceKey, Calls.CaptureSource source) {
+    int capture(Object sourceKey, ResolvedFunction.FreeVar source) {
         return captureIndex.computeIfAbsent(new CaptureKey(sourceKey), k -> {
             captures.add(source);
             return captures.size() - 1;
         });
     }
 
-    Calls.CaptureSource[] captures() { return captures.toArray(new Calls.CaptureSource[0]); }
+    List<ResolvedFunction.FreeVar> captures() { return List.copyOf(captures); }
+
+    List<ResolvedFunction.Local> locals() { return List.copyOf(locals); }
 }

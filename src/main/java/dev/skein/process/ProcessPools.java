@@ -15,6 +15,9 @@ import dev.skein.runtime.Missing;
 public final class ProcessPools {
     private ProcessPools() {}
 
+    /** The builtins {@link #install} registers (for name checks that load nothing). */
+    public static final java.util.Set<String> NAMES = java.util.Set.of("processes", "threads");
+
     public static Interpreter.Builder install(Interpreter.Builder b) {
         ConcurrencyBuiltins.installThreads(b, (reg, n) -> new Pool(reg, "threads(portable)", n, new PortableThreadTransport(reg.interp())));
         PoolKinds.register(b, "processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {

@@ -4,14 +4,12 @@ import dev.skein.concurrent.Future;
 import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
 import dev.skein.interp.Code;
-import dev.skein.interp.ErrorReport;
 import dev.skein.interp.ModuleInstance;
+import dev.skein.interp.Outcome;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
-import dev.skein.runtime.ExitRequest;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
@@ -156,7 +154,7 @@ public final class ReplSession implements AutoCloseable {
         }
     }
 
-    /** Runs on the evaluation thread. */
+    /** Runs on the evaluation thread: the shared run lifecycle, with the REPL's {@code _} and {@code _e}. */
     private static Reply execute(Runner r, ModuleInstance m, ThreadState ts, Source source, boolean showValue) {
         Code code;
         try {
@@ -165,15 +163,19 @@ public final class ReplSession implements AutoCloseable {
             return Reply.err(e.render());
         }
         try {
-            Object value = r.run(code, m, ts);
-            if (!showValue || value == null) return Reply.NOTHING;
-            m.set("_", value);
-            return Reply.out(Convert.repr(value));
-        } catch (SkeinError e) {
-            m.set("_e", e.value());
-            return Reply.err(ErrorReport.render(e.value(), r));
-        } catch (ExitRequest exit) {
-            return Reply.quit(exit.code());
+            Outcome outcome = r.execute(() -> {
+                Object value = r.run(code, m, ts);
+                if (!showValue || value == null) return null;
+                m.set("_", value);
+                return Convert.repr(value);
+            });
+            if (outcome instanceof Outcome.Failed failed) {
+                m.set("_e", failed.error());
+                return Reply.err(failed.report());
+            }
+            if (outcome instanceof Outcome.Exited exit) return Reply.quit(exit.code());
+            Object shown = ((Outcome.Finished) outcome).value();
+            return shown == null ? Reply.NOTHING : Reply.out((String) shown);
         } catch (RuntimeException internal) {
             return Reply.err("internal error: " + internal);
         }

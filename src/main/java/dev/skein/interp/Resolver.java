@@ -1,0 +1,482 @@
+package dev.skein.interp;
+
+import dev.skein.ast.Expr;
+import dev.skein.ast.Param;
+import dev.skein.ast.Span;
+import dev.skein.ast.Stmt;
+import dev.skein.ast.Target;
+import dev.skein.syntax.Diagnostic;
+import dev.skein.syntax.Source;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Name resolution, the pass before code generation: gives every local a frame slot, every
+ * captured variable a cell, and decides for every name whether it is a local, a capture, a
+ * module global or a builtin. Reports every undeclared name (and misplaced break/continue/return,
+ * assignments to builtins or record fields, unknown standard modules) before anything runs.
+ * Needs no interpreter: only the names it may take as given ({@link KnownNames}).
+ *
+ * <p>Nodes are told apart with {@code instanceof} chains for the reason given on {@link Compiler}.
+ */
+public final class Resolver {
+    private final ResolvedProgram out;
+    private final Set<String> moduleGlobals;
+    private final KnownNames known;
+    private final boolean undeclaredAreGlobals;
+    private final Set<String> declared = new LinkedHashSet<>();
+    private final FreeNames freeNames = new FreeNames();
+    private Scope scope;
+
+    private Resolver(ResolvedProgram out, Set<String> moduleGlobals, KnownNames known, boolean undeclaredAreGlobals) {
+        this.out = out;
+        this.moduleGlobals = moduleGlobals;
+        this.known = known;
+        this.undeclaredAreGlobals = undeclaredAreGlobals;
+    }
+
+    /**
+     * Resolves a module's top level. {@code moduleGlobals}: the globals the module already has
+     * (earlier REPL inputs, host globals); the program's own top-level declarations join them.
+     * With {@code undeclaredAreGlobals} (an embedding host compiling a script) a name declared
+     * nowhere is still reported, but resolved as a module global the host may set.
+     */
+    public static ResolvedProgram resolve(List<Stmt> program, Source source, Set<String> moduleGlobals, KnownNames known,
+                                          boolean undeclaredAreGlobals) {
+        ResolvedProgram out = new ResolvedProgram(source, program);
+        new Resolver(out, moduleGlobals, known, undeclaredAreGlobals).module(program);
+        return out;
+    }
+
+    private void module(List<Stmt> program) {
+        for (Stmt s : program) declareGlobal(s);
+        scope = new Scope(null, true, "<main>", freeNames.usedByClosures(program));
+        scope.pushBlock();
+        for (Stmt s : program) stmt(s);
+        scope.popBlock();
+        out.declaredGlobals.addAll(declared);
+        out.main = finish(scope, new int[0], new int[0]);
+    }
+
+    /** Top-level declarations are globals, known before anything is resolved (functions may use later ones). */
+    private void declareGlobal(Stmt s) {
+        if (s instanceof Stmt.Let l) {
+            declareGlobals(l.target());
+        } else if (s instanceof Stmt.FnDef d) {
+            declared.add(d.name());
+        } else if (s instanceof Stmt.RecordDef r) {
+            declared.add(r.name());
+        } else if (s instanceof Stmt.Import i) {
+            declared.add(importName(i));
+        }
+    }
+
+    private void declareGlobals(Target t) {
+        if (t instanceof Target.NameTarget n) declared.add(n.name());
+        else if (t instanceof Target.ListTarget l) l.items().forEach(this::declareGlobals);
+    }
+
+    /** The name an import binds: its alias, else the last part of the module name. */
+    static String importName(Stmt.Import i) {
+        if (i.alias() != null) return i.alias();
+        int dot = i.module().lastIndexOf('.');
+        return dot < 0 ? i.module() : i.module().substring(dot + 1);
+    }
+
+    private ResolvedFunction finish(Scope s, int[] cellParams, int[] hoistedCells) {
+        return new ResolvedFunction(s.functionName, s.frameSize, s.locals(), cellParams, s.captures(),
+                s.globalsRead.toArray(new String[0]), hoistedCells);
+    }
+
+    // ------------------------------------------------------------------ diagnostics
+
+    private Diagnostic error(Span at, String kind, String message) {
+        Diagnostic d = new Diagnostic(out.source, at.line(), at.column(), kind, message, false);
+        out.errors.add(d);
+        return d;
+    }
+
+    private void undeclared(Span at, String name, String message) {
+        out.undeclaredErrors.add(new ResolvedProgram.UndeclaredUse(name, error(at, "NameError", message)));
+    }
+
+    // ------------------------------------------------------------------ names
+
+    /** What {@code name} means in scope {@code s}, or null when it is not declared anywhere. */
+    private Binding resolve(Scope s, String name) {
+        Scope.Var v = s.findLocal(name);
+        if (v != null) return new Binding.Local(v.slot(), v.cell(), false);
+        if (s.isModule) {
+            if (moduleGlobals.contains(name) || declared.contains(name)) return new Binding.Global(name);
+            if (known.builtins().contains(name)) return new Binding.Builtin(name);
+            return null;
+        }
+        Binding outer = resolve(s.parent, name);
+        if (outer instanceof Binding.Local l) {
+            if (!l.cell()) throw new IllegalStateException("captured variable '" + name + "' has no cell");
+            return new Binding.Captured(s.capture(s.parent.findLocal(name), new ResolvedFunction.FreeVar(name, true, l.slot())));
+        }
+        if (outer instanceof Binding.Captured c) {
+            return new Binding.Captured(s.capture(c.index(), new ResolvedFunction.FreeVar(name, false, c.index())));
+        }
+        return outer;
+    }
+
+    /** A global used here: every enclosing function reads it ("globals used", sent to process pools). */
+    private void usesGlobal(String name) {
+        for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);
+    }
+
+    private void read(Expr.Name n) {
+        String name = n.name();
+        Binding b = resolve(scope, name);
+        if (b == null) {
+            undeclared(n.span(), name, "'" + name + "' is not declared" + suggestion(name));
+            b = undeclaredAreGlobals ? new Binding.Global(name) : new Binding.Undeclared(name);
+        }
+        if (b instanceof Binding.Global) usesGlobal(name);
+        out.bindings.put(n, b);
+    }
+
+    private static String suggestion(String name) {
+        return switch (name) {
+            case "None", "null", "nil" -> " (Skein spells it none)";
+            case "True" -> " (Skein spells it true)";
+            case "False" -> " (Skein spells it false)";
+            default -> "";
+        };
+    }
+
+    /** Assigning (not declaring) a name. */
+    private void assign(Target.NameTarget n) {
+        String name = n.name();
+        Binding b = resolve(scope, name);
+        if (b == null) {
+            undeclared(n.span(), name, "'" + name + "' is not declared; declare it first with: let " + name + " = …");
+            b = undeclaredAreGlobals ? new Binding.Global(name) : new Binding.Undeclared(name);
+        } else if (b instanceof Binding.Builtin) {
+            error(n.span(), "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
+        }
+        if (b instanceof Binding.Global) usesGlobal(name);
+        out.bindings.put(n, b);
+    }
+
+    /** Declares {@code name} here: a global at module top level, else a new local. */
+    private Binding declare(String name) {
+        if (scope.atModuleTop()) {
+            declared.add(name);
+            return new Binding.Global(name);
+        }
+        return fresh(scope.declare(name));
+    }
+
+    /** Declares a block-local even at module top level (catch bindings, comprehension variables). */
+    private Binding declareLocal(String name) { return fresh(scope.declare(name)); }
+
+    private static Binding fresh(Scope.Var v) { return new Binding.Local(v.slot(), v.cell(), true); }
+
+    /** Where a hoisted {@code fn}/{@code record}/import name goes: a global at top level, else its block slot. */
+    private Binding definition(String name) {
+        if (scope.atModuleTop()) return declare(name);
+        Scope.Var v = scope.declaredHere(name);
+        return v == null ? declare(name) : new Binding.Local(v.slot(), v.cell(), false);
+    }
+
+    private void target(Target t, boolean declare) {
+        if (t instanceof Target.NameTarget n) {
+            if (declare) out.bindings.put(n, declare(n.name()));
+            else assign(n);
+        } else if (t instanceof Target.ListTarget l) {
+            for (Target x : l.items()) target(x, declare);
+        } else if (t instanceof Target.IndexTarget i) {
+            expr(i.target());
+            expr(i.index());
+        } else if (t instanceof Target.AttrTarget a) {
+            error(a.span(), "SyntaxError", "cannot assign to '." + a.name() + "': records are immutable (make a new one, e.g. p.with(" + a.name() + "=…))");
+        } else {
+            throw new IllegalStateException("unexpected target " + t);
+        }
+    }
+
+    /** Comprehension variables are always locals of the comprehension, even at module top level. */
+    private void declaringTarget(Target t) {
+        if (t instanceof Target.NameTarget n) out.bindings.put(n, declareLocal(n.name()));
+        else if (t instanceof Target.ListTarget l) l.items().forEach(this::declaringTarget);
+        else target(t, true);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private void block(Stmt.Block b) {
+        int[] hoisted = block(b.statements());
+        if (hoisted.length > 0) out.hoistedCells.put(b, hoisted);
+    }
+
+    /** Resolves a block; returns the slots of its hoisted names that are cells. */
+    private int[] block(List<Stmt> statements) {
+        scope.pushBlock();
+        try {
+            List<Integer> hoistedCells = new ArrayList<>();
+            for (Stmt s : statements) {
+                String hoisted = s instanceof Stmt.FnDef d ? d.name() : s instanceof Stmt.RecordDef r ? r.name() : null;
+                if (hoisted != null && scope.declaredHere(hoisted) == null) {
+                    Scope.Var v = scope.declare(hoisted);
+                    if (v.cell()) hoistedCells.add(v.slot());
+                }
+            }
+            for (Stmt s : statements) stmt(s);
+            return hoistedCells.stream().mapToInt(Integer::intValue).toArray();
+        } finally {
+            scope.popBlock();
+        }
+    }
+
+    /** Visits in the order the code generator used to, so slots and errors come out the same. */
+    private void stmt(Stmt s) {
+        if (s instanceof Stmt.Let l) {
+            expr(l.value());
+            target(l.target(), true);
+        } else if (s instanceof Stmt.Assign a) {
+            expr(a.value());
+            target(a.target(), false);
+        } else if (s instanceof Stmt.AugAssign a) {
+            augAssign(a);
+        } else if (s instanceof Stmt.ExprStmt e) {
+            expr(e.expr());
+        } else if (s instanceof Stmt.FnDef d) {
+            out.bindings.put(d, definition(d.name()));
+            lambda(d.function());
+        } else if (s instanceof Stmt.RecordDef r) {
+            for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
+            out.bindings.put(r, definition(r.name()));
+        } else if (s instanceof Stmt.If i) {
+            if (i.otherwise() != null) stmt(i.otherwise());
+            expr(i.condition());
+            block(i.then());
+        } else if (s instanceof Stmt.While w) {
+            int[][] buffers = startAccumulating(w.body().statements(), w.condition());
+            expr(w.condition());
+            loopBody(w.body());
+            finishAccumulating(w, buffers);
+        } else if (s instanceof Stmt.For f) {
+            expr(f.iterable());
+            int[][] buffers = startAccumulating(f.body().statements(), null);
+            scope.pushBlock();
+            target(f.target(), true);
+            loopBody(f.body());
+            scope.popBlock();
+            finishAccumulating(f, buffers);
+        } else if (s instanceof Stmt.Break b) {
+            if (scope.loopDepth == 0) error(b.span(), "SyntaxError", "'break' outside a loop");
+        } else if (s instanceof Stmt.Continue c) {
+            if (scope.loopDepth == 0) error(c.span(), "SyntaxError", "'continue' outside a loop");
+        } else if (s instanceof Stmt.Return r) {
+            if (scope.isModule) error(r.span(), "SyntaxError", "'return' outside a function");
+            if (r.value() != null) expr(r.value());
+        } else if (s instanceof Stmt.Throw t) {
+            expr(t.error());
+        } else if (s instanceof Stmt.Try t) {
+            tryStmt(t);
+        } else if (s instanceof Stmt.Import i) {
+            out.bindings.put(i, definition(importName(i)));
+            if (!i.isPath() && !known.stdModules().contains(i.module())) {
+                error(i.span(), "ImportError", "there is no standard module '" + i.module() + "' (there are: "
+                        + String.join(", ", new java.util.TreeSet<>(known.stdModules())) + ")");
+            }
+        } else if (s instanceof Stmt.With w) {
+            expr(w.resource());
+            scope.pushBlock();
+            if (w.name() != null) out.bindings.put(w, declare(w.name()));
+            block(w.body());
+            scope.popBlock();
+        } else if (s instanceof Stmt.Block b) {
+            block(b);
+        } else {
+            throw new IllegalStateException("unexpected statement " + s);
+        }
+    }
+
+    private void loopBody(Stmt.Block body) {
+        scope.loopDepth++;
+        block(body);
+        scope.loopDepth--;
+    }
+
+    /**
+     * Finds the plain locals of this function that the loop only extends with {@code +=} and
+     * never reads, and gives each a buffer slot: {@code s += str(i)} in a loop then appends to
+     * a buffer instead of copying the whole string each time (which is quadratic).
+     */
+    private int[][] startAccumulating(List<Stmt> body, Expr condition) {
+        List<int[]> pairs = new ArrayList<>();
+        for (String name : freeNames.appendOnly(body, condition)) {
+            Scope.Var v = scope.findLocal(name);
+            if (v == null || v.cell() || scope.accumulating.containsKey(v.slot())) continue;
+            int buffer = scope.frameSize++;
+            scope.accumulating.put(v.slot(), buffer);
+            pairs.add(new int[] {v.slot(), buffer});
+        }
+        return pairs.toArray(new int[0][]);
+    }
+
+    private void finishAccumulating(Stmt loop, int[][] pairs) {
+        if (pairs.length == 0) return;
+        for (int[] p : pairs) scope.accumulating.remove(p[0]);
+        out.loopBuffers.put(loop, pairs);
+    }
+
+    private void augAssign(Stmt.AugAssign a) {
+        expr(a.value());
+        if (a.target() instanceof Target.NameTarget n) {
+            Scope.Var local = a.op().equals("+") ? scope.findLocal(n.name()) : null;
+            if (local != null && !local.cell() && scope.accumulating.containsKey(local.slot())) {
+                out.appends.put(a, new int[] {local.slot(), scope.accumulating.get(local.slot())});
+                return;
+            }
+            // x op= v reads x, then assigns it: both must resolve (two errors when x is undeclared).
+            Binding read = resolve(scope, n.name());
+            if (read == null) undeclared(n.span(), n.name(), "'" + n.name() + "' is not declared" + suggestion(n.name()));
+            else if (read instanceof Binding.Global) usesGlobal(n.name());
+            assign(n);
+        } else if (a.target() instanceof Target.IndexTarget i) {
+            expr(i.target());
+            expr(i.index());
+        } else {
+            target(a.target(), false);  // reports the error
+        }
+    }
+
+    private void tryStmt(Stmt.Try t) {
+        block(t.body());
+        for (Stmt.Catch c : t.catches()) {
+            c.kinds().forEach(this::expr);
+            scope.pushBlock();
+            if (c.binding() != null) out.bindings.put(c, declareLocal(c.binding()));
+            block(c.body());
+            scope.popBlock();
+        }
+        if (t.finallyBlock() != null) block(t.finallyBlock());
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private void expr(Expr e) {
+        if (e == null || e instanceof Expr.Literal) return;
+        if (e instanceof Expr.Name n) {
+            read(n);
+        } else if (e instanceof Expr.FString f) {
+            fstring(f);
+        } else if (e instanceof Expr.ListLit l) {
+            l.items().forEach(this::expr);
+        } else if (e instanceof Expr.SetLit s) {
+            s.items().forEach(this::expr);
+        } else if (e instanceof Expr.DictLit d) {
+            d.keys().forEach(this::expr);
+            d.values().forEach(this::expr);
+        } else if (e instanceof Expr.Comprehension c) {
+            comprehension(c);
+        } else if (e instanceof Expr.Unary u) {
+            expr(u.operand());
+        } else if (e instanceof Expr.Binary b) {
+            expr(b.left());
+            expr(b.right());
+        } else if (e instanceof Expr.Compare c) {
+            c.operands().forEach(this::expr);
+        } else if (e instanceof Expr.And a) {
+            expr(a.left());
+            expr(a.right());
+        } else if (e instanceof Expr.Or o) {
+            expr(o.left());
+            expr(o.right());
+        } else if (e instanceof Expr.Not n) {
+            expr(n.operand());
+        } else if (e instanceof Expr.Conditional c) {
+            expr(c.condition());
+            expr(c.then());
+            expr(c.otherwise());
+        } else if (e instanceof Expr.Call c) {
+            call(c);
+        } else if (e instanceof Expr.Index i) {
+            expr(i.target());
+            expr(i.index());
+        } else if (e instanceof Expr.Slice s) {
+            expr(s.start());
+            expr(s.stop());
+            expr(s.step());
+        } else if (e instanceof Expr.Attr a) {
+            expr(a.target());
+        } else if (e instanceof Expr.Lambda l) {
+            lambda(l);
+        } else if (e instanceof Expr.Await a) {
+            expr(a.future());
+            expr(a.timeout());
+        } else if (e instanceof Expr.Submit s) {
+            call(s.call());
+            expr(s.pool());
+            expr(s.timeout());
+        } else if (e instanceof Expr.MapOver m) {
+            m.iterables().forEach(this::expr);
+            expr(m.function());
+            expr(m.pool());
+            expr(m.chunk());
+            expr(m.timeout());
+            expr(m.buffer());
+        } else {
+            throw new IllegalStateException("unexpected expression " + e);
+        }
+    }
+
+    /** A method call resolves its receiver (the method is looked up by name at run time). */
+    private void call(Expr.Call c) {
+        expr(c.callee() instanceof Expr.Attr a ? a.target() : c.callee());
+        for (Expr.Arg a : c.args()) expr(a.value());
+    }
+
+    private void fstring(Expr.FString f) {
+        for (Object p : f.parts()) {
+            if (p instanceof Expr.Interpolation in) {
+                expr(in.value());
+                if (in.spec() != null) fstring(in.spec());
+            }
+        }
+    }
+
+    private void comprehension(Expr.Comprehension c) {
+        scope.pushBlock();
+        try {
+            for (Expr.CompClause cl : c.clauses()) {
+                if (cl instanceof Expr.CompFor f) {
+                    expr(f.iterable());
+                    declaringTarget(f.target());
+                } else {
+                    expr(((Expr.CompIf) cl).condition());
+                }
+            }
+            expr(c.element());
+            expr(c.value());
+        } finally {
+            scope.popBlock();
+        }
+    }
+
+    private void lambda(Expr.Lambda fn) {
+        Scope outer = scope;
+        scope = new Scope(outer, false, fn.name() != null ? fn.name() : "<lambda>", freeNames.usedByClosures(fn.body()));
+        scope.pushBlock();
+        try {
+            List<Integer> cellParams = new ArrayList<>();
+            for (Param p : fn.params()) {
+                Scope.Var v = scope.declare(p.name());
+                if (v.cell()) cellParams.add(v.slot());
+            }
+            for (Param p : fn.params()) if (p.defaultValue() != null) expr(p.defaultValue());
+            int[] hoisted = block(fn.body());
+            out.functions.put(fn, finish(scope, cellParams.stream().mapToInt(Integer::intValue).toArray(), hoisted));
+        } finally {
+            scope.popBlock();
+            scope = outer;
+        }
+    }
+}
