@@ -4,7 +4,7 @@ import dev.skein.concurrent.Future;
 import dev.skein.concurrent.MapIterator.ItemOutcome;
 import dev.skein.concurrent.Pool;
 import dev.skein.concurrent.PoolRegistry;
-import dev.skein.concurrent.Seconds;
+import dev.skein.runtime.Seconds;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.Containers;

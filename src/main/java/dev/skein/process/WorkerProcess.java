@@ -1,6 +1,6 @@
 package dev.skein.process;
 
-import dev.skein.concurrent.Seconds;
+import dev.skein.runtime.Seconds;
 import dev.skein.interp.ModuleInstance;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
