@@ -20,12 +20,17 @@ A .cases file holds many cases:
 - No `--- py` section: the expectations are hand-written (Skein-only behaviour: compile-time
   errors, error locations, insertion-ordered sets, closures per loop iteration, ...).
 
-Usage: python3 gen.py [--check]   (--check: verify only, write nothing)
+Usage: python3 gen.py [--check]
+  --check: write nothing; fail when an expectation disagrees with Python or a script on disk
+  differs from what its case generates (a hand-edited golden file drifted from its case).
+  GoldenCasesAgreeTest runs this in `mvn verify`.
 """
+import difflib
 import os
 import re
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.normpath(os.path.join(HERE, "..", "resources", "golden"))
@@ -159,45 +164,72 @@ def build(case):
     return skein, problems, True
 
 
+def target(case):
+    # Cases named examples/... are the repository's examples; the rest are golden tests.
+    root = REPO if case["name"].startswith("examples/") else GOLDEN
+    return os.path.join(root, case["name"] + ".skein")
+
+
+def drift(path, text):
+    """Why the file at path is not text (None when it is): missing, or a short diff."""
+    if not os.path.exists(path):
+        return "missing (run gen.py to write it)"
+    with open(path, encoding="utf-8", newline="") as f:
+        on_disk = f.read()
+    if on_disk == text:
+        return None
+    diff = difflib.unified_diff(on_disk.splitlines(True), text.splitlines(True), "on disk", "generated", n=1)
+    return "differs from its case (edit the .cases file and run gen.py):\n" + "".join(list(diff)[:20])
+
+
 def main():
     check = "--check" in sys.argv
     failed = 0
     names = set()
     counts = {}
     verified = 0
+    cases = []
     for fn in sorted(os.listdir(HERE)):
-        if not fn.endswith(".cases"):
+        if fn.endswith(".cases"):
+            with open(os.path.join(HERE, fn), encoding="utf-8") as f:
+                cases += parse(f.read(), fn)
+    # Each case with a twin starts a python3; run a few at a time.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        built = list(pool.map(build, cases))
+    for case, (lines, problems, was_verified) in zip(cases, built):
+        if case["name"] in names:
+            print(f"{case['where']}: duplicate case {case['name']}")
+            failed += 1
+        names.add(case["name"])
+        verified += was_verified
+        folder = case["name"].split("/")[0]
+        counts[folder] = counts.get(folder, 0) + 1
+        newline = "\r\n" if "crlf" in case["flags"] else "\n"
+        text = "".join(line + newline for line in lines)
+        path = target(case)
+        if not problems and check:
+            why = drift(path, text)
+            if why:
+                problems.append(f"{os.path.relpath(path, REPO)} {why}")
+        if problems:
+            failed += 1
+            print(f"{case['where']}: {case['name']}:\n  " + "\n  ".join(problems))
             continue
-        with open(os.path.join(HERE, fn), encoding="utf-8") as f:
-            cases = parse(f.read(), fn)
-        for case in cases:
-            if case["name"] in names:
-                print(f"{case['where']}: duplicate case {case['name']}")
-                failed += 1
-            names.add(case["name"])
-            lines, problems, was_verified = build(case)
-            verified += was_verified
-            folder = case["name"].split("/")[0]
-            counts[folder] = counts.get(folder, 0) + 1
-            if problems:
-                failed += 1
-                print(f"{case['where']}: {case['name']}:\n  " + "\n  ".join(problems))
-                continue
-            if check:
-                continue
-            # Cases named examples/... are the repository's examples; the rest are golden tests.
-            root = REPO if case["name"].startswith("examples/") else GOLDEN
-            path = os.path.join(root, case["name"] + ".skein")
+        if not check:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            newline = "\r\n" if "crlf" in case["flags"] else "\n"
             with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write("".join(line + newline for line in lines))
-    # Scripts on disk that no case produces (helpers under lib/ excepted).
+                f.write(text)
+    # Scripts on disk that no case produces: hand-written ones (helpers under lib/ excepted).
+    hand_written = []
     for root, _, files in os.walk(GOLDEN):
         for fn in files:
             rel = os.path.relpath(os.path.join(root, fn), GOLDEN)[:-len(".skein")]
             if fn.endswith(".skein") and rel not in names and "lib" not in rel.split(os.sep)[:-1]:
-                print(f"orphan golden script (no case): {rel}")
+                hand_written.append(rel)
+    if not check:
+        for rel in sorted(hand_written):
+            print(f"hand-written golden script (no case): {rel}")
+    print(f"{len(hand_written)} hand-written golden scripts")
     total = sum(counts.values())
     print(" ".join(f"{k}={v}" for k, v in sorted(counts.items())), f"total={total} python-verified={verified}")
     sys.exit(1 if failed else 0)

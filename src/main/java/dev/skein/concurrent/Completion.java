@@ -2,6 +2,7 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;

@@ -6,6 +6,7 @@ import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.Values;
 
 /** The builtins of the concurrency layer: pools, completed/wait, sync primitives, progress. */

@@ -6,6 +6,7 @@ import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;

@@ -7,6 +7,7 @@ import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.ScopedResource;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;

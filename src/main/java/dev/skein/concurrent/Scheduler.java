@@ -5,6 +5,7 @@ import dev.skein.runtime.Convert;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import java.io.IOException;

@@ -3,6 +3,7 @@ package dev.skein.concurrent;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 import java.util.concurrent.TimeUnit;

@@ -4,6 +4,7 @@ import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.ScopedResource;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;

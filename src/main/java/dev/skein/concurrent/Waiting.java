@@ -2,6 +2,7 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;

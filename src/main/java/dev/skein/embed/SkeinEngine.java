@@ -249,14 +249,6 @@ public final class SkeinEngine implements AutoCloseable {
         }
     }
 
-    /** A duration the way messages show it: "2s", "1.5s", "250ms". */
-    static String show(Duration d) {
-        long ms = d.toMillis();
-        if (ms < 1000) return ms + "ms";
-        if (ms % 1000 == 0) return (ms / 1000) + "s";
-        return (ms / 1000.0) + "s";
-    }
-
     /**
      * Configuration of a {@link SkeinEngine}. Nothing is granted until asked for; the defaults
      * write to System.out and System.err and set no time or step limit.

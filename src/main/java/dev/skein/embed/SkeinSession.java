@@ -258,7 +258,7 @@ public final class SkeinSession implements AutoCloseable {
         ThreadState ts = new ThreadState(interp);
         running.add(ts);
         Duration limit = engine.timeLimit();
-        String overTime = limit == null ? null : "the script ran longer than its time limit of " + SkeinEngine.show(limit);
+        String overTime = limit == null ? null : "the script ran longer than its time limit of " + dev.skein.runtime.Seconds.show(limit.toNanos() / 1e9);
         java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
         ScheduledFuture<?> timer = limit == null ? null : engine.schedule(limit, () -> {
             timedOut.set(true);

@@ -6,6 +6,7 @@ import dev.skein.concurrent.PoolRegistry;
 import dev.skein.concurrent.Waiting;
 import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.Values;
 
@@ -21,12 +22,7 @@ final class ConcurrencyNodes {
     }
 
     static Double seconds(Frame f, ExprNode e) {
-        if (e == null) return null;
-        Object v = e.eval(f);
-        if (v == null) return null;
-        double s = Convert.toDouble(v, "timeout");
-        if (s < 0) throw Errors.value("timeout must not be negative");
-        return s;
+        return e == null ? null : Seconds.optional(e.eval(f));
     }
 
     /** {@code submit callee(args) [to pool] [timeout t]}: callee and arguments evaluated here, the call runs there. */

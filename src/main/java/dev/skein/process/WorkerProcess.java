@@ -1,10 +1,10 @@
 package dev.skein.process;
 
-import dev.skein.concurrent.Seconds;
 import dev.skein.concurrent.Task;
 import dev.skein.concurrent.Worker;
 import dev.skein.concurrent.WorkerEvents;
 import dev.skein.interp.ModuleInstance;
+import dev.skein.runtime.Seconds;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;

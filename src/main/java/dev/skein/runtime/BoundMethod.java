@@ -1,6 +1,10 @@
 package dev.skein.runtime;
 
-/** {@code obj.method} as a callable value (the target of {@code submit obj.method(x)}). */
+/**
+ * {@code obj.method} as a callable value: the target of {@code submit obj.method(x)}, and what
+ * {@code getattr(obj, "method")} returns for a built-in type's method. It keeps the name, not
+ * the method, so a process pool can send it (receiver and name) to a worker.
+ */
 public final class BoundMethod implements Callable {
     private final Object receiver;
     private final String methodName;
@@ -19,4 +23,6 @@ public final class BoundMethod implements Callable {
     }
 
     @Override public String name() { return methodName; }
+
+    @Override public String toString() { return "<method " + methodName + ">"; }
 }

@@ -15,8 +15,16 @@ public final class Builtin implements Callable {
     private final Body body;
 
     public Builtin(String name, String spec, Body body) {
-        this.name = name;
-        this.signature = new Signature(name, spec);
+        this(new Signature(name, spec), body);
+    }
+
+    /**
+     * With a signature parsed once and shared: for methods of runtime objects, where a new
+     * Builtin closing over its receiver is made at each lookup.
+     */
+    public Builtin(Signature signature, Body body) {
+        this.name = signature.function();
+        this.signature = signature;
         this.body = body;
     }
 

@@ -24,6 +24,9 @@ public final class Signature {
     private final int varargsIndex;      // -1 when none
     private final int kwargsIndex;       // -1 when none
 
+    /** The function's name, as error messages show it. */
+    public String function() { return function; }
+
     public Signature(String function, String spec) {
         this.function = function;
         List<String> ns = new ArrayList<>();

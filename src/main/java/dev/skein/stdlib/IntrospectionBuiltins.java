@@ -1,6 +1,6 @@
 package dev.skein.stdlib;
 
-import dev.skein.runtime.Builtin;
+import dev.skein.runtime.BoundMethod;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
@@ -49,8 +49,7 @@ final class IntrospectionBuiltins {
             Callable m = host.method(name);
             if (m != null) return m;
         }
-        Builtin m = TypeMethods.find(obj, name);
-        return m == null ? Missing.MISSING : new BoundMethod(obj, m);
+        return TypeMethods.find(obj, name) == null ? Missing.MISSING : new BoundMethod(obj, name);
     }
 
     /**

@@ -25,7 +25,7 @@ class EmbedLimitsTest {
             assertTrue(e.isTimeout(), e.getMessage());
             assertEquals("TimeoutError", e.kind());
             assertEquals(2, e.line());
-            assertTrue(e.detail().contains("time limit of 300ms"), e.detail());
+            assertTrue(e.detail().contains("time limit of 0.3 s"), e.detail());
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
         }
     }

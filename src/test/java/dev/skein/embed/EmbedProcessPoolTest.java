@@ -7,25 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The embedding API on process pools, kept apart for the process layer's author to extend. The
- * tests skip themselves when the {@code processes} builtin is missing; the disabled ones wait
- * for the wiring described in docs/embedding.md ("Process pools and extensions"). Scripts here
- * define no function at line 1, column 1: one there shares its key with the module's top-level
- * code (reported to the process layer's author).
+ * The embedding API on process pools (docs/embedding.md, "Process pools and extensions"), kept
+ * apart for the process layer's author to extend. Scripts here define no function at line 1,
+ * column 1: one there shares its key with the module's top-level code (reported to the process
+ * layer's author).
  */
 class EmbedProcessPoolTest {
-    @BeforeEach void needsProcessPools() {
-        try (SkeinEngine engine = SkeinEngine.builder().build()) {
-            Assumptions.assumeTrue(engine.compile("probe.skein", "processes").hostGlobals().isEmpty(),
-                    "process pools are not in this build yet");
-        }
-    }
-
     @Test void processPoolsNeedTheProcessesCapability() {
         try (SkeinEngine engine = SkeinEngine.builder().build()) {
             SkeinException e = org.junit.jupiter.api.Assertions.assertThrows(SkeinException.class, () -> engine.eval("processes(1)"));

@@ -64,14 +64,15 @@ abstract class PseudoTerminal implements AutoCloseable {
     }
 
     /**
-     * Runs {@code bash script} in a new pseudo-terminal, with tmux if installed, else with script;
-     * null if neither is. {@code -Dskein.test.pty=script} picks script even when tmux exists.
+     * Runs {@code bash script} in a new pseudo-terminal, with tmux if installed, else with script
+     * (util-linux, in Debian's bsdutils, which is Essential: always installed there).
+     * {@code -Dskein.test.pty=script} picks script even when tmux exists.
      */
     static PseudoTerminal start(Path script, Path workDir) throws IOException, InterruptedException {
         boolean preferScript = "script".equals(System.getProperty("skein.test.pty"));
         if (onPath("tmux") && !preferScript) return new Tmux(script, workDir);
         if (onPath("script")) return new Script(script, workDir);
-        return null;
+        throw new AssertionError("a terminal test needs tmux or util-linux script on PATH; neither is (on Debian, script is in the essential package bsdutils)");
     }
 
     static boolean onPath(String program) {

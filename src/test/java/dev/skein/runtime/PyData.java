@@ -3,7 +3,10 @@ package dev.skein.runtime;
 import java.math.BigInteger;
 import java.util.function.Supplier;
 
-/** Helpers for tests whose expected values were produced by CPython and checked in as data. */
+/**
+ * Helpers for tests whose expected values were produced by CPython and checked in as data
+ * (src/test/pydata/regenerate.py recomputes them; PyDataAgreeTest checks they agree).
+ */
 final class PyData {
     private PyData() {}
 

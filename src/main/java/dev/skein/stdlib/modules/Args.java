@@ -36,13 +36,4 @@ final class Args {
     static boolean bool(Object o, boolean dflt) {
         return o == Missing.MISSING ? dflt : Values.truthy(o);
     }
-
-    /** A non-negative duration in seconds as nanoseconds; {@code Long.MAX_VALUE} for none. */
-    static long seconds(Object o, String what) {
-        if (o == null) return Long.MAX_VALUE;
-        double s = Convert.toDouble(o, what);
-        if (Double.isNaN(s)) throw Errors.value(what + " must not be NaN");
-        if (s < 0) throw Errors.value(what + " must be non-negative");
-        return s >= 9.2e9 ? Long.MAX_VALUE : (long) (s * 1e9);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Missing;
@@ -17,7 +18,9 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class HashObject implements Values.MethodHost, Values.Attributes, Values.Named {
     private static final Signature UPDATE = new Signature("update", "data");
-    private static final Signature NO_ARGS = new Signature("digest", "");
+    private static final Signature DIGEST = new Signature("digest", "");
+    private static final Signature HEXDIGEST = new Signature("hexdigest", "");
+    private static final Signature COPY = new Signature("copy", "");
 
     private final DigestKind kind;
     private final MessageDigest md;
@@ -49,10 +52,10 @@ final class HashObject implements Values.MethodHost, Values.Attributes, Values.N
 
     @Override public Callable method(String name) {
         return switch (name) {
-            case "update" -> new BoundMethod(name, UPDATE, (ts, a) -> { update(Args.bytesOrStr(a[0], "data")); return null; });
-            case "digest" -> new BoundMethod(name, NO_ARGS, (ts, a) -> Bytes.wrap(digest()));
-            case "hexdigest" -> new BoundMethod(name, NO_ARGS, (ts, a) -> HexFormat.of().formatHex(digest()));
-            case "copy" -> new BoundMethod(name, NO_ARGS, (ts, a) -> new HashObject(kind, copyState()));
+            case "update" -> new Builtin(UPDATE, (ts, a) -> { update(Args.bytesOrStr(a[0], "data")); return null; });
+            case "digest" -> new Builtin(DIGEST, (ts, a) -> Bytes.wrap(digest()));
+            case "hexdigest" -> new Builtin(HEXDIGEST, (ts, a) -> HexFormat.of().formatHex(digest()));
+            case "copy" -> new Builtin(COPY, (ts, a) -> new HashObject(kind, copyState()));
             default -> null;
         };
     }

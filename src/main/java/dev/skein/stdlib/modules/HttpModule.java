@@ -6,6 +6,7 @@ import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.NativeModule;
+import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.ThreadState;
@@ -85,7 +86,7 @@ public final class HttpModule {
         ts.interp().require(Capability.NETWORK);
         String url = Args.str(urlArg, "url");
         URI uri = parseUrl(url);
-        long timeout = timeoutArg == dev.skein.runtime.Missing.MISSING ? DEFAULT_TIMEOUT_NANOS : Args.seconds(timeoutArg, "timeout");
+        long timeout = timeoutArg == dev.skein.runtime.Missing.MISSING ? DEFAULT_TIMEOUT_NANOS : Seconds.nanos(Seconds.optional(timeoutArg));
         HttpRequest.Builder rb = HttpRequest.newBuilder(uri)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("User-Agent", "skein-http");
@@ -154,7 +155,7 @@ public final class HttpModule {
     }
 
     private static SkeinError timedOut(String method, String url, long timeout) {
-        return Errors.timeout(method + " " + url + " timed out after " + Convert.str(timeout / 1e9) + " s");
+        return Errors.timeout(method + " " + url + " timed out after " + Seconds.show(timeout / 1e9));
     }
 
     private static SkeinError failure(Throwable cause, String method, String url, long timeout) {

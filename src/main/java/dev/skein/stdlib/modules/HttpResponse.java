@@ -1,5 +1,6 @@
 package dev.skein.stdlib.modules;
 
+import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
@@ -20,7 +21,8 @@ import java.util.Map;
  * {@code raise_for_status()}. Immutable.
  */
 final class HttpResponse implements Values.Attributes, Values.MethodHost, Values.Named {
-    private static final Signature NO_ARGS = new Signature("json", "");
+    private static final Signature JSON = new Signature("json", "");
+    private static final Signature RAISE_FOR_STATUS = new Signature("raise_for_status", "");
 
     private final String method;
     private final String url;
@@ -70,8 +72,8 @@ final class HttpResponse implements Values.Attributes, Values.MethodHost, Values
 
     @Override public Callable method(String name) {
         return switch (name) {
-            case "json" -> new BoundMethod(name, NO_ARGS, (ts, a) -> JsonParser.parse(ts, text()));
-            case "raise_for_status" -> new BoundMethod(name, NO_ARGS, (ts, a) -> { raiseForStatus(); return null; });
+            case "json" -> new Builtin(JSON, (ts, a) -> JsonParser.parse(ts, text()));
+            case "raise_for_status" -> new Builtin(RAISE_FOR_STATUS, (ts, a) -> { raiseForStatus(); return null; });
             default -> null;
         };
     }

@@ -2,7 +2,6 @@ package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.ErrorKind;
-import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 import org.junit.jupiter.api.Test;
 
@@ -75,17 +74,8 @@ class HashModuleTest extends ModuleTestSupport {
     }
 
     @Test void pbkdf2IsCancellable() throws Exception {
-        ThreadState other = new ThreadState(interp);
-        Thread t = new Thread(() -> {
-            try { Thread.sleep(50); } catch (InterruptedException ignored) { }
-            other.interrupt(ErrorKind.CANCELLED, "cancelled");
-        });
-        t.start();
-        long t0 = System.nanoTime();
-        assertSkeinError(ErrorKind.CANCELLED, () -> ((dev.skein.runtime.Callable) module("hash").member("pbkdf2_hmac"))
-                .call(other, new Object[]{"sha256", b("pw"), b("salt"), 2_000_000_000L}, null));
-        assertTrue(System.nanoTime() - t0 < 5_000_000_000L);
-        t.join();
+        assertStopped(ErrorKind.CANCELLED, "cancelled", 50, 5_000,
+                "hash", "pbkdf2_hmac", "sha256", b("pw"), b("salt"), 2_000_000_000L);
     }
 
     @Test void hmacAndCompareDigest() {

@@ -3,11 +3,9 @@ package dev.skein.stdlib.modules;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.skein.runtime.Bytes;
-import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
-import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,17 +113,7 @@ class HttpModuleTest extends ModuleTestSupport {
     }
 
     @Test void cancellationStopsTheWait() throws Exception {
-        ThreadState other = new ThreadState(interp);
-        Thread canceller = new Thread(() -> {
-            try { Thread.sleep(200); } catch (InterruptedException ignored) { }
-            other.interrupt(ErrorKind.CANCELLED, "task cancelled");
-        });
-        canceller.start();
-        long t0 = System.nanoTime();
-        assertSkeinError(ErrorKind.CANCELLED, "task cancelled",
-                () -> ((Callable) module("http").member("get")).call(other, new Object[]{base + "/slow"}, null));
-        assertTrue((System.nanoTime() - t0) / 1_000_000 < 3_000);
-        canceller.join();
+        assertStopped(ErrorKind.CANCELLED, "task cancelled", 200, 3_000, "http", "get", base + "/slow");
     }
 
     @Test void connectionFailureNamesTheUrl() throws IOException {

@@ -54,6 +54,25 @@ abstract class ModuleTestSupport {
         return Values.callMethod(ts, recv, name, args, null);
     }
 
+    /**
+     * module.member(args…) on a thread state that another thread interrupts with (kind, message)
+     * after {@code afterMs}: the call must stop with that error within {@code withinMs}.
+     */
+    void assertStopped(ErrorKind kind, String message, long afterMs, long withinMs,
+                       String module, String member, Object... args) throws InterruptedException {
+        ThreadState other = new ThreadState(interp);
+        Thread stopper = new Thread(() -> {
+            try { Thread.sleep(afterMs); } catch (InterruptedException ignored) { }
+            other.interrupt(kind, message);
+        });
+        stopper.start();
+        long t0 = System.nanoTime();
+        assertSkeinError(kind, message, () -> ((Callable) module(module).member(member)).call(other, args, null));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < withinMs, "stopped after " + ms + " ms");
+        stopper.join();
+    }
+
     static SkeinError assertSkeinError(ErrorKind kind, Executable body) {
         SkeinError e = assertThrows(SkeinError.class, body);
         assertEquals(kind, e.kind(), () -> "got " + e.value().headline());

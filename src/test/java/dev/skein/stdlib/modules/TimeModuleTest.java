@@ -1,9 +1,7 @@
 package dev.skein.stdlib.modules;
 
-import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.SkeinList;
-import dev.skein.runtime.ThreadState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -39,18 +37,7 @@ class TimeModuleTest extends ModuleTestSupport {
     }
 
     @Test void sleepStopsWhenCancelled() throws Exception {
-        ThreadState other = new ThreadState(interp);
-        Thread canceller = new Thread(() -> {
-            try { Thread.sleep(100); } catch (InterruptedException ignored) { }
-            other.interrupt(ErrorKind.TIMEOUT, "task timed out");
-        });
-        canceller.start();
-        long t0 = System.nanoTime();
-        assertSkeinError(ErrorKind.TIMEOUT, "task timed out",
-                () -> ((Callable) module("time").member("sleep")).call(other, new Object[]{30L}, null));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 2_000, "stopped after " + ms + " ms");
-        canceller.join();
+        assertStopped(ErrorKind.TIMEOUT, "task timed out", 100, 2_000, "time", "sleep", 30L);
     }
 
     @Test void structTimeAndStrftime() {
