@@ -1,5 +1,6 @@
 package dev.skein.embed;
 
+import dev.skein.concurrent.PoolKinds;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.process.ProcessPools;
@@ -87,11 +88,15 @@ public final class SkeinEngine implements AutoCloseable {
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
+        b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
         hostBuiltins.forEach(ib::builtin);
         this.template = configure(ib, stdout, stderr).build();
     }
 
     public static Builder builder() { return new Builder(); }
+
+    /** A pool constructor a host registered. */
+    private record PoolKind(String name, String signature, PoolKinds.Factory factory) {}
 
     // ------------------------------------------------------------------ compiling
 
@@ -264,6 +269,7 @@ public final class SkeinEngine implements AutoCloseable {
         private Integer recursionLimit;
         private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
         private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
+        private final List<PoolKind> poolKinds = new java.util.ArrayList<>();
 
         private Builder() {}
 
@@ -284,6 +290,17 @@ public final class SkeinEngine implements AutoCloseable {
         public Builder allowNetwork() { granted.add(Capability.NETWORK); return this; }
 
         /** Lets scripts start processes (process pools spawn worker JVMs). */
+        /**
+         * A kind of pool of the host's own: scripts call {@code name(…)} (arguments laid out by
+         * {@code signature}, as for builtins) to make one. The factory builds a
+         * {@link dev.skein.concurrent.Pool} over a {@link dev.skein.concurrent.Transport}; the
+         * scheduling (queue, cancellation, timeouts, map, await) is Skein's.
+         */
+        public Builder poolKind(String name, String signature, PoolKinds.Factory factory) {
+            poolKinds.add(new PoolKind(Names.checkIdentifier(name, "pool kind"), signature, factory));
+            return this;
+        }
+
         public Builder allowProcesses() { granted.add(Capability.PROCESSES); return this; }
 
         /** Lets scripts read environment variables ({@code os.env}): the JVM's, unless {@link #env} gives others. */

@@ -23,6 +23,8 @@ import java.io.DataOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -65,6 +67,19 @@ public final class WorkerMain {
         System.setOut(System.err);  // nothing stray may ever reach the channel
         watchParent();
         new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, config).serve();
+        out.flush();
+        Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
+    }
+
+    /**
+     * Runs a worker over any pair of streams — a pool's pipes, a socket, a test's in-memory pipe —
+     * until the input ends or says SHUTDOWN. {@code configArgs} are what a pool passes a worker
+     * JVM on its command line (recursion limit, grants, host function names, extensions).
+     */
+    public static void serve(InputStream in, OutputStream out, String... configArgs) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        new WorkerMain(new DataInputStream(new BufferedInputStream(in, 1 << 16)), data, WorkerConfig.fromArgs(configArgs)).serve();
+        data.flush();
     }
 
     /** Backup for the closed pipe: exit when the parent process is gone. */
@@ -136,10 +151,7 @@ public final class WorkerMain {
         send(Wire.READY, new byte[0]);
         while (true) {
             Wire.Frame frame = Wire.read(in);
-            if (frame == null || frame.type() == Wire.SHUTDOWN) {
-                out.flush();
-                Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
-            }
+            if (frame == null || frame.type() == Wire.SHUTDOWN) return;
             switch (frame.type()) {
                 case Wire.SOURCE -> compile(frame.payload());
                 case Wire.TASK -> runTask(frame.payload(), false);
@@ -177,34 +189,24 @@ public final class WorkerMain {
         byte kind = header.readByte();
         int first = header.readInt();
         ThreadState ts = new ThreadState(interp);
-        Object callee;
-        Object argsValue;
-        Object kw;
+        ValueCodec.TaskEnvelope task;
         try {
-            ValueDecoder d = new ValueDecoder(payload, 9, interp, this::module);
-            callee = d.read();
-            argsValue = d.read();
-            kw = d.read();
-            d.readGlobalsInto(initOwned);
-            if (init && callee instanceof dev.skein.interp.Function fn) {
-                for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
-            }
-            d.in().expectEnd();
-        } catch (Codec.MalformedFrame | SkeinError bad) {
-            fail(id, init, Errors.value("the worker could not read the task: " + bad.getMessage()).value());
+            task = ValueCodec.decodeTask(interp, payload, 9, this::module, initOwned);
+        } catch (SkeinError bad) {
+            fail(id, init, Errors.value("the worker could not read the task: " + bad.value().message()).value());
             return;
+        }
+        Object callee = task.callee();
+        if (init && callee instanceof dev.skein.interp.Function fn) {
+            // The globals init assigns belong to this worker from now on: tasks do not overwrite them.
+            for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
         }
         if (kind == Wire.TASK_CHUNK || kind == Wire.TASK_CHUNK_EACH_ITEM) {
-            runChunk(ts, id, callee, ((SkeinList) argsValue).snapshot(), first, kind == Wire.TASK_CHUNK_EACH_ITEM);
+            runChunk(ts, id, callee, task.args(), first, kind == Wire.TASK_CHUNK_EACH_ITEM);
             return;
         }
-        Object[] args = ((SkeinList) argsValue).snapshot();
-        String[] kwNames = null;
-        if (kw instanceof SkeinList names) {
-            Object[] ns = names.snapshot();
-            kwNames = new String[ns.length];
-            for (int i = 0; i < ns.length; i++) kwNames[i] = (String) ns[i];
-        }
+        Object[] args = task.args();
+        String[] kwNames = task.kwNames();
         Codec.Out reply = new Codec.Out();
         reply.writeInt(id);
         try {

@@ -115,4 +115,17 @@ class EmbedHostFunctionTest {
             assertInstanceOf(String.class, x.detail());
         }
     }
+
+    @Test void aHostRegistersItsOwnKindOfPool() {
+        try (SkeinEngine e = SkeinEngine.builder()
+                .poolKind("pair", "", (ts, a) -> new dev.skein.concurrent.Pool(dev.skein.concurrent.PoolRegistry.of(ts.interp()), "pair", 2,
+                        new dev.skein.concurrent.ExecutorTransport(ts.interp(), hostExecutor, "refused")))
+                .build()) {
+            Object r = e.eval("""
+                    let p = pair()
+                    [p.kind, p.size, await [submit abs(-i) to p for i in range(5)], list(map (fn(x) => x * 2) over range(3) to p)]
+                    """);
+            assertEquals(List.of("pair", 2L, List.of(0L, 1L, 2L, 3L, 4L), List.of(0L, 2L, 4L)), r);
+        }
+    }
 }
