@@ -171,13 +171,17 @@ public final class Future implements Values.Named, Values.MethodHost {
                 case RUNNING -> {
                     cancelRequested = true;
                     if (runner != null) runner.interrupt(ErrorKind.CANCELLED, describe() + " was cancelled");
-                    pool.onCancelRunning(this);
-                    return true;
                 }
                 default -> { return state == State.CANCELLED; }
             }
         } finally {
             lock.unlock();
+        }
+        if (isRunning()) {
+            // Outside this future's lock: the pool's scheduler takes its own lock, and it asks
+            // futures (isDone, claim) while holding it.
+            pool.onCancelRunning(this);
+            return true;
         }
         fireCallbacks();
         return true;
