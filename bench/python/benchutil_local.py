@@ -18,10 +18,13 @@ if not os.path.isfile(os.path.join(_shared, "benchutil.py")):
     sys.exit(f"benchutil_local: no benchutil.py in {_shared} (set SKEIN_PY_BENCH)")
 sys.path.insert(0, _shared)
 
+import benchutil  # noqa: E402
 from benchutil import Bench, log  # noqa: E402,F401
 
-# Warm repetitions: BENCH_REPS if set (as for the shared suite), else 5.
+# Warm repetitions: BENCH_REPS if set (as for the shared suite), else 5; the JSON line's "reps"
+# says so.
 WARM_REPS = int(os.environ.get("BENCH_REPS", "5"))
+benchutil.REPS = WARM_REPS
 
 
 def cold_and_warm(b, fn, reps=WARM_REPS):
