@@ -7,6 +7,10 @@
 #   PASSES=3 bench/run.sh                 # three passes (medians in the table), order alternates
 #   bench/run.sh interp_fib               # only some workloads
 #
+# A workload's Python twin is $SKEIN_PY_BENCH/NAME.py if the shared suite has one, else
+# bench/python/NAME.py (twins kept in this repository: nbody, spectral_norm, fannkuch,
+# word_count; they import the shared suite's benchutil through bench/python/benchutil_local.py).
+#
 # Env: SKEIN_PY_BENCH (the Python suite; default ../shared/bench/python from the repo root),
 # PYTHON (default python3), PASSES (default 1), FACTORIZE_COUNT (default 20000, given to both),
 # SKEIN_LOOPS_ONLY (e.g. loop_for,dict_count: only those interp_loops workloads on the Skein side),
@@ -22,10 +26,24 @@ PYDIR="${SKEIN_PY_BENCH:-../shared/bench/python}"
 PY="${PYTHON:-python3}"
 PASSES="${PASSES:-1}"
 OUT="${OUT_DIR:-bench/results/latest}"
-ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes overhead_procs transfer pbkdf2 factorial_sum)
+ALL=(interp_fib interp_loops factorize overhead_threads io_sleep primes overhead_procs transfer pbkdf2 factorial_sum
+     nbody spectral_norm fannkuch word_count)
 if [ $# -gt 0 ]; then WORKLOADS=("$@"); else WORKLOADS=("${ALL[@]}"); fi
 
 [ -d "$PYDIR" ] || { echo "run.sh: Python benchmarks not found in $PYDIR (set SKEIN_PY_BENCH)" >&2; exit 2; }
+export SKEIN_PY_BENCH="$PYDIR"   # for bench/python/benchutil_local.py
+
+# py_script NAME: the Python twin of a workload (the shared suite's, else this repository's).
+py_script() {
+  if [ -f "$PYDIR/$1.py" ]; then echo "$PYDIR/$1.py"
+  elif [ -f "bench/python/$1.py" ]; then echo "bench/python/$1.py"
+  else return 1
+  fi
+}
+for w in "${WORKLOADS[@]}"; do
+  py_script "$w" >/dev/null || { echo "run.sh: no Python twin for $w in $PYDIR or bench/python" >&2; exit 2; }
+  [ -f "bench/$w.skein" ] || { echo "run.sh: no bench/$w.skein" >&2; exit 2; }
+done
 mkdir -p "$OUT"
 : > "$OUT/results.jsonl"
 : > "$OUT/log.txt"
@@ -62,7 +80,7 @@ export BENCH_QUIET="${BENCH_QUIET:-0}"
 count="${FACTORIZE_COUNT:-20000}"
 for ((p = 1; p <= PASSES; p++)); do
   for w in "${WORKLOADS[@]}"; do
-    py_cmd=("$PY" "$PYDIR/$w.py")
+    py_cmd=("$PY" "$(py_script "$w")")
     sk_cmd=(bin/skein "bench/$w.skein")
     if [ "$w" = factorize ]; then sk_cmd+=("count=$count"); fi
     if [ "$w" = interp_loops ] && [ -n "${SKEIN_LOOPS_ONLY:-}" ]; then sk_cmd+=("only=$SKEIN_LOOPS_ONLY"); fi
