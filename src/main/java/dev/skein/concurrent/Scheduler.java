@@ -46,8 +46,8 @@ final class Scheduler implements WorkerEvents {
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Task> queue = new ArrayDeque<>();
     private final Map<Worker, Hand> hands = new LinkedHashMap<>();
-    /** Ready workers without a task (a subset of hands). */
-    private final java.util.Set<Hand> idle = new java.util.LinkedHashSet<>();
+    /** Ready workers without a task (a subset of hands; few, so a list: no allocation per hand-over). */
+    private final List<Hand> idle = new ArrayList<>();
     /** Workers running a task. */
     private int busy;
     private volatile boolean broken;
@@ -78,6 +78,7 @@ final class Scheduler implements WorkerEvents {
 
     void schedule(Future f, Object payload, int remoteItems) {
         List<Task> stranded;
+        ErrorValue refused;
         lock.lock();
         try {
             if (broken) {
@@ -87,11 +88,12 @@ final class Scheduler implements WorkerEvents {
             }
             queue.add(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
             stranded = staff();
+            // One lock section per submit: the submitting thread hands the task over itself.
+            refused = dispatchLocked(f);
         } finally {
             lock.unlock();
         }
         failStranded(stranded);
-        ErrorValue refused = dispatch(f);
         // Refused at once (a host's executor said no): the submit itself fails, as the docs say.
         if (refused != null) throw new SkeinError(refused.copyForRethrow());
     }
@@ -136,45 +138,50 @@ final class Scheduler implements WorkerEvents {
         }
     }
 
-    private void dispatch() { dispatch(null); }
-
-    /** Hands queued tasks to idle workers; returns the error if {@code submitted} was refused. */
-    private ErrorValue dispatch(Future submitted) {
-        ErrorValue refusedSubmitted = null;
+    private void dispatch() {
         lock.lock();
         try {
-            while (!queue.isEmpty()) {
-                Hand h = idleHand();
-                if (h == null) break;
-                Task t = queue.poll();
-                Future f = t.future;
-                if (!t.started) {
-                    // In this JVM the worker claims the task itself (an awaiting task may have run it).
-                    if (transport.inProcess() ? !f.isPending() : !f.claimRemote()) continue;
-                    t.started = true;
-                } else if (f.isDone()) {
-                    continue;
-                }
-                idle.remove(h);
-                h.current = t;
-                busy++;
-                try {
-                    h.worker.run(t);
-                } catch (IOException gone) {
-                    break;   // the worker reports its death, which requeues or fails this task
-                } catch (Worker.Refused refused) {
-                    // The worker's executor said no: the task fails, the worker stays idle.
-                    h.current = null;
-                    busy--;
-                    idle.add(h);
-                    f.failRemote(refused.error());
-                    if (f == submitted) refusedSubmitted = refused.error();
-                    continue;
-                }
-                if (!transport.inProcess()) t.clock = f.startTimeoutClock();
-            }
+            dispatchLocked(null);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Hands queued tasks to idle workers (under the lock); returns the error if {@code submitted}
+     * was refused.
+     */
+    private ErrorValue dispatchLocked(Future submitted) {
+        ErrorValue refusedSubmitted = null;
+        while (!queue.isEmpty()) {
+            Hand h = idleHand();
+            if (h == null) break;
+            Task t = queue.poll();
+            Future f = t.future;
+            if (!t.started) {
+                // In this JVM the worker claims the task itself (an awaiting task may have run it).
+                if (transport.inProcess() ? !f.isPending() : !f.claimRemote()) continue;
+                t.started = true;
+            } else if (f.isDone()) {
+                continue;
+            }
+            idle.remove(h);
+            h.current = t;
+            busy++;
+            try {
+                h.worker.run(t);
+            } catch (IOException gone) {
+                break;   // the worker reports its death, which requeues or fails this task
+            } catch (Worker.Refused refused) {
+                // The worker's executor said no: the task fails, the worker stays idle.
+                h.current = null;
+                busy--;
+                idle.add(h);
+                f.failRemote(refused.error());
+                if (f == submitted) refusedSubmitted = refused.error();
+                continue;
+            }
+            if (!transport.inProcess()) t.clock = f.startTimeoutClock();
         }
         return refusedSubmitted;
     }
@@ -258,12 +265,13 @@ final class Scheduler implements WorkerEvents {
             } else {
                 idle.add(h);
             }
+            dispatchLocked(null);
         } finally {
             lock.unlock();
         }
         failStranded(stranded);
+        // After the worker is free again: whoever awaits this result and submits more finds it idle.
         if (!recorded) record(t, value, error);
-        dispatch();
     }
 
     /** The outcome a worker in another process reported. */

@@ -2,9 +2,8 @@ package dev.skein.concurrent;
 
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ThreadState;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code threads(n)}: platform threads that start as tasks arrive (a burst of submits to a fresh
@@ -32,29 +31,42 @@ public class ThreadTransport implements Transport {
         return w;
     }
 
-    /** One platform thread taking the tasks the scheduler hands it, one at a time. */
+    /**
+     * One platform thread taking the tasks the scheduler hands it, one at a time, through a
+     * one-task slot (the scheduler never hands a busy worker another task): no queue node and no
+     * lock per hand-over.
+     */
     private final class ThreadWorker implements Worker {
         private final WorkerEvents events;
-        private final LinkedBlockingQueue<Task> inbox = new LinkedBlockingQueue<>();
+        private volatile Task slot;
+        private volatile Thread thread;
         private volatile boolean retired;
 
         ThreadWorker(WorkerEvents events) { this.events = events; }
 
-        @Override public void run(Task task) { inbox.add(task); }
+        @Override public void run(Task task) {
+            slot = task;
+            Thread t = thread;
+            if (t != null) LockSupport.unpark(t);
+        }
 
-        @Override public void retire() { retired = true; }
+        @Override public void retire() {
+            retired = true;
+            Thread t = thread;
+            if (t != null) LockSupport.unpark(t);
+        }
 
         @Override public String describe() { return "worker thread"; }
 
         void work() {
+            thread = Thread.currentThread();
             while (!retired) {
-                Task t;
-                try {
-                    t = inbox.poll(200, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    return;
+                Task t = slot;
+                if (t == null) {
+                    LockSupport.parkNanos(this, 200_000_000L);
+                    continue;
                 }
-                if (t == null) continue;
+                slot = null;
                 Thread.interrupted();   // a previous task's interrupt must not leak into this one
                 t.runHere(new ThreadState(interp));
                 events.finished(this, t, null, null, true);
