@@ -23,8 +23,11 @@ public final class Containers {
     /** {@code item in container}. */
     public static boolean contains(Object container, Object item) {
         if (container instanceof SkeinList l) {
-            for (Object v : l.snapshot()) if (Values.eq(v, item)) return true;
-            return false;
+            for (int i = 0; ; i++) {   // element by element, as CPython: no copy of the list
+                Object v = l.getOr(i, Missing.MISSING);
+                if (v == Missing.MISSING) return false;
+                if (Values.eq(v, item)) return true;
+            }
         }
         if (container instanceof SkeinDict d) return isHashable(item) && d.containsKey(item);
         if (container instanceof SkeinSet s) return isHashable(item) && s.contains(item);
@@ -126,7 +129,7 @@ public final class Containers {
     public static Object getIndex(Object o, Object index) {
         if (o instanceof SkeinList l) {
             if (index instanceof Long i) return l.getPy(i);
-            if (index instanceof SliceValue s) return SkeinList.wrap(sliceArray(l.snapshot(), s));
+            if (index instanceof SliceValue s) return SkeinList.wrap(l.slice(s));
             if (index instanceof Boolean b) return l.getPy(b ? 1 : 0);
             if (index instanceof BigInteger) throw Errors.index("list index out of range");
             throw Errors.type("list indices must be integers or slices, not " + Values.typeName(index));
@@ -183,17 +186,6 @@ public final class Containers {
         throw Errors.type("'" + Values.typeName(o) + "' object is not subscriptable");
     }
 
-    static Object[] sliceArray(Object[] xs, SliceValue s) {
-        long[] ix = s.indices(xs.length);
-        Object[] out = new Object[(int) ix[3]];
-        if (ix[2] == 1) {
-            System.arraycopy(xs, (int) ix[0], out, 0, out.length);
-        } else {
-            for (int k = 0; k < out.length; k++) out[k] = xs[(int) (ix[0] + k * ix[2])];
-        }
-        return out;
-    }
-
     public static void setIndex(Object o, Object index, Object value) {
         if (o instanceof SkeinList l) {
             if (index instanceof Long i) { l.setPy(i, value); return; }
@@ -205,15 +197,13 @@ public final class Containers {
     }
 
     static void assignSlice(SkeinList l, SliceValue s, Object value) {
-        Object[] xs = l.snapshot();
         Object[] vs = toArray(value);
-        long[] ix = s.indices(xs.length);
-        if (ix[2] != 1) {
-            if (vs.length != ix[3]) throw Errors.value("attempt to assign sequence of size " + vs.length + " to extended slice of size " + ix[3]);
-            for (int k = 0; k < vs.length; k++) xs[(int) (ix[0] + k * ix[2])] = vs[k];
-            l.replaceAll(xs);
+        if (s.step() != null && Convert.toLong(s.step(), "slice step") != 1) {
+            l.assignExtended(s, vs);
             return;
         }
+        Object[] xs = l.snapshot();   // O(n) like CPython's memmove: the tail moves
+        long[] ix = s.indices(xs.length);
         int from = (int) ix[0], to = (int) Math.max(ix[0], ix[1]);
         Object[] out = new Object[xs.length - (to - from) + vs.length];
         System.arraycopy(xs, 0, out, 0, from);

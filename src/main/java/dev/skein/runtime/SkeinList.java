@@ -5,8 +5,10 @@ import java.util.Collection;
 
 /**
  * Skein's list: a growable array whose every operation is atomic (see {@link Guarded}).
- * Operations that need to look at elements (equality, repr, sorting by key) first take a
- * {@link #snapshot()} and work outside the lock.
+ * Operations that compare elements (equality, {@code in}, index) cannot run under the lock
+ * (comparing nested containers takes their locks), so they read one element at a time with
+ * {@link #getOr}, as CPython does, seeing mutations made meanwhile; only operations that must
+ * see all elements at one instant (sort, repr) take a whole {@link #snapshot()}.
  */
 public final class SkeinList extends Guarded {
     private Object[] items;
@@ -124,6 +126,53 @@ public final class SkeinList extends Guarded {
         try {
             items = content.length == 0 ? new Object[4] : content;
             size = content.length;
+        } finally { unlock(); }
+    }
+
+    /** The elements {@code s} selects, copied in O(len of the slice), not O(size). */
+    public Object[] slice(SliceValue s) {
+        lock();
+        try {
+            long[] ix = s.indices(size);
+            Object[] out = new Object[(int) ix[3]];
+            if (ix[2] == 1) System.arraycopy(items, (int) ix[0], out, 0, out.length);
+            else for (int k = 0; k < out.length; k++) out[k] = items[(int) (ix[0] + k * ix[2])];
+            return out;
+        } finally { unlock(); }
+    }
+
+    /** {@code xs[a:b:c] = vs} for an extended slice (step != 1): O(len of the slice). */
+    public void assignExtended(SliceValue s, Object[] vs) {
+        lock();
+        try {
+            long[] ix = s.indices(size);
+            if (vs.length != ix[3]) {
+                throw Errors.value("attempt to assign sequence of size " + vs.length + " to extended slice of size " + ix[3]);
+            }
+            for (int k = 0; k < vs.length; k++) items[(int) (ix[0] + k * ix[2])] = vs[k];
+        } finally { unlock(); }
+    }
+
+    /** Removes the element at {@code i} if it is still {@code expected} (list.remove after an unlocked search). */
+    public boolean removeIfAt(int i, Object expected) {
+        lock();
+        try {
+            if (i >= size || items[i] != expected) return false;
+            System.arraycopy(items, i + 1, items, i, size - i - 1);
+            items[--size] = null;
+            return true;
+        } finally { unlock(); }
+    }
+
+    /** Reverses in place. */
+    public void reverse() {
+        lock();
+        try {
+            for (int i = 0, j = size - 1; i < j; i++, j--) {
+                Object t = items[i];
+                items[i] = items[j];
+                items[j] = t;
+            }
         } finally { unlock(); }
     }
 

@@ -62,13 +62,9 @@ public final class Values {
         if (a instanceof String x && b instanceof String y) return x.equals(y);
         if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
         if (Arith.isNumber(a) && Arith.isNumber(b)) return compareNumbers(a, b) == 0;
-        if (a instanceof SkeinList x && b instanceof SkeinList y) {
-            Object[] xs = x.snapshot(), ys = y.snapshot();
-            if (xs.length != ys.length) return false;
-            for (int i = 0; i < xs.length; i++) if (!eq(xs[i], ys[i])) return false;
-            return true;
-        }
+        if (a instanceof SkeinList x && b instanceof SkeinList y) return x.size() == y.size() && listCompare(x, y, EQ);
         if (a instanceof SkeinDict x && b instanceof SkeinDict y) {
+            if (x.size() != y.size()) return false;   // before copying anything
             Object[] kv = x.entriesSnapshot();
             if (kv.length / 2 != y.size()) return false;
             for (int i = 0; i < kv.length; i += 2) {
@@ -78,6 +74,7 @@ public final class Values {
             return true;
         }
         if (a instanceof SkeinSet x && b instanceof SkeinSet y) {
+            if (x.size() != y.size()) return false;
             Object[] xs = x.snapshot();
             if (xs.length != y.size()) return false;
             for (Object v : xs) if (!y.contains(v)) return false;
@@ -182,7 +179,7 @@ public final class Values {
             return c != 2 && outcome(c, op);
         }
         if (a instanceof String x && b instanceof String y) return outcome(compareStrings(x, y), op);
-        if (a instanceof SkeinList x && b instanceof SkeinList y) return sequenceCompare(x.snapshot(), y.snapshot(), op);
+        if (a instanceof SkeinList x && b instanceof SkeinList y) return listCompare(x, y, op);
         if (a instanceof Bytes x && b instanceof Bytes y) return outcome(x.compareTo(y), op);
         if (a instanceof RecordValue x && b instanceof RecordValue y && x.type() == y.type()) {
             Object[] xs = new Object[x.size()], ys = new Object[y.size()];
@@ -207,6 +204,25 @@ public final class Values {
             if (!eq(xs[i], ys[i])) return richCompare(xs[i], ys[i], op);
         }
         return outcome(Integer.compare(xs.length, ys.length), op);
+    }
+
+    /** Pseudo-op for {@link #listCompare}: equality of lists already known to be the same length. */
+    private static final int EQ = -1;
+
+    /**
+     * {@code x op y} for lists, as CPython's list_richcompare: element by element without
+     * copying either list, up to the first unequal pair; the lengths decide when one runs out
+     * (re-read at that point, since the lists may change while elements are compared).
+     */
+    static boolean listCompare(SkeinList x, SkeinList y, int op) {
+        for (int i = 0; ; i++) {
+            Object p = x.getOr(i, Missing.MISSING), q = y.getOr(i, Missing.MISSING);
+            if (p == Missing.MISSING || q == Missing.MISSING) {
+                int c = Integer.compare(x.size(), y.size());
+                return op == EQ ? c == 0 : outcome(c, op);
+            }
+            if (!eq(p, q)) return op != EQ && richCompare(p, q, op);
+        }
     }
 
     static boolean subset(SkeinSet x, SkeinSet y) {

@@ -66,7 +66,7 @@ final class IterationBuiltins {
     }
 
     private static SkeinIterator reversed(Object seq) {
-        if (seq instanceof SkeinList l) return backwards(l.snapshot());
+        if (seq instanceof SkeinList l) return named("reversed", new ReversedList(l));
         if (seq instanceof SkeinDict d) return backwards(d.keysSnapshot());
         if (seq instanceof RangeValue r) {
             long n = r.length();

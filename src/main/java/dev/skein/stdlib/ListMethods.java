@@ -3,6 +3,7 @@ package dev.skein.stdlib;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.Missing;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
@@ -10,8 +11,9 @@ import dev.skein.runtime.Values;
 import java.util.Map;
 
 /**
- * The methods of list. Each mutation is one atomic list operation; methods that must look at
- * elements (index, count, remove, sort) work on a snapshot, outside the list's lock.
+ * The methods of list. Each mutation is one atomic list operation; methods that compare
+ * elements (index, count, remove) read them one at a time outside the list's lock, as CPython
+ * does; sort works on a snapshot (its key function runs unlocked) and writes the result back.
  */
 final class ListMethods {
     private ListMethods() {}
@@ -23,26 +25,32 @@ final class ListMethods {
             .def("pop", "index=?", (ts, a) -> self(a).pop(Args.index(a[1], -1)))
             .def("remove", "value", (ts, a) -> {
                 SkeinList l = self(a);
-                int i = indexOf(ts, l.snapshot(), a[1], 0, Integer.MAX_VALUE);
-                if (i < 0) throw Errors.value("list.remove(x): x not in list");
-                l.pop(i);
-                return null;
+                for (int i = 0; ; i++) {   // unlocked search: remove what was found only if it is still there
+                    Object v = l.getOr(i, Missing.MISSING);
+                    if (v == Missing.MISSING) throw Errors.value("list.remove(x): x not in list");
+                    if (v == a[1] || Values.eq(v, a[1])) {
+                        if (l.removeIfAt(i, v)) return null;
+                        i--;   // the list changed meanwhile: look at position i again
+                    }
+                    Iter.tick(ts, i + 1);
+                }
             })
             .def("index", "value, start=?, stop=?", (ts, a) -> {
-                Object[] items = self(a).snapshot();
-                int[] w = Args.window(a[2], a[3], items.length);
-                int i = indexOf(ts, items, a[1], w[0], w[1]);
+                SkeinList l = self(a);
+                int[] w = Args.window(a[2], a[3], l.size());
+                int i = indexOf(ts, l, a[1], w[0], w[1]);
                 if (i < 0) throw Errors.value(Convert.repr(a[1]) + " is not in list");
                 return (long) i;
             })
             .def("count", "value", (ts, a) -> {
-                Object[] items = self(a).snapshot();
+                SkeinList l = self(a);
                 long n = 0;
-                for (int i = 0; i < items.length; i++) {
-                    if (Values.eq(items[i], a[1])) n++;
+                for (int i = 0; ; i++) {
+                    Object v = l.getOr(i, Missing.MISSING);
+                    if (v == Missing.MISSING) return n;
+                    if (Values.eq(v, a[1])) n++;
                     Iter.tick(ts, i + 1);
                 }
-                return n;
             })
             .def("sort", "*, key=?, reverse=?", (ts, a) -> {
                 SkeinList l = self(a);
@@ -51,27 +59,19 @@ final class ListMethods {
                 l.replaceAll(items);
                 return null;
             })
-            .def("reverse", "", (ts, a) -> {
-                SkeinList l = self(a);
-                Object[] items = l.snapshot();
-                for (int i = 0, j = items.length - 1; i < j; i++, j--) {
-                    Object t = items[i];
-                    items[i] = items[j];
-                    items[j] = t;
-                }
-                l.replaceAll(items);
-                return null;
-            })
+            .def("reverse", "", (ts, a) -> { self(a).reverse(); return null; })
             .def("copy", "", (ts, a) -> SkeinList.wrap(self(a).snapshot()))
             .def("clear", "", (ts, a) -> { self(a).clear(); return null; })
             .build();
 
     private static SkeinList self(Object[] a) { return (SkeinList) a[0]; }
 
-    /** The first position in [from, to) holding a value equal to {@code x}, or -1. */
-    private static int indexOf(ThreadState ts, Object[] items, Object x, int from, int to) {
-        for (int i = from; i < Math.min(to, items.length); i++) {
-            if (items[i] == x || Values.eq(items[i], x)) return i;
+    /** The first position in [from, to) holding a value equal to {@code x}, or -1; reads element by element. */
+    private static int indexOf(ThreadState ts, SkeinList l, Object x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            Object v = l.getOr(i, Missing.MISSING);
+            if (v == Missing.MISSING) return -1;
+            if (v == x || Values.eq(v, x)) return i;
             Iter.tick(ts, i + 1);
         }
         return -1;

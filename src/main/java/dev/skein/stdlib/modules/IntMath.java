@@ -6,7 +6,6 @@ import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 import java.math.BigInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Exact integer functions of the math module: factorial, comb, perm, gcd, isqrt. Products of
@@ -26,37 +25,16 @@ final class IntMath {
     }
 
     /**
-     * The last factorial computed, per interpreter: a script summing factorial(i) for rising i
-     * then pays one short multiplication per call instead of a whole product.
+     * n! = (odd parts of 3..n multiplied by binary splitting) * 2**(n - popcount(n)): the
+     * power of two is a shift, and the splitting keeps the multiplications balanced.
      */
-    static final class FactorialMemo {
-        private record Entry(long n, BigInteger value) {}
-
-        /** Results larger than this many bits are not kept (bounds the memory held). */
-        private static final int MAX_BITS = 1 << 20;
-        /** Extending the memo by more than this many factors is not worth it. */
-        private static final long MAX_STEP = 512;
-
-        private final AtomicReference<Entry> last = new AtomicReference<>();
-    }
-
-    static Object factorial(ThreadState ts, Object arg, FactorialMemo memo) {
+    static Object factorial(ThreadState ts, Object arg) {
         BigInteger n = integer(arg);
         if (n.signum() < 0) throw Errors.value("factorial() not defined for negative values");
         if (n.bitLength() >= 64) throw Errors.overflow("factorial() argument should not exceed " + Long.MAX_VALUE);
         long m = n.longValue();
         if (m <= 20) return smallFactorial((int) m);
-        FactorialMemo.Entry e = memo.last.get();
-        BigInteger result;
-        if (e != null && e.n == m) return Arith.norm(e.value);
-        if (e != null && m > e.n && m - e.n <= FactorialMemo.MAX_STEP) {
-            result = e.value.multiply(product(ts, e.n + 1, m));
-        } else {
-            // n! = (product of the odd parts of 2..n) * 2**(n - popcount(n)): smaller operands.
-            result = oddPartProduct(ts, 3, m).shiftLeft((int) (m - Long.bitCount(m)));
-        }
-        if (result.bitLength() <= FactorialMemo.MAX_BITS) memo.last.set(new FactorialMemo.Entry(m, result));
-        return Arith.norm(result);
+        return Arith.norm(oddPartProduct(ts, 3, m).shiftLeft((int) (m - Long.bitCount(m))));
     }
 
     private static long smallFactorial(int n) {

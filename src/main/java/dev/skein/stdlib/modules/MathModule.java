@@ -69,8 +69,7 @@ public final class MathModule {
         m.def("fsum", "iterable", (ts, a) -> FloatMath.fsum(ts, a[0]));
 
         m.def("isqrt", "n", (ts, a) -> IntMath.isqrt(a[0]));
-        IntMath.FactorialMemo memo = new IntMath.FactorialMemo();
-        m.def("factorial", "n", (ts, a) -> IntMath.factorial(ts, a[0], memo));
+        m.def("factorial", "n", (ts, a) -> IntMath.factorial(ts, a[0]));
         m.def("comb", "n, k", (ts, a) -> IntMath.comb(ts, a[0], a[1]));
         m.def("perm", "n, k=?", (ts, a) -> IntMath.perm(ts, a[0], a[1]));
         m.def("gcd", "*integers", (ts, a) -> IntMath.gcd((Object[]) a[0]));

@@ -49,13 +49,9 @@ public final class RandomModule {
             double lo = FloatMath.real(a[0]), hi = FloatMath.real(a[1]);
             return lo + (hi - lo) * r.random();
         });
-        m.def("choice", "seq", (ts, a) -> {
-            Object[] xs = Containers.toArray(a[0]);
-            if (xs.length == 0) throw Errors.index("Cannot choose from an empty sequence");
-            return xs[(int) r.below(xs.length)];
-        });
+        m.def("choice", "seq", (ts, a) -> r.choice(Population.of(a[0])));
         m.def("choices", "population, weights=?, *, cum_weights=?, k=?", (ts, a) ->
-                r.choices(Containers.toArray(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Convert.toInt(a[3], "k")));
+                r.choices(Population.of(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Convert.toInt(a[3], "k")));
         m.def("shuffle", "x", (ts, a) -> {
             if (!(a[0] instanceof SkeinList l)) throw Errors.type("shuffle() argument must be a list, not " + Values.typeName(a[0]));
             l.replaceAll(r.shuffled(l.snapshot()));
@@ -65,7 +61,7 @@ public final class RandomModule {
             if (a[0] instanceof SkeinSet || a[0] instanceof dev.skein.runtime.SkeinDict) {
                 throw Errors.type("Population must be a sequence.  For dicts or sets, use sorted(d).");
             }
-            return r.sample(Containers.toArray(a[0]), Convert.toInt(a[1], "k"));
+            return r.sample(Population.of(a[0]), Convert.toInt(a[1], "k"));
         });
         m.def("gauss", "mu=?, sigma=?", (ts, a) -> r.gauss(Args.absent(a[0]) ? 0.0 : FloatMath.real(a[0]),
                 Args.absent(a[1]) ? 1.0 : FloatMath.real(a[1])));
@@ -178,46 +174,71 @@ public final class RandomModule {
         return xs;
     }
 
+    /** random.choice: {@code seq[randbelow(len(seq))]}, reading one element, never copying the sequence. */
+    Object choice(Population pop) {
+        while (true) {
+            long n = pop.size();
+            if (n == 0) throw Errors.index("Cannot choose from an empty sequence");
+            Object v = pop.at(below(n));
+            if (v != MISSING) return v;   // another thread shrank the list meanwhile: draw again
+        }
+    }
+
+    /** {@code pop[i]} for an index drawn earlier: IndexError if a list shrank since, as in CPython. */
+    private static Object element(Population pop, long i) {
+        Object v = pop.at(i);
+        if (v == MISSING) throw Errors.index("list index out of range");
+        return v;
+    }
+
     /** random.sample: CPython's two strategies (pool for small populations, a set otherwise). */
-    SkeinList sample(Object[] pop, int k) {
-        int n = pop.length;
+    SkeinList sample(Population pop, int k) {
+        long n = pop.size();
         if (k < 0 || k > n) throw Errors.value("Sample larger than population or is negative");
         Object[] result = new Object[k];
         long setsize = 21;
         if (k > 5) setsize += (long) Math.pow(4, Math.ceil(Math.log(k * 3.0) / Math.log(4)));
-        lock.lock();
-        try {
-            if (n <= setsize) {
-                Object[] pool = pop.clone();
+        if (n <= setsize) {
+            Object[] pool = new Object[(int) n];   // CPython copies here too: n is small
+            for (int i = 0; i < pool.length; i++) pool[i] = element(pop, i);
+            lock.lock();
+            try {
                 for (int i = 0; i < k; i++) {
                     int j = (int) mt.below(n - i);
                     result[i] = pool[j];
-                    pool[j] = pool[n - i - 1];
+                    pool[j] = pool[(int) n - i - 1];
                 }
-            } else {
-                Set<Integer> selected = new HashSet<>();
+            } finally { lock.unlock(); }
+        } else {
+            long[] picked = new long[k];
+            Set<Long> selected = new HashSet<>();
+            lock.lock();
+            try {
                 for (int i = 0; i < k; i++) {
-                    int j = (int) mt.below(n);
-                    while (!selected.add(j)) j = (int) mt.below(n);
-                    result[i] = pop[j];
+                    long j = mt.below(n);
+                    while (!selected.add(j)) j = mt.below(n);
+                    picked[i] = j;
                 }
-            }
-        } finally { lock.unlock(); }
+            } finally { lock.unlock(); }
+            for (int i = 0; i < k; i++) result[i] = element(pop, picked[i]);
+        }
         return SkeinList.wrap(result);
     }
 
     /** random.choices with optional weights or cumulative weights (bisect over the running totals). */
-    SkeinList choices(Object[] pop, Object weights, Object cumWeights, int k) {
-        int n = pop.length;
+    SkeinList choices(Population pop, Object weights, Object cumWeights, int k) {
+        long n = pop.size();
         Object[] out = new Object[Math.max(k, 0)];
         if (Args.absent(cumWeights)) {
             if (Args.absent(weights)) {
                 if (n == 0 && k > 0) throw Errors.index("Cannot choose from an empty sequence");
                 double dn = n;
+                long[] picked = new long[out.length];
                 lock.lock();
                 try {
-                    for (int i = 0; i < out.length; i++) out[i] = pop[(int) Math.floor(mt.nextDouble() * dn)];
+                    for (int i = 0; i < picked.length; i++) picked[i] = (long) Math.floor(mt.nextDouble() * dn);
                 } finally { lock.unlock(); }
+                for (int i = 0; i < out.length; i++) out[i] = element(pop, picked[i]);
                 return SkeinList.wrap(out);
             }
             Object[] ws = Containers.toArray(weights);
@@ -231,7 +252,7 @@ public final class RandomModule {
         Object[] cum = Containers.toArray(cumWeights);
         if (cum.length != n) throw Errors.value("The number of weights does not match the population");
         if (n == 0) throw Errors.index("Cannot choose from an empty sequence");
-        double total = FloatMath.real(cum[n - 1]);
+        double total = FloatMath.real(cum[(int) n - 1]);
         if (total <= 0.0) throw Errors.value("Total of weights must be greater than zero");
         if (!Double.isFinite(total)) throw Errors.value("Total of weights must be finite");
         double[] draws = new double[out.length];
@@ -239,7 +260,7 @@ public final class RandomModule {
         try {
             for (int i = 0; i < draws.length; i++) draws[i] = mt.nextDouble() * total;
         } finally { lock.unlock(); }
-        for (int i = 0; i < out.length; i++) out[i] = pop[bisectRight(cum, draws[i], n - 1)];
+        for (int i = 0; i < out.length; i++) out[i] = element(pop, bisectRight(cum, draws[i], (int) n - 1));
         return SkeinList.wrap(out);
     }
 

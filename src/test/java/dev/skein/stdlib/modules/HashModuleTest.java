@@ -73,6 +73,37 @@ class HashModuleTest extends ModuleTestSupport {
         assertTrue(best < 1_000_000_000L, "best run took " + best / 1_000_000 + " ms");
     }
 
+    /** Keyed-state HMAC and PBKDF2 agree with the JDK's own (javax.crypto) on random inputs. */
+    @Test void hmacAndPbkdf2MatchJavaxCryptoOnRandomInputs() throws Exception {
+        java.util.Random rnd = new java.util.Random(20261122);
+        String[][] kinds = {{"sha1", "HmacSHA1"}, {"sha256", "HmacSHA256"}, {"sha512", "HmacSHA512"}, {"sha3_256", "HmacSHA3-256"}};
+        for (int round = 0; round < 40; round++) {
+            String[] kind = kinds[round % kinds.length];
+            byte[] key = new byte[rnd.nextInt(300)];   // past every block size: long keys are hashed first
+            byte[] msg = new byte[rnd.nextInt(200)];
+            rnd.nextBytes(key);
+            rnd.nextBytes(msg);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance(kind[1]);
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.length == 0 ? new byte[1] : key, kind[1]));
+            if (key.length > 0) {
+                assertEquals(HexFormat.of().formatHex(mac.doFinal(msg)),
+                        hex(hash("hmac", Bytes.wrap(key), Bytes.wrap(msg), kind[0])), kind[0] + " hmac, round " + round);
+            }
+            if (round % kinds.length == 3) continue;   // the JDK has no PBKDF2WithHmacSHA3-256
+            char[] password = new char[1 + rnd.nextInt(100)];
+            for (int i = 0; i < password.length; i++) password[i] = (char) (rnd.nextBoolean() ? 'a' + rnd.nextInt(26) : 0xe0 + rnd.nextInt(300));
+            byte[] salt = new byte[1 + rnd.nextInt(40)];
+            rnd.nextBytes(salt);
+            int iterations = 1 + rnd.nextInt(300);
+            int dklen = 1 + rnd.nextInt(150);
+            byte[] expected = javax.crypto.SecretKeyFactory.getInstance("PBKDF2With" + kind[1])
+                    .generateSecret(new javax.crypto.spec.PBEKeySpec(password, salt, iterations, dklen * 8)).getEncoded();
+            assertEquals(HexFormat.of().formatHex(expected),
+                    hex(hash("pbkdf2_hmac", kind[0], b(new String(password)), Bytes.wrap(salt), (long) iterations, (long) dklen)),
+                    kind[0] + " pbkdf2, round " + round);
+        }
+    }
+
     @Test void pbkdf2IsCancellable() throws Exception {
         assertStopped(ErrorKind.CANCELLED, "cancelled", 50, 5_000,
                 "hash", "pbkdf2_hmac", "sha256", b("pw"), b("salt"), 2_000_000_000L);

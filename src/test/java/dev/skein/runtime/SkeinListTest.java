@@ -1,0 +1,61 @@
+package dev.skein.runtime;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The list operations that work in place or on part of the list instead of on a copy. */
+class SkeinListTest {
+    private static SkeinList ints(int n) {
+        SkeinList l = new SkeinList();
+        for (long i = 0; i < n; i++) l.append(i);
+        return l;
+    }
+
+    @Test void sliceCopiesOnlyTheSelectedElements() {
+        SkeinList l = ints(10);
+        assertArrayEquals(new Object[] {1L, 2L, 3L}, l.slice(new SliceValue(1L, 4L, null)));
+        assertArrayEquals(new Object[] {9L, 6L, 3L, 0L}, l.slice(new SliceValue(null, null, -3L)));
+        assertArrayEquals(new Object[] {}, l.slice(new SliceValue(5L, 1L, null)));
+        assertThrows(SkeinError.class, () -> l.slice(new SliceValue(null, null, 0L)));
+    }
+
+    @Test void extendedAssignmentChecksTheLengthFirst() {
+        SkeinList l = ints(5);
+        l.assignExtended(new SliceValue(null, null, 2L), new Object[] {"a", "b", "c"});
+        assertArrayEquals(new Object[] {"a", 1L, "b", 3L, "c"}, l.snapshot());
+        assertThrows(SkeinError.class, () -> l.assignExtended(new SliceValue(null, null, 2L), new Object[] {"x"}));
+        assertEquals("a", l.get(0));
+    }
+
+    @Test void removeIfAtRemovesOnlyTheElementThatWasFound() {
+        SkeinList l = SkeinList.of("a", "b", "c");
+        Object b = l.get(1);
+        assertFalse(l.removeIfAt(1, "other"));
+        assertFalse(l.removeIfAt(7, b));
+        assertTrue(l.removeIfAt(1, b));
+        assertArrayEquals(new Object[] {"a", "c"}, l.snapshot());
+    }
+
+    @Test void reverseWorksInPlace() {
+        SkeinList l = ints(5);
+        l.reverse();
+        assertArrayEquals(new Object[] {4L, 3L, 2L, 1L, 0L}, l.snapshot());
+        SkeinList empty = new SkeinList();
+        empty.reverse();
+        assertEquals(0, empty.size());
+    }
+
+    @Test void equalityAndOrderReadElementsWithoutCopying() {
+        assertFalse(Values.eq(ints(3), ints(4)));
+        assertTrue(Values.eq(ints(4), ints(4)));
+        assertTrue(Values.lt(ints(3), ints(4)));
+        assertTrue(Values.gt(SkeinList.of(2L), ints(4)));
+        assertTrue(Containers.contains(ints(4), 3.0));
+        assertFalse(Containers.contains(ints(4), 4L));
+    }
+}
