@@ -70,6 +70,25 @@ class GoldenScriptTest {
         return tests.stream();
     }
 
+    /**
+     * The golden scripts and examples again with the bytecode compiler off ({@code skein.compile=off}),
+     * so every script's functions run both compiled (above, the default) and on the node tree,
+     * with the same expected output, errors and traces.
+     */
+    @TestFactory
+    Stream<DynamicTest> goldenScriptsOnTheTree() throws IOException {
+        return goldenScripts().map(t -> DynamicTest.dynamicTest(t.getDisplayName() + " (tree)", t.getTestSourceUri().orElse(null), () -> {
+            String before = System.getProperty("skein.compile");
+            System.setProperty("skein.compile", "off");
+            try {
+                t.getExecutable().execute();
+            } finally {
+                if (before == null) System.clearProperty("skein.compile");
+                else System.setProperty("skein.compile", before);
+            }
+        }));
+    }
+
     /** Ports of other implementations' test suites (e.g. CPython's concurrent.futures tests). */
     @TestFactory
     Stream<DynamicTest> conformanceScripts() throws IOException {

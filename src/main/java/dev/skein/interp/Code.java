@@ -26,6 +26,13 @@ public final class Code {
     final int exactArity;
     /** How many cells a closure of this code captures (set once the closure's captures are known). */
     int capturedCount;
+    /**
+     * The compiled body, or null while the body runs on the node tree. Set once, by
+     * {@link BytecodeCompiler}, before the module's code runs.
+     */
+    CompiledEntry compiled;
+    /** This body's index in {@link #compiled}. */
+    int compiledIndex;
 
     Code(String name, String file, int line, int column, String[] globalsRead, String[] params, ExprNode[] defaults, int restIndex,
          int frameSize, int[] cellParams, StmtNode body, ExprNode returnExpr) {

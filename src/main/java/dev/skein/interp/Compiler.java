@@ -28,6 +28,8 @@ public final class Compiler {
     private final ModuleLoader loader;
     private final ConcurrencyCompiler concurrency = new ConcurrencyCompiler(this);
     private final java.util.function.Consumer<Code> codes;
+    /** Every function body built, for the bytecode compiler (which compiles those in its subset). */
+    private final List<BytecodeCompiler.Candidate> functions = new ArrayList<>();
 
     private Compiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, ModuleLoader loader, java.util.function.Consumer<Code> codes) {
         this.resolved = resolved;
@@ -44,7 +46,10 @@ public final class Compiler {
      */
     public static Code generate(ResolvedProgram resolved, ModuleInstance module, Interpreter interp,
                                 ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
-        return new Compiler(resolved, module, interp, loader, codes).module(resolved.program, valueOfLastExpression);
+        Compiler compiler = new Compiler(resolved, module, interp, loader, codes);
+        Code main = compiler.module(resolved.program, valueOfLastExpression);
+        if (BytecodeCompiler.enabled()) BytecodeCompiler.compile(resolved, module, interp, compiler.functions);
+        return main;
     }
 
     private Code module(List<Stmt> program, boolean valueOfLastExpression) {
@@ -365,6 +370,7 @@ public final class Compiler {
         Code code = new Code(layout.name, resolved.source.name(), fn.span().line(), fn.span().column(), layout.globalsRead.clone(),
                 names, defaults, rest, layout.frameSize, layout.cellParams.clone(), body, returnExpr);
         codes.accept(code);
+        functions.add(new BytecodeCompiler.Candidate(fn, code));
         Calls.CaptureSource[] captures = new Calls.CaptureSource[layout.freeVars.size()];
         for (int i = 0; i < captures.length; i++) {
             ResolvedFunction.FreeVar v = layout.freeVars.get(i);

@@ -95,6 +95,8 @@ public final class Function implements Callable {
 
     /** Runs the body in a frame whose parameter slots are filled. */
     Object run(Frame frame) {
+        // A compiled body does its own enter/exit and recursion-error mapping (BytecodeFunction).
+        if (code.compiled != null) return code.compiled.run(code.compiledIndex, frame);
         ThreadState ts = frame.ts;
         for (int slot : code.cellParams) frame.slots[slot] = new Cell(frame.slots[slot]);
         ts.enter();

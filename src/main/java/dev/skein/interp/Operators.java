@@ -93,13 +93,7 @@ final class Operators {
     static final class Add extends BinaryNode {
         Add(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) {
-            if (a instanceof Long x && b instanceof Long y) {
-                long r = x + y;
-                if (((x ^ r) & (y ^ r)) >= 0) return r;
-            }
-            return Arith.add(a, b);
-        }
+        @Override Object apply(Object a, Object b) { return add(a, b); }
     }
 
     /** {@code x + k} (and {@code x - k} as {@code x + (-k)}) for a constant int k. */
@@ -156,43 +150,80 @@ final class Operators {
     static final class Sub extends BinaryNode {
         Sub(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) {
-            if (a instanceof Long x && b instanceof Long y) {
-                long r = x - y;
-                if (((x ^ y) & (x ^ r)) >= 0) return r;
-            }
-            return Arith.sub(a, b);
-        }
+        @Override Object apply(Object a, Object b) { return sub(a, b); }
     }
 
     static final class Mul extends BinaryNode {
         Mul(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) {
-            if (a instanceof Long x && b instanceof Long y) {
-                long hi = Math.multiplyHigh(x, y), lo = x * y;
-                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
-            }
-            return Arith.mul(a, b);
-        }
+        @Override Object apply(Object a, Object b) { return mul(a, b); }
     }
 
     static final class Mod extends BinaryNode {
         Mod(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) {
-            if (a instanceof Long x && b instanceof Long y && y != 0) return Math.floorMod((long) x, (long) y);
-            return Arith.mod(a, b);
-        }
+        @Override Object apply(Object a, Object b) { return mod(a, b); }
     }
 
     static final class FloorDiv extends BinaryNode {
         FloorDiv(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) {
-            if (a instanceof Long x && b instanceof Long y && y != 0 && x != Long.MIN_VALUE) return Math.floorDiv((long) x, (long) y);
-            return Arith.floordiv(a, b);
+        @Override Object apply(Object a, Object b) { return floordiv(a, b); }
+    }
+
+    // ------------------------------------------------------------------ fast paths
+    //
+    // The long fast paths of the hot operators, small enough for the JIT to inline; every other
+    // type and overflow go to Arith. The tree's nodes and the compiled code both call these.
+
+    static Object add(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            long r = x + y;
+            if (((x ^ r) & (y ^ r)) >= 0) return r;
         }
+        return Arith.add(a, b);
+    }
+
+    static Object sub(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            long r = x - y;
+            if (((x ^ y) & (x ^ r)) >= 0) return r;
+        }
+        return Arith.sub(a, b);
+    }
+
+    static Object mul(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y) {
+            long hi = Math.multiplyHigh(x, y), lo = x * y;
+            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
+        }
+        return Arith.mul(a, b);
+    }
+
+    static Object mod(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y && y != 0) return Math.floorMod((long) x, (long) y);
+        return Arith.mod(a, b);
+    }
+
+    static Object floordiv(Object a, Object b) {
+        if (a instanceof Long x && b instanceof Long y && y != 0 && x != Long.MIN_VALUE) return Math.floorDiv((long) x, (long) y);
+        return Arith.floordiv(a, b);
+    }
+
+    static boolean lt(Object a, Object b) {
+        return a instanceof Long x && b instanceof Long y ? x < y : Values.lt(a, b);
+    }
+
+    static boolean le(Object a, Object b) {
+        return a instanceof Long x && b instanceof Long y ? x <= y : Values.le(a, b);
+    }
+
+    static boolean gt(Object a, Object b) {
+        return a instanceof Long x && b instanceof Long y ? x > y : Values.gt(a, b);
+    }
+
+    static boolean ge(Object a, Object b) {
+        return a instanceof Long x && b instanceof Long y ? x >= y : Values.ge(a, b);
     }
 
     // ------------------------------------------------------------------ unary

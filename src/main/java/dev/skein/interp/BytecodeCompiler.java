@@ -1,0 +1,258 @@
+package dev.skein.interp;
+
+import dev.skein.ast.Expr;
+import dev.skein.ast.Stmt;
+import dev.skein.runtime.Interpreter;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodTooLargeException;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Compiles the functions of one compiled unit (a script, a REPL input, an imported module) to
+ * JVM bytecode: one hidden class per unit, one static method per function whose body stays in
+ * {@link BytecodeSubset}; the others keep running on the node tree. The class is defined with
+ * {@link MethodHandles.Lookup#defineHiddenClass} next to this class, so it may read interp's
+ * package-private state (frames, module globals, codes) and is unloaded with the last function
+ * that uses it; the live objects it needs (codes, builtins, number boxes) travel as class data.
+ *
+ * <p>{@code -Dskein.compile=off} keeps everything on the tree (CI runs the golden suite both ways).
+ */
+final class BytecodeCompiler implements Opcodes {
+    /** A function compiled in this unit: its code and the name of its static method. */
+    record Direct(Code code, String method) {}
+
+    /** A function body the tree compiler built, with what the bytecode compiler needs of it. */
+    record Candidate(Expr.Lambda fn, Code code) {}
+
+    private static final MethodHandles.Lookup HOST = MethodHandles.lookup();
+    private static final String OBJ = "Ljava/lang/Object;";
+
+    private final ResolvedProgram resolved;
+    private final ModuleInstance module;
+    private final Interpreter interp;
+    private final String className;
+    private final List<Object> constants = new ArrayList<>();
+    private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+    /** Globals that a top-level {@code fn} statement defines, to the function compiled for it. */
+    private final Map<String, Direct> directTargets = new HashMap<>();
+
+    private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className) {
+        this.resolved = resolved;
+        this.module = module;
+        this.interp = interp;
+        this.className = className;
+    }
+
+    /** Whether generated code runs compiled: on unless {@code skein.compile=off}. */
+    static boolean enabled() {
+        return !"off".equals(System.getProperty("skein.compile"));
+    }
+
+    /**
+     * Compiles the candidates in the subset and attaches them to their codes. A unit that would
+     * break a JVM limit (a method over 64 KB) compiles again without the offending function.
+     */
+    static void compile(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<Candidate> candidates) {
+        BytecodeSubset subset = new BytecodeSubset(resolved);
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate c : candidates) if (subset.supports(c.fn())) chosen.add(c);
+        while (!chosen.isEmpty()) {
+            BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled");
+            try {
+                unit.define(chosen);
+                return;
+            } catch (MethodTooLargeException tooLarge) {
+                String method = tooLarge.getMethodName();
+                if (!method.matches("f[0-9]+")) return;   // the unit as a whole is too big: all stay on the tree
+                chosen.remove(Integer.parseInt(method.substring(1)));
+            }
+        }
+    }
+
+    private void define(List<Candidate> chosen) {
+        for (int i = 0; i < chosen.size(); i++) {
+            Direct t = new Direct(chosen.get(i).code(), "f" + i);
+            for (Stmt s : resolved.program) {
+                if (s instanceof Stmt.FnDef d && d.function() == chosen.get(i).fn() && resolved.binding(d) instanceof Binding.Global g) {
+                    directTargets.put(g.name(), t);
+                }
+            }
+        }
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+            // Every merged type is used as an Object: never load classes to find a common superclass.
+            @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
+        };
+        cw.visit(V21, ACC_FINAL | ACC_SYNTHETIC, className, null, "java/lang/Object", new String[] {"dev/skein/interp/CompiledEntry"});
+        cw.visitSource(resolved.source.name(), null);
+        for (int i = 0; i < chosen.size(); i++) function(cw, "f" + i, chosen.get(i));
+        entry(cw, chosen);
+        constructor(cw);
+        constantFields(cw);
+        byte[] bytes = cw.toByteArray();
+        try {
+            MethodHandles.Lookup lookup = HOST.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
+            CompiledEntry entry = (CompiledEntry) lookup.findConstructor(lookup.lookupClass(),
+                    java.lang.invoke.MethodType.methodType(void.class)).invoke();
+            for (int i = 0; i < chosen.size(); i++) {
+                Code code = chosen.get(i).code();
+                code.compiledIndex = i;
+                code.compiled = entry;
+            }
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException("defining compiled code failed", t);
+        }
+    }
+
+    // ------------------------------------------------------------------ what the walkers ask
+
+    String className() { return className; }
+
+    Binding binding(Object site) { return resolved.binding(site); }
+
+    int globalIndex(String name) { return module.declare(name); }
+
+    Object builtin(String name) { return interp.builtins().get(name); }
+
+    /** The compiled function a call may reach directly: a top-level {@code fn} of this unit taking exactly n arguments. */
+    Direct directTarget(Expr callee, int n) {
+        if (!(callee instanceof Expr.Name name) || !(resolved.binding(name) instanceof Binding.Global g)) return null;
+        Direct t = directTargets.get(g.name());
+        return t != null && t.code().exactArity == n ? t : null;
+    }
+
+    static String descriptor(int params) {
+        return "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;" + OBJ.repeat(params) + ")" + OBJ;
+    }
+
+    /** Pushes a live object from the class data (a static final field, which the JIT treats as a constant). */
+    void constant(MethodVisitor mv, Object value) {
+        int i = constant(value);
+        mv.visitFieldInsn(GETSTATIC, className, "k" + i, OBJ);
+    }
+
+    private int constant(Object value) {
+        return constantIndex.computeIfAbsent(value, v -> {
+            constants.add(v);
+            return constants.size() - 1;
+        });
+    }
+
+    // ------------------------------------------------------------------ the class
+
+    /**
+     * One function: {@code ts.enter()}, the body, {@code ts.exit()} on every way out, and a stack
+     * overflow turned into RecursionError, as {@link Function#run} does for the tree.
+     */
+    private void function(ClassWriter cw, String method, Candidate c) {
+        Code code = c.code();
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, descriptor(code.params.length), null, null);
+        mv.visitCode();
+        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize);
+        for (int s = code.params.length; s < code.frameSize; s++) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, BytecodeFunction.slotLocal(s));
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, fn.token);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, fn.result);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "enter", "()V", false);
+        Label bodyStart = new Label(), bodyEnd = new Label(), onThrow = new Label();
+        mv.visitLabel(bodyStart);
+        new BytecodeStatements(this, fn).statements(c.fn().body());
+        mv.visitLabel(bodyEnd);
+        mv.visitLabel(fn.epilogue);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "exit", "()V", false);
+        mv.visitVarInsn(ALOAD, fn.result);
+        mv.visitInsn(ARETURN);
+        mv.visitTryCatchBlock(bodyStart, bodyEnd, onThrow, null);
+        mv.visitLabel(onThrow);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKESTATIC, BytecodeFunction.SUPPORT, "leave",
+                "(Ljava/lang/Throwable;Ldev/skein/runtime/ThreadState;)Ljava/lang/Throwable;", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code run(index, frame)}: unpacks the frame's parameter slots into a call of function {@code index}. */
+    private void entry(ClassWriter cw, List<Candidate> chosen) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "(ILdev/skein/interp/Frame;)" + OBJ, null, null);
+        mv.visitCode();
+        Label[] cases = new Label[chosen.size()];
+        for (int i = 0; i < cases.length; i++) cases[i] = new Label();
+        Label unknown = new Label();
+        mv.visitVarInsn(ILOAD, 1);
+        mv.visitTableSwitchInsn(0, cases.length - 1, unknown, cases);
+        for (int i = 0; i < cases.length; i++) {
+            mv.visitLabel(cases[i]);
+            int n = chosen.get(i).code().params.length;
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "ts", "Ldev/skein/runtime/ThreadState;");
+            mv.visitVarInsn(ALOAD, 2);
+            mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "module", "Ldev/skein/interp/ModuleInstance;");
+            for (int p = 0; p < n; p++) {
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "slots", "[" + OBJ);
+                mv.visitLdcInsn(p);
+                mv.visitInsn(AALOAD);
+            }
+            mv.visitMethodInsn(INVOKESTATIC, className, "f" + i, descriptor(n), false);
+            mv.visitInsn(ARETURN);
+        }
+        mv.visitLabel(unknown);
+        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    private void constructor(ClassWriter cw) {
+        MethodVisitor mv = cw.visitMethod(0, "<init>", "()V", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(ALOAD, 0);
+        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code static final Object k0, k1, …}, filled from the class data in {@code <clinit>}. */
+    private void constantFields(ClassWriter cw) {
+        for (int i = 0; i < constants.size(); i++) {
+            cw.visitField(ACC_STATIC | ACC_FINAL | ACC_PRIVATE, "k" + i, OBJ, null, null).visitEnd();
+        }
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
+        mv.visitCode();
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
+        mv.visitLdcInsn("_");
+        mv.visitLdcInsn(org.objectweb.asm.Type.getType(List.class));
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "classData",
+                "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)" + OBJ, false);
+        mv.visitTypeInsn(CHECKCAST, "java/util/List");
+        for (int i = 0; i < constants.size(); i++) {
+            mv.visitInsn(DUP);
+            mv.visitLdcInsn(i);
+            mv.visitMethodInsn(INVOKEINTERFACE, "java/util/List", "get", "(I)" + OBJ, true);
+            mv.visitFieldInsn(PUTSTATIC, className, "k" + i, OBJ);
+        }
+        mv.visitInsn(POP);
+        mv.visitInsn(RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.skein.interp;
+
+import java.util.ArrayDeque;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The state of one generated method while its body is written: its JVM locals, the loops
+ * around the current statement, and the error regions that give errors their Skein positions.
+ *
+ * <p>Layout: {@code static Object f(ThreadState ts, ModuleInstance module, Object p0, …)}.
+ * Local 0 is the thread, 1 the module, and frame slot {@code s} of the resolver is local
+ * {@code 2 + s} (parameters first, as in a {@link Frame}); temporaries come after.
+ */
+final class BytecodeFunction implements Opcodes {
+    static final String SKEIN_ERROR = "dev/skein/runtime/SkeinError";
+    static final String SUPPORT = "dev/skein/interp/CompiledSupport";
+    static final int TS = 0;
+    static final int MODULE = 1;
+    private static final int SLOTS = 2;
+
+    final MethodVisitor mv;
+    final String file;
+    final String name;
+    /** The activation's trace identity (see {@link CompiledSupport#token}); null until an error passes. */
+    final int token;
+    /** Where a {@code return} leaves its value before jumping to {@link #epilogue}. */
+    final int result;
+    final Label epilogue = new Label();
+    private int nextLocal;
+    private final ArrayDeque<Loop> loops = new ArrayDeque<>();
+
+    /**
+     * A loop around the statement being written. {@code iterator}: the local of the loop's
+     * iterator, which a break or return closes (as the tree's {@code finally} does), or -1.
+     * {@code isRange}: the int local that says the loop runs on a range's counter instead.
+     */
+    record Loop(Label continueTarget, Label breakTarget, int iterator, int isRange) {}
+
+    BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize) {
+        this.mv = mv;
+        this.file = file;
+        this.name = name;
+        this.token = SLOTS + frameSize;
+        this.result = token + 1;
+        this.nextLocal = result + 1;
+    }
+
+    static int slotLocal(int slot) { return SLOTS + slot; }
+
+    // ------------------------------------------------------------------ temporaries
+
+    /** A fresh local (two slots for a long); temporaries are not reused, methods stay small. */
+    int newLocal(boolean wide) {
+        int l = nextLocal;
+        nextLocal += wide ? 2 : 1;
+        return l;
+    }
+
+    // ------------------------------------------------------------------ loops
+
+    void pushLoop(Loop l) { loops.push(l); }
+
+    void popLoop() { loops.pop(); }
+
+    Loop innermostLoop() { return loops.peek(); }
+
+    /** Before a return: close the iterators of every enclosing loop, innermost first. */
+    void closeIterators() {
+        for (Loop l : loops) closeIterator(l);
+    }
+
+    void closeIterator(Loop l) {
+        if (l.iterator() < 0) return;
+        Label done = new Label();
+        mv.visitVarInsn(ILOAD, l.isRange());
+        mv.visitJumpInsn(IFNE, done);
+        mv.visitVarInsn(ALOAD, l.iterator());
+        mv.visitMethodInsn(INVOKEINTERFACE, "dev/skein/runtime/SkeinIterator", "close", "()V", true);
+        mv.visitLabel(done);
+    }
+
+    // ------------------------------------------------------------------ error regions
+
+    /** Starts a region whose errors get a position (what a node's {@code try { … } catch → locate} covers). */
+    Label startRegion() {
+        Label start = new Label();
+        mv.visitLabel(start);
+        return start;
+    }
+
+    /**
+     * Ends a region started by {@link #startRegion}: a SkeinError leaving it gets {@code line:column}
+     * in this function (unless an inner region of this activation already added one); with
+     * {@code calls}, a stack overflow becomes a located RecursionError, as at the tree's call sites.
+     * The handlers are written inline, so enclosing regions (and the body's exit handler) cover
+     * them; their table entries are added here, after the inner regions', so inner ones win.
+     */
+    void endRegion(Label start, int line, int column, boolean calls) {
+        Label end = new Label(), after = new Label(), onError = new Label();
+        mv.visitLabel(end);
+        mv.visitJumpInsn(GOTO, after);
+        if (calls) {
+            Label onOverflow = new Label();
+            mv.visitTryCatchBlock(start, end, onOverflow, "java/lang/StackOverflowError");
+            mv.visitLabel(onOverflow);
+            mv.visitInsn(POP);
+            mv.visitVarInsn(ALOAD, TS);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "recursionError", "(Ldev/skein/runtime/ThreadState;)L" + SKEIN_ERROR + ";", false);
+            mv.visitJumpInsn(GOTO, onError);
+        }
+        mv.visitTryCatchBlock(start, end, onError, SKEIN_ERROR);
+        mv.visitLabel(onError);
+        locateAndThrow(line, column);
+        mv.visitLabel(after);
+    }
+
+    /** Stack: a SkeinError. Adds this function's position to its trace and throws it. */
+    void locateAndThrow(int line, int column) {
+        mv.visitVarInsn(ALOAD, token);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "token", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, token);
+        mv.visitLdcInsn(file);
+        mv.visitLdcInsn(name);
+        push(line);
+        push(column);
+        mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "locate",
+                "(L" + SKEIN_ERROR + ";Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;II)L" + SKEIN_ERROR + ";", false);
+        mv.visitInsn(ATHROW);
+    }
+
+    void push(int v) {
+        if (v >= -1 && v <= 5) mv.visitInsn(ICONST_0 + v);
+        else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
+        else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
+        else mv.visitLdcInsn(v);
+    }
+}

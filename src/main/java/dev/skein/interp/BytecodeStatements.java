@@ -1,0 +1,233 @@
+package dev.skein.interp;
+
+import dev.skein.ast.Span;
+import dev.skein.ast.Stmt;
+import dev.skein.ast.Target;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Writes the bytecode of statements: assignments, {@code if}, {@code while}, {@code for}, jumps
+ * and returns, with the polls, iterator closing and error positions of the tree's statement
+ * nodes ({@link Statements}).
+ */
+final class BytecodeStatements implements Opcodes {
+    private static final String RANGE = "dev/skein/runtime/RangeValue";
+    private static final String ITERATOR = "dev/skein/runtime/SkeinIterator";
+
+    private final BytecodeCompiler unit;
+    private final BytecodeFunction fn;
+    private final BytecodeExpressions exprs;
+    private final MethodVisitor mv;
+
+    BytecodeStatements(BytecodeCompiler unit, BytecodeFunction fn) {
+        this.unit = unit;
+        this.fn = fn;
+        this.exprs = new BytecodeExpressions(unit, fn);
+        this.mv = fn.mv;
+    }
+
+    void statements(List<Stmt> body) {
+        for (Stmt s : body) statement(s);
+    }
+
+    private void statement(Stmt s) {
+        if (s instanceof Stmt.Let l) {
+            exprs.value(l.value());
+            store(l.target());
+        } else if (s instanceof Stmt.Assign a) {
+            exprs.value(a.value());
+            store(a.target());
+        } else if (s instanceof Stmt.AugAssign a) {
+            // x op= v is x = x op v with x read once, located at the statement (as the tree builds it).
+            Target.NameTarget n = (Target.NameTarget) a.target();
+            exprs.read(n.span(), unit.binding(n));
+            exprs.value(a.value());
+            exprs.arith(a.op(), a.span());
+            store(n);
+        } else if (s instanceof Stmt.ExprStmt e) {
+            exprs.value(e.expr());
+            mv.visitInsn(POP);
+        } else if (s instanceof Stmt.If i) {
+            ifStatement(i);
+        } else if (s instanceof Stmt.While w) {
+            whileLoop(w);
+        } else if (s instanceof Stmt.For f) {
+            forLoop(f);
+        } else if (s instanceof Stmt.Break) {
+            BytecodeFunction.Loop loop = fn.innermostLoop();
+            fn.closeIterator(loop);
+            mv.visitJumpInsn(GOTO, loop.breakTarget());
+        } else if (s instanceof Stmt.Continue) {
+            mv.visitJumpInsn(GOTO, fn.innermostLoop().continueTarget());
+        } else if (s instanceof Stmt.Return r) {
+            if (r.value() == null) mv.visitInsn(ACONST_NULL);
+            else exprs.value(r.value());
+            mv.visitVarInsn(ASTORE, fn.result);
+            fn.closeIterators();
+            mv.visitJumpInsn(GOTO, fn.epilogue);
+        } else if (s instanceof Stmt.Block b) {
+            statements(b.statements());
+        } else {
+            throw new IllegalStateException("not in the compiled subset: " + s);
+        }
+    }
+
+    /** Stack: the value. Stores it into a name target (an uncaptured local or a global). */
+    private void store(Target t) {
+        Binding b = unit.binding((Target.NameTarget) t);
+        if (b instanceof Binding.Local l) {
+            mv.visitVarInsn(ASTORE, BytecodeFunction.slotLocal(l.slot()));
+        } else if (b instanceof Binding.Global g) {
+            int value = fn.newLocal(false);
+            mv.visitVarInsn(ASTORE, value);
+            exprs.globals();
+            fn.push(unit.globalIndex(g.name()));
+            mv.visitVarInsn(ALOAD, value);
+            mv.visitInsn(AASTORE);
+        } else {
+            throw new IllegalStateException("not in the compiled subset: " + b);
+        }
+    }
+
+    private void ifStatement(Stmt.If i) {
+        Label otherwise = new Label(), end = new Label();
+        exprs.branch(i.condition(), false, otherwise);
+        statements(i.then().statements());
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(otherwise);
+        if (i.otherwise() != null) statement(i.otherwise());
+        mv.visitLabel(end);
+    }
+
+    private void whileLoop(Stmt.While w) {
+        Label head = new Label(), next = new Label(), end = new Label();
+        mv.visitLabel(head);
+        exprs.branch(w.condition(), false, end);
+        fn.pushLoop(new BytecodeFunction.Loop(next, end, -1, -1));
+        statements(w.body().statements());
+        fn.popLoop();
+        mv.visitLabel(next);
+        poll(w.span());
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(end);
+    }
+
+    /** The back-edge poll: cancellation, timeouts, the step budget (the tree's {@code ts.poll()}). */
+    private void poll(Span at) {
+        Label start = fn.startRegion();
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "poll", "()V", false);
+        fn.endRegion(start, at.line(), at.column(), false);
+    }
+
+    /**
+     * {@code for x in it}. A range runs on a {@code long} counter with no iterator object (the
+     * tree's {@code overRange}); anything else through its iterator, which is closed when the loop
+     * is left early (break, return, an error), as the tree's {@code finally} does. One body serves
+     * both: the JIT unswitches the loop on the {@code isRange} flag. Everything after the iterable
+     * is one region located at the {@code for}.
+     */
+    private void forLoop(Stmt.For f) {
+        int iterable = fn.newLocal(false), iterator = fn.newLocal(false), isRange = fn.newLocal(false);
+        int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true);
+        exprs.value(f.iterable());
+        mv.visitVarInsn(ASTORE, iterable);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, iterator);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, i);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, stop);
+        mv.visitInsn(LCONST_0);
+        mv.visitVarInsn(LSTORE, step);
+        Label region = fn.startRegion();
+        Label notRange = new Label(), head = new Label(), next = new Label(), end = new Label(), exhausted = new Label();
+        mv.visitVarInsn(ALOAD, iterable);
+        mv.visitTypeInsn(INSTANCEOF, RANGE);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ISTORE, isRange);
+        mv.visitJumpInsn(IFEQ, notRange);
+        rangeBound(iterable, "start", i);
+        rangeBound(iterable, "stop", stop);
+        rangeBound(iterable, "step", step);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(notRange);
+        mv.visitVarInsn(ALOAD, iterable);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Containers", "iter", "(Ljava/lang/Object;)L" + ITERATOR + ";", false);
+        mv.visitVarInsn(ASTORE, iterator);
+
+        Label loopStart = new Label(), loopEnd = new Label(), onError = new Label();
+        mv.visitLabel(head);
+        mv.visitLabel(loopStart);
+        Label fromIterator = new Label(), haveValue = new Label();
+        mv.visitVarInsn(ILOAD, isRange);
+        mv.visitJumpInsn(IFEQ, fromIterator);
+        rangeNext(i, stop, step, exhausted);
+        mv.visitJumpInsn(GOTO, haveValue);
+        mv.visitLabel(fromIterator);
+        mv.visitVarInsn(ALOAD, iterator);
+        mv.visitMethodInsn(INVOKEINTERFACE, ITERATOR, "next", "()Ljava/lang/Object;", true);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETSTATIC, ITERATOR, "DONE", "Ljava/lang/Object;");
+        Label notDone = new Label();
+        mv.visitJumpInsn(IF_ACMPNE, notDone);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, exhausted);
+        mv.visitLabel(notDone);
+        mv.visitLabel(haveValue);
+        store(f.target());
+        BytecodeFunction.Loop loop = new BytecodeFunction.Loop(next, end, iterator, isRange);
+        fn.pushLoop(loop);
+        statements(f.body().statements());
+        fn.popLoop();
+        mv.visitLabel(next);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "poll", "()V", false);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(loopEnd);
+        // An error inside the loop: close the iterator (not exhausted), then let it go on.
+        mv.visitTryCatchBlock(loopStart, loopEnd, onError, null);
+        mv.visitLabel(onError);
+        fn.closeIterator(loop);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(exhausted);
+        mv.visitLabel(end);
+        fn.endRegion(region, f.span().line(), f.span().column(), false);
+    }
+
+    private void rangeBound(int range, String part, int into) {
+        mv.visitVarInsn(ALOAD, range);
+        mv.visitTypeInsn(CHECKCAST, RANGE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RANGE, part, "()J", false);
+        mv.visitVarInsn(LSTORE, into);
+    }
+
+    /** Leaves Long(i) on the stack and advances i, or jumps to {@code exhausted}: {@code step > 0 ? i < stop : i > stop}. */
+    private void rangeNext(int i, int stop, int step, Label exhausted) {
+        Label down = new Label(), inRange = new Label();
+        mv.visitVarInsn(LLOAD, step);
+        mv.visitInsn(LCONST_0);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, down);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LLOAD, stop);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFGE, exhausted);
+        mv.visitJumpInsn(GOTO, inRange);
+        mv.visitLabel(down);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LLOAD, stop);
+        mv.visitInsn(LCMP);
+        mv.visitJumpInsn(IFLE, exhausted);
+        mv.visitLabel(inRange);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LLOAD, step);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, i);
+    }
+}

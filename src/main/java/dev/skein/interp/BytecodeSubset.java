@@ -1,0 +1,103 @@
+package dev.skein.interp;
+
+import dev.skein.ast.Expr;
+import dev.skein.ast.Stmt;
+import dev.skein.ast.Target;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Decides which functions {@link BytecodeCompiler} compiles: those whose whole body stays inside
+ * the subset the bytecode walkers know. Anything else keeps running on the node tree, per
+ * function (Rhino learnt that falling back per script costs whole programs their speed):
+ * closures and captured variables, try/throw, records, imports, with, method calls, containers,
+ * comprehensions, f-strings, keyword or spread arguments, and the loops whose string appends the
+ * resolver moved to buffers ({@link Accumulation}).
+ */
+final class BytecodeSubset {
+    /** Binary operators with a static {@code Arith} helper (see {@link BytecodeExpressions#ARITH}). */
+    static final Set<String> BINARY = Set.of("+", "-", "*", "/", "//", "%", "**", "&", "|", "^", "<<", ">>");
+    static final Set<String> COMPARE = Set.of("<", "<=", ">", ">=", "==", "!=", "in", "not in");
+    /** Parameters and locals become JVM locals; a method has at most 255 of them. */
+    private static final int MAX_LOCALS = 200;
+
+    private final ResolvedProgram resolved;
+
+    BytecodeSubset(ResolvedProgram resolved) { this.resolved = resolved; }
+
+    boolean supports(Expr.Lambda fn) {
+        ResolvedFunction layout = resolved.function(fn);
+        if (layout == null || layout.cellParams.length > 0 || layout.hoistedCells.length > 0 || !layout.freeVars.isEmpty()) return false;
+        if (layout.frameSize > MAX_LOCALS) return false;
+        for (ResolvedFunction.Local l : layout.locals) if (l.cell()) return false;
+        return stmts(fn.body());
+    }
+
+    private boolean stmts(List<Stmt> body) {
+        for (Stmt s : body) if (!stmt(s)) return false;
+        return true;
+    }
+
+    private boolean stmt(Stmt s) {
+        if (s instanceof Stmt.Let l) return name(l.target()) && expr(l.value());
+        if (s instanceof Stmt.Assign a) return name(a.target()) && expr(a.value());
+        if (s instanceof Stmt.AugAssign a) {
+            return resolved.appends.get(a) == null && BINARY.contains(a.op()) && name(a.target()) && expr(a.value());
+        }
+        if (s instanceof Stmt.ExprStmt e) return expr(e.expr());
+        if (s instanceof Stmt.If i) return expr(i.condition()) && block(i.then()) && (i.otherwise() == null || stmt(i.otherwise()));
+        if (s instanceof Stmt.While w) return resolved.loopBuffers.get(w) == null && expr(w.condition()) && block(w.body());
+        if (s instanceof Stmt.For f) {
+            return resolved.loopBuffers.get(f) == null && name(f.target()) && expr(f.iterable()) && block(f.body());
+        }
+        if (s instanceof Stmt.Break || s instanceof Stmt.Continue) return true;
+        if (s instanceof Stmt.Return r) return r.value() == null || expr(r.value());
+        if (s instanceof Stmt.Block b) return block(b);
+        return false;
+    }
+
+    private boolean block(Stmt.Block b) {
+        int[] hoisted = resolved.hoistedCells.get(b);
+        return (hoisted == null || hoisted.length == 0) && stmts(b.statements());
+    }
+
+    /** A plain name target: an uncaptured local or a global. */
+    private boolean name(Target t) {
+        return t instanceof Target.NameTarget n && storable(resolved.binding(n));
+    }
+
+    private static boolean storable(Binding b) {
+        return (b instanceof Binding.Local l && !l.cell()) || b instanceof Binding.Global;
+    }
+
+    private boolean expr(Expr e) {
+        if (e instanceof Expr.Literal l) {
+            Object v = l.value();
+            return v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean
+                    || v instanceof BigInteger;
+        }
+        if (e instanceof Expr.Name n) {
+            Binding b = resolved.binding(n);
+            return storable(b) || b instanceof Binding.Builtin;
+        }
+        if (e instanceof Expr.Unary u) return expr(u.operand());
+        if (e instanceof Expr.Binary b) return BINARY.contains(b.op()) && expr(b.left()) && expr(b.right());
+        if (e instanceof Expr.Compare c) return COMPARE.containsAll(c.ops()) && exprs(c.operands());
+        if (e instanceof Expr.And a) return expr(a.left()) && expr(a.right());
+        if (e instanceof Expr.Or o) return expr(o.left()) && expr(o.right());
+        if (e instanceof Expr.Not n) return expr(n.operand());
+        if (e instanceof Expr.Conditional c) return expr(c.condition()) && expr(c.then()) && expr(c.otherwise());
+        if (e instanceof Expr.Call c) {
+            if (c.callee() instanceof Expr.Attr || !expr(c.callee())) return false;
+            for (Expr.Arg a : c.args()) if (a.name() != null || a.spread() || !expr(a.value())) return false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean exprs(List<Expr> es) {
+        for (Expr e : es) if (!expr(e)) return false;
+        return true;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.skein.interp;
+
+/**
+ * The way into the bytecode of one compiled module: {@link Function#run} hands it the frame the
+ * caller filled (arguments bound, defaults evaluated), and the generated class unpacks the slots
+ * into a call of the function's static method. One instance per generated class; {@code index}
+ * picks the function ({@link Code#compiledIndex}).
+ */
+interface CompiledEntry {
+    Object run(int index, Frame frame);
+}

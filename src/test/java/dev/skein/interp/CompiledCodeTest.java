@@ -1,0 +1,108 @@
+package dev.skein.interp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skein.embed.SkeinEngine;
+import dev.skein.embed.SkeinException;
+import dev.skein.embed.SkeinSession;
+import java.math.BigInteger;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bytecode compiler's own checks (the golden suite runs every script both compiled and on
+ * the tree): integer arithmetic at the long boundary against an exact BigInteger model, the
+ * recursion limit, and a timeout stopping a tight compiled loop.
+ */
+class CompiledCodeTest {
+    private static final String OPS = """
+            fn add(a, b) { return a + b }
+            fn sub(a, b) { return a - b }
+            fn mul(a, b) { return a * b }
+            fn fdiv(a, b) { return a // b }
+            fn mod(a, b) { return a % b }
+            fn loop_sum(n) {
+                let s = 0
+                for i in range(n) { s += i }
+                return s
+            }
+            """;
+
+    private final SkeinEngine engine = SkeinEngine.builder().build();
+    private final SkeinSession session = engine.newSession();
+
+    {
+        session.eval(OPS);
+    }
+
+    @Property(tries = 400)
+    void arithmeticAtTheLongBoundaryIsExact(@ForAll("operands") long a, @ForAll("operands") long b) {
+        BigInteger x = BigInteger.valueOf(a), y = BigInteger.valueOf(b);
+        assertEquals(x.add(y).toString(), call("add", a, b));
+        assertEquals(x.subtract(y).toString(), call("sub", a, b));
+        assertEquals(x.multiply(y).toString(), call("mul", a, b));
+        if (b != 0) {
+            BigInteger[] qr = x.divideAndRemainder(y);
+            BigInteger q = qr[0], r = qr[1];
+            if (r.signum() != 0 && r.signum() != y.signum()) {   // Python floors; Java truncates
+                q = q.subtract(BigInteger.ONE);
+                r = r.add(y);
+            }
+            assertEquals(q.toString(), call("fdiv", a, b));
+            assertEquals(r.toString(), call("mod", a, b));
+        }
+    }
+
+    @Provide
+    Arbitrary<Long> operands() {
+        return Arbitraries.oneOf(
+                Arbitraries.longs(),
+                Arbitraries.longs().between(-3, 3),
+                Arbitraries.longs().between(Long.MAX_VALUE - 3, Long.MAX_VALUE),
+                Arbitraries.longs().between(Long.MIN_VALUE, Long.MIN_VALUE + 3),
+                Arbitraries.longs().between(-(1L << 32) - 2, -(1L << 32) + 2),
+                Arbitraries.longs().between((1L << 31) - 2, (1L << 31) + 2));
+    }
+
+    private String call(String fn, long a, long b) {
+        return String.valueOf(session.eval("str(" + fn + "(" + a + ", " + b + "))"));
+    }
+
+    @Test
+    void compiledFunctionsAreCompiled() {
+        SkeinEngine e = SkeinEngine.builder().build();
+        assertEquals("12497500", String.valueOf(e.eval(OPS + "str(loop_sum(5000))")));
+    }
+
+    @Test
+    void unboundedRecursionIsARecursionError() {
+        SkeinException e = assertThrows(SkeinException.class, () -> engine.eval("""
+                fn down(n) { return down(n + 1) + 1 }
+                down(0)
+                """));
+        assertEquals("RecursionError", e.kind());
+        assertTrue(e.getMessage().contains("maximum recursion depth"), e.getMessage());
+    }
+
+    @Test
+    void aTimeLimitStopsATightCompiledLoop() {
+        SkeinEngine limited = SkeinEngine.builder().timeLimit(Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        SkeinException e = assertThrows(SkeinException.class, () -> limited.eval("""
+                fn spin() {
+                    let i = 0
+                    while true { i = i + 1 }
+                }
+                spin()
+                """));
+        assertTrue(e.kind().equals("TimeoutError") || e.kind().equals("CancelledError"), e.kind() + ": " + e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+    }
+}
