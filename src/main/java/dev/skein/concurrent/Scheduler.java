@@ -159,8 +159,9 @@ final class Scheduler implements WorkerEvents {
             Task t = queue.poll();
             Future f = t.future;
             if (!t.started) {
-                // In this JVM the worker claims the task itself (an awaiting task may have run it).
-                if (transport.inProcess() ? !f.isPending() : !f.claimRemote()) continue;
+                // In this JVM the worker claims the task itself, and finds nothing to do if it
+                // was cancelled or an awaiting task ran it meanwhile: no future lock here.
+                if (!transport.inProcess() && !f.claimRemote()) continue;
                 t.started = true;
             } else if (f.isDone()) {
                 continue;
