@@ -212,13 +212,26 @@ final class WorkerProcess implements Worker {
                     if (f == null) break;
                     listener.frame(this, f);
                 }
-            } catch (IOException | RuntimeException broken) {
+            } catch (IOException broken) {
                 process.destroyForcibly();
+            } catch (RuntimeException bug) {
+                process.destroyForcibly();
+                internalError("reading from", bug);
             }
-            listener.died(this);
+            try {
+                listener.died(this);
+            } catch (RuntimeException bug) {
+                internalError("replacing", bug);
+            }
         }, "skein-worker-" + process.pid() + "-reader");
         t.setDaemon(true);
         t.start();
+    }
+
+    /** A bug of ours on this thread: said in one line (never a Java trace), the pool carries on. */
+    private void internalError(String doing, RuntimeException bug) {
+        System.err.println("skein: internal error " + doing + " worker process " + pid() + ": " + bug
+                + " (please report it with the script that caused it)");
     }
 
     private void readStderr() {
