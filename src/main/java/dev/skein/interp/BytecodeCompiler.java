@@ -130,6 +130,15 @@ final class BytecodeCompiler implements Opcodes {
         return t != null && t.code().exactArity == n ? t : null;
     }
 
+    /**
+     * Whether {@code e} is a call of the builtin {@code range} (which always makes a range or
+     * raises), so a {@code for} over it may run on a counter alone.
+     */
+    boolean isRange(Expr e) {
+        return e instanceof Expr.Call c && c.callee() instanceof Expr.Name n && resolved.binding(n) instanceof Binding.Builtin b
+                && b.name().equals("range") && builtin("range") instanceof dev.skein.runtime.Builtin r && r.name().equals("range");
+    }
+
     static String descriptor(int params) {
         return "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;" + OBJ.repeat(params) + ")" + OBJ;
     }
@@ -157,10 +166,10 @@ final class BytecodeCompiler implements Opcodes {
         Code code = c.code();
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, descriptor(code.params.length), null, null);
         mv.visitCode();
-        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize);
+        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.FUNCTION_SLOTS);
         for (int s = code.params.length; s < code.frameSize; s++) {
             mv.visitInsn(ACONST_NULL);
-            mv.visitVarInsn(ASTORE, BytecodeFunction.slotLocal(s));
+            mv.visitVarInsn(ASTORE, fn.slotLocal(s));
         }
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, fn.token);

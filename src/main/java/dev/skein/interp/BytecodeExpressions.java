@@ -122,7 +122,13 @@ final class BytecodeExpressions implements Opcodes {
 
     void read(Span at, Binding b) {
         if (b instanceof Binding.Local l) {
-            mv.visitVarInsn(ALOAD, BytecodeFunction.slotLocal(l.slot()));
+            int counter = fn.unboxedLocal(l.slot());
+            if (counter >= 0) {   // a range loop's variable: boxed where it is read
+                mv.visitVarInsn(LLOAD, counter);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            } else {
+                mv.visitVarInsn(ALOAD, fn.slotLocal(l.slot()));
+            }
         } else if (b instanceof Binding.Global g) {
             Label assigned = new Label();
             globals();
