@@ -58,6 +58,18 @@ final class BytecodeFunction implements Opcodes {
 
     int slotLocal(int slot) { return slots + slot; }
 
+    /** Sets the slots {@code [from, frameSize)}, the trace token and the result to null (the method's first instructions). */
+    void clearLocals(int from, int frameSize) {
+        for (int s = from; s < frameSize; s++) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, slotLocal(s));
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, token);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, result);
+    }
+
     /** The long local holding frame slot {@code slot} unboxed, or -1 when the slot holds its value. */
     int unboxedLocal(int slot) { return unboxed.getOrDefault(slot, -1); }
 

@@ -34,6 +34,32 @@ final class BytecodeSubset {
         return stmts(fn.body());
     }
 
+    /**
+     * Whether a module's top level compiles: its statements in the subset compile, the others
+     * run their tree node (top-level statements share no JVM locals: a local there lives in one
+     * statement's block). Only worth it when a statement that compiles holds a loop.
+     */
+    boolean supports(BytecodeCompiler.Main main) {
+        if (main.code().frameSize > MAX_LOCALS) return false;
+        for (Stmt s : main.statements()) if (hasLoop(s) && stmt(s)) return true;
+        return false;
+    }
+
+    /** A top-level statement inside the subset. */
+    boolean topLevel(Stmt s) { return stmt(s); }
+
+    /** The REPL's final expression inside the subset. */
+    boolean topLevelExpr(Expr e) { return expr(e); }
+
+    private static boolean hasLoop(Stmt s) {
+        if (s instanceof Stmt.While || s instanceof Stmt.For) return true;
+        if (s instanceof Stmt.If i) return hasLoop(i.then()) || (i.otherwise() != null && hasLoop(i.otherwise()));
+        if (s instanceof Stmt.Block b) {
+            for (Stmt t : b.statements()) if (hasLoop(t)) return true;
+        }
+        return false;
+    }
+
     private boolean stmts(List<Stmt> body) {
         for (Stmt s : body) if (!stmt(s)) return false;
         return true;
