@@ -131,6 +131,12 @@ final class BytecodeCompiler implements Opcodes {
 
     Binding binding(Object site) { return resolved.binding(site); }
 
+    /** {variable slot, buffer slot} when {@code a} appends to a loop's string buffer ({@link Accumulation}), else null. */
+    int[] appendBuffer(Stmt.AugAssign a) { return resolved.appends.get(a); }
+
+    /** The {variable slot, buffer slot} pairs a loop writes back when it is left, or null. */
+    int[][] loopBuffers(Stmt loop) { return resolved.loopBuffers.get(loop); }
+
     int globalIndex(String name) { return module.declare(name); }
 
     Object builtin(String name) { return interp.builtins().get(name); }
@@ -258,13 +264,18 @@ final class BytecodeCompiler implements Opcodes {
                     "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;Ldev/skein/interp/Frame;)" + OBJ, false);
             mv.visitInsn(ARETURN);
         } else {
-            mv.visitTypeInsn(NEW, "java/lang/IllegalStateException");
-            mv.visitInsn(DUP);
-            mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalStateException", "<init>", "()V", false);
-            mv.visitInsn(ATHROW);
+            throwNew(mv, "java/lang/IllegalStateException");
         }
         mv.visitMaxs(0, 0);
         mv.visitEnd();
+    }
+
+    /** {@code throw new type()}: for the ways into the class that cannot happen. */
+    private static void throwNew(MethodVisitor mv, String type) {
+        mv.visitTypeInsn(NEW, type);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, type, "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
     }
 
     /** {@code run(index, frame)}: unpacks the frame's parameter slots into a call of function {@code index}. */
@@ -295,10 +306,7 @@ final class BytecodeCompiler implements Opcodes {
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(unknown);
-        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "()V", false);
-        mv.visitInsn(ATHROW);
+        throwNew(mv, "java/lang/IllegalArgumentException");
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

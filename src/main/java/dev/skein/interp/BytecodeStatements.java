@@ -16,6 +16,7 @@ import org.objectweb.asm.Opcodes;
 final class BytecodeStatements implements Opcodes {
     private static final String RANGE = "dev/skein/runtime/RangeValue";
     private static final String ITERATOR = "dev/skein/runtime/SkeinIterator";
+    private static final String ACCUMULATION = "dev/skein/interp/Accumulation";
 
     private final BytecodeCompiler unit;
     private final BytecodeFunction fn;
@@ -40,6 +41,8 @@ final class BytecodeStatements implements Opcodes {
         } else if (s instanceof Stmt.Assign a) {
             exprs.value(a.value());
             store(a.target());
+        } else if (s instanceof Stmt.AugAssign a && unit.appendBuffer(a) != null) {
+            append(a, unit.appendBuffer(a));
         } else if (s instanceof Stmt.AugAssign a) {
             // x op= v is x = x op v with x read once, located at the statement (as the tree builds it).
             Target.NameTarget n = (Target.NameTarget) a.target();
@@ -54,8 +57,10 @@ final class BytecodeStatements implements Opcodes {
             ifStatement(i);
         } else if (s instanceof Stmt.While w) {
             whileLoop(w);
+            writeBack(w);
         } else if (s instanceof Stmt.For f) {
             forLoop(f);
+            writeBack(f);
         } else if (s instanceof Stmt.Break) {
             BytecodeFunction.Loop loop = fn.innermostLoop();
             fn.closeIterator(loop);
@@ -72,6 +77,68 @@ final class BytecodeStatements implements Opcodes {
             statements(b.statements());
         } else {
             throw new IllegalStateException("not in the compiled subset: " + s);
+        }
+    }
+
+    /**
+     * {@code s += v} for a local whose loop appends to a string buffer, as the tree's
+     * {@link Accumulation.Append}: a string piece goes to the buffer (started when {@code s} is a
+     * string); anything else writes the buffer back and adds as usual, located at the statement.
+     */
+    private void append(Stmt.AugAssign a, int[] pair) {
+        int variable = fn.slotLocal(pair[0]), buffer = fn.slotLocal(pair[1]), piece = fn.newLocal(false);
+        Label done = new Label(), unbuffered = new Label(), general = new Label();
+        exprs.value(a.value());
+        mv.visitVarInsn(ASTORE, piece);
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/StringBuilder");
+        mv.visitJumpInsn(IFEQ, unbuffered);
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitVarInsn(ALOAD, piece);
+        mv.visitMethodInsn(INVOKESTATIC, ACCUMULATION, "appendTo", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+        mv.visitJumpInsn(IFNE, done);
+        flush(variable, buffer);   // not a string after all: back to the general rule
+        mv.visitJumpInsn(GOTO, general);
+        mv.visitLabel(unbuffered);
+        mv.visitVarInsn(ALOAD, variable);
+        mv.visitVarInsn(ALOAD, piece);
+        mv.visitMethodInsn(INVOKESTATIC, ACCUMULATION, "startBuffer", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/StringBuilder;", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, buffer);
+        mv.visitJumpInsn(IFNONNULL, done);
+        mv.visitLabel(general);
+        mv.visitVarInsn(ALOAD, variable);
+        mv.visitVarInsn(ALOAD, piece);
+        exprs.arith("+", a.span());
+        mv.visitVarInsn(ASTORE, variable);
+        mv.visitLabel(done);
+    }
+
+    /** Buffer (a StringBuilder) to variable as a string; the buffer becomes null. */
+    private void flush(int variable, int buffer) {
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
+        mv.visitVarInsn(ASTORE, variable);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, buffer);
+    }
+
+    /**
+     * After a loop whose appends go to buffers ({@link Accumulation.Loop}): each buffer in use is
+     * written back to its variable. Only leaving normally or by break needs it here: a return or
+     * an error leaves the compiled method, and with it these locals.
+     */
+    private void writeBack(Stmt loop) {
+        int[][] pairs = unit.loopBuffers(loop);
+        if (pairs == null) return;
+        for (int[] p : pairs) {
+            int variable = fn.slotLocal(p[0]), buffer = fn.slotLocal(p[1]);
+            Label skip = new Label();
+            mv.visitVarInsn(ALOAD, buffer);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/StringBuilder");
+            mv.visitJumpInsn(IFEQ, skip);
+            flush(variable, buffer);
+            mv.visitLabel(skip);
         }
     }
 
@@ -201,7 +268,10 @@ final class BytecodeStatements implements Opcodes {
         for (Stmt s : body) {
             if (s instanceof Stmt.Let l && storesInto(l.target(), slot)) return true;
             if (s instanceof Stmt.Assign a && storesInto(a.target(), slot)) return true;
-            if (s instanceof Stmt.AugAssign a && storesInto(a.target(), slot)) return true;
+            if (s instanceof Stmt.AugAssign a) {
+                int[] buffered = unit.appendBuffer(a);
+                if (buffered != null ? buffered[0] == slot : storesInto(a.target(), slot)) return true;
+            }
             if (s instanceof Stmt.For f && (storesInto(f.target(), slot) || assigns(f.body().statements(), slot))) return true;
             if (s instanceof Stmt.While w && assigns(w.body().statements(), slot)) return true;
             if (s instanceof Stmt.Block b && assigns(b.statements(), slot)) return true;
