@@ -28,14 +28,10 @@ final class Accumulation {
             Object[] s = f.slots;
             Object v = value.eval(f);
             if (s[buffer] instanceof StringBuilder sb) {
-                if (v instanceof String piece) {
-                    sb.append(piece);
-                    return NORMAL;
-                }
+                if (appendTo(sb, v)) return NORMAL;
                 s[slot] = sb.toString();   // not a string after all: back to the general rule
                 s[buffer] = null;
-            } else if (s[slot] instanceof String current && v instanceof String piece) {
-                s[buffer] = new StringBuilder(Math.max(64, 2 * (current.length() + piece.length()))).append(current).append(piece);
+            } else if ((s[buffer] = startBuffer(s[slot], v)) != null) {
                 return NORMAL;
             }
             try {
@@ -45,6 +41,23 @@ final class Accumulation {
             }
             return NORMAL;
         }
+    }
+
+    /** Appends {@code piece} to the buffer when it is a string; false (nothing done) otherwise. */
+    static boolean appendTo(Object buffer, Object piece) {
+        if (buffer instanceof StringBuilder sb && piece instanceof String p) {
+            sb.append(p);
+            return true;
+        }
+        return false;
+    }
+
+    /** The buffer that {@code current += piece} starts when both are strings, or null. */
+    static StringBuilder startBuffer(Object current, Object piece) {
+        if (current instanceof String c && piece instanceof String p) {
+            return new StringBuilder(Math.max(64, 2 * (c.length() + p.length()))).append(c).append(p);
+        }
+        return null;
     }
 
     /** The loop, followed (however it is left) by writing the buffers back to their variables. */

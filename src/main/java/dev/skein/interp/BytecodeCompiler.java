@@ -32,6 +32,13 @@ final class BytecodeCompiler implements Opcodes {
     /** A function body the tree compiler built, with what the bytecode compiler needs of it. */
     record Candidate(Expr.Lambda fn, Code code) {}
 
+    /**
+     * A module's top level as the tree compiler built it: its statements with their nodes (a
+     * statement outside the subset runs its node on the top-level frame), and the REPL's final
+     * expression, if any, with its node.
+     */
+    record Main(List<Stmt> statements, List<StmtNode> nodes, Expr result, ExprNode resultNode, Code code) {}
+
     private static final MethodHandles.Lookup HOST = MethodHandles.lookup();
     private static final String OBJ = "Ljava/lang/Object;";
 
@@ -60,24 +67,26 @@ final class BytecodeCompiler implements Opcodes {
      * Compiles the candidates in the subset and attaches them to their codes. A unit that would
      * break a JVM limit (a method over 64 KB) compiles again without the offending function.
      */
-    static void compile(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<Candidate> candidates) {
+    static void compile(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<Candidate> candidates, Main main) {
         BytecodeSubset subset = new BytecodeSubset(resolved);
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : candidates) if (subset.supports(c.fn())) chosen.add(c);
-        while (!chosen.isEmpty()) {
+        if (main != null && !subset.supports(main)) main = null;
+        while (!chosen.isEmpty() || main != null) {
             BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled");
             try {
-                unit.define(chosen);
+                unit.define(chosen, main, subset);
                 return;
             } catch (MethodTooLargeException tooLarge) {
                 String method = tooLarge.getMethodName();
-                if (!method.matches("f[0-9]+")) return;   // the unit as a whole is too big: all stay on the tree
-                chosen.remove(Integer.parseInt(method.substring(1)));
+                if (method.equals("main")) main = null;
+                else if (method.matches("f[0-9]+")) chosen.remove(Integer.parseInt(method.substring(1)));
+                else return;   // the unit as a whole is too big: all stay on the tree
             }
         }
     }
 
-    private void define(List<Candidate> chosen) {
+    private void define(List<Candidate> chosen, Main main, BytecodeSubset subset) {
         for (int i = 0; i < chosen.size(); i++) {
             Direct t = new Direct(chosen.get(i).code(), "f" + i);
             for (Stmt s : resolved.program) {
@@ -93,7 +102,9 @@ final class BytecodeCompiler implements Opcodes {
         cw.visit(V21, ACC_FINAL | ACC_SYNTHETIC, className, null, "java/lang/Object", new String[] {"dev/skein/interp/CompiledEntry"});
         cw.visitSource(resolved.source.name(), null);
         for (int i = 0; i < chosen.size(); i++) function(cw, "f" + i, chosen.get(i));
+        if (main != null) main(cw, main, subset);
         entry(cw, chosen);
+        runMain(cw, main != null);
         constructor(cw);
         constantFields(cw);
         byte[] bytes = cw.toByteArray();
@@ -106,6 +117,7 @@ final class BytecodeCompiler implements Opcodes {
                 code.compiledIndex = i;
                 code.compiled = entry;
             }
+            if (main != null) main.code().compiled = entry;
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -119,6 +131,12 @@ final class BytecodeCompiler implements Opcodes {
 
     Binding binding(Object site) { return resolved.binding(site); }
 
+    /** {variable slot, buffer slot} when {@code a} appends to a loop's string buffer ({@link Accumulation}), else null. */
+    int[] appendBuffer(Stmt.AugAssign a) { return resolved.appends.get(a); }
+
+    /** The {variable slot, buffer slot} pairs a loop writes back when it is left, or null. */
+    int[][] loopBuffers(Stmt loop) { return resolved.loopBuffers.get(loop); }
+
     int globalIndex(String name) { return module.declare(name); }
 
     Object builtin(String name) { return interp.builtins().get(name); }
@@ -128,6 +146,15 @@ final class BytecodeCompiler implements Opcodes {
         if (!(callee instanceof Expr.Name name) || !(resolved.binding(name) instanceof Binding.Global g)) return null;
         Direct t = directTargets.get(g.name());
         return t != null && t.code().exactArity == n ? t : null;
+    }
+
+    /**
+     * Whether {@code e} is a call of the builtin {@code range} (which always makes a range or
+     * raises), so a {@code for} over it may run on a counter alone.
+     */
+    boolean isRange(Expr e) {
+        return e instanceof Expr.Call c && c.callee() instanceof Expr.Name n && resolved.binding(n) instanceof Binding.Builtin b
+                && b.name().equals("range") && builtin("range") instanceof dev.skein.runtime.Builtin r && r.name().equals("range");
     }
 
     static String descriptor(int params) {
@@ -157,15 +184,8 @@ final class BytecodeCompiler implements Opcodes {
         Code code = c.code();
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, descriptor(code.params.length), null, null);
         mv.visitCode();
-        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize);
-        for (int s = code.params.length; s < code.frameSize; s++) {
-            mv.visitInsn(ACONST_NULL);
-            mv.visitVarInsn(ASTORE, BytecodeFunction.slotLocal(s));
-        }
-        mv.visitInsn(ACONST_NULL);
-        mv.visitVarInsn(ASTORE, fn.token);
-        mv.visitInsn(ACONST_NULL);
-        mv.visitVarInsn(ASTORE, fn.result);
+        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.FUNCTION_SLOTS);
+        fn.clearLocals(code.params.length, code.frameSize);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "enter", "()V", false);
         Label bodyStart = new Label(), bodyEnd = new Label(), onThrow = new Label();
@@ -187,6 +207,77 @@ final class BytecodeCompiler implements Opcodes {
         mv.visitEnd();
     }
 
+    /**
+     * The top level: {@code static Object main(ThreadState ts, ModuleInstance module, Frame frame)}.
+     * Statements in the subset compile as in a function; the others run their tree node on
+     * {@code frame}. No enter/exit, as {@link Runner#run} does none for the tree.
+     */
+    private void main(ClassWriter cw, Main main, BytecodeSubset subset) {
+        Code code = main.code();
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, "main",
+                "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;Ldev/skein/interp/Frame;)" + OBJ, null, null);
+        mv.visitCode();
+        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.MAIN_SLOTS);
+        fn.clearLocals(0, code.frameSize);
+        BytecodeStatements statements = new BytecodeStatements(this, fn);
+        for (int i = 0; i < main.statements().size(); i++) {
+            Stmt s = main.statements().get(i);
+            if (subset.topLevel(s)) {
+                statements.statements(List.of(s));
+            } else {
+                constant(mv, main.nodes().get(i));
+                mv.visitTypeInsn(CHECKCAST, "dev/skein/interp/StmtNode");
+                mv.visitVarInsn(ALOAD, BytecodeFunction.FRAME);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/interp/StmtNode", "exec", "(Ldev/skein/interp/Frame;)I", false);
+                mv.visitInsn(POP);
+            }
+        }
+        if (main.result() != null) {
+            if (subset.topLevelExpr(main.result())) {
+                new BytecodeExpressions(this, fn).value(main.result());
+            } else {
+                constant(mv, main.resultNode());
+                mv.visitTypeInsn(CHECKCAST, "dev/skein/interp/ExprNode");
+                mv.visitVarInsn(ALOAD, BytecodeFunction.FRAME);
+                mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/interp/ExprNode", "eval", "(Ldev/skein/interp/Frame;)" + OBJ, false);
+            }
+            mv.visitVarInsn(ASTORE, fn.result);
+        }
+        mv.visitLabel(fn.epilogue);
+        mv.visitVarInsn(ALOAD, fn.result);
+        mv.visitInsn(ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code runMain(frame)}: the top level, on the frame's thread and module. */
+    private void runMain(ClassWriter cw, boolean hasMain) {
+        MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "runMain", "(Ldev/skein/interp/Frame;)" + OBJ, null, null);
+        mv.visitCode();
+        if (hasMain) {
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "ts", "Ldev/skein/runtime/ThreadState;");
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "module", "Ldev/skein/interp/ModuleInstance;");
+            mv.visitVarInsn(ALOAD, 1);
+            mv.visitMethodInsn(INVOKESTATIC, className, "main",
+                    "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;Ldev/skein/interp/Frame;)" + OBJ, false);
+            mv.visitInsn(ARETURN);
+        } else {
+            throwNew(mv, "java/lang/IllegalStateException");
+        }
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+    }
+
+    /** {@code throw new type()}: for the ways into the class that cannot happen. */
+    private static void throwNew(MethodVisitor mv, String type) {
+        mv.visitTypeInsn(NEW, type);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESPECIAL, type, "<init>", "()V", false);
+        mv.visitInsn(ATHROW);
+    }
+
     /** {@code run(index, frame)}: unpacks the frame's parameter slots into a call of function {@code index}. */
     private void entry(ClassWriter cw, List<Candidate> chosen) {
         MethodVisitor mv = cw.visitMethod(ACC_PUBLIC, "run", "(ILdev/skein/interp/Frame;)" + OBJ, null, null);
@@ -194,8 +285,10 @@ final class BytecodeCompiler implements Opcodes {
         Label[] cases = new Label[chosen.size()];
         for (int i = 0; i < cases.length; i++) cases[i] = new Label();
         Label unknown = new Label();
-        mv.visitVarInsn(ILOAD, 1);
-        mv.visitTableSwitchInsn(0, cases.length - 1, unknown, cases);
+        if (cases.length > 0) {
+            mv.visitVarInsn(ILOAD, 1);
+            mv.visitTableSwitchInsn(0, cases.length - 1, unknown, cases);
+        }
         for (int i = 0; i < cases.length; i++) {
             mv.visitLabel(cases[i]);
             int n = chosen.get(i).code().params.length;
@@ -213,10 +306,7 @@ final class BytecodeCompiler implements Opcodes {
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(unknown);
-        mv.visitTypeInsn(NEW, "java/lang/IllegalArgumentException");
-        mv.visitInsn(DUP);
-        mv.visitMethodInsn(INVOKESPECIAL, "java/lang/IllegalArgumentException", "<init>", "()V", false);
-        mv.visitInsn(ATHROW);
+        throwNew(mv, "java/lang/IllegalArgumentException");
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }

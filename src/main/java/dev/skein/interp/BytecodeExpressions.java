@@ -23,6 +23,7 @@ final class BytecodeExpressions implements Opcodes {
     private static final String TEST = "(" + OBJ + OBJ + ")Z";
     private static final String VALUES = "dev/skein/runtime/Values";
     static final String FUNCTION = "dev/skein/interp/Function";
+    private static final String CALLS = "dev/skein/interp/Calls";
 
     private static final String OPERATORS = "dev/skein/interp/Operators";
     /** The operators with a long fast path in {@link Operators} (the tree's nodes use the same). */
@@ -122,7 +123,13 @@ final class BytecodeExpressions implements Opcodes {
 
     void read(Span at, Binding b) {
         if (b instanceof Binding.Local l) {
-            mv.visitVarInsn(ALOAD, BytecodeFunction.slotLocal(l.slot()));
+            int counter = fn.unboxedLocal(l.slot());
+            if (counter >= 0) {   // a range loop's variable: boxed where it is read
+                mv.visitVarInsn(LLOAD, counter);
+                mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            } else {
+                mv.visitVarInsn(ALOAD, fn.slotLocal(l.slot()));
+            }
         } else if (b instanceof Binding.Global g) {
             Label assigned = new Label();
             globals();
@@ -265,17 +272,16 @@ final class BytecodeExpressions implements Opcodes {
      * direct {@code invokestatic} (Rhino's direct call); otherwise the generic call protocol.
      */
     private void call(Expr.Call c) {
+        if (c.callee() instanceof Expr.Attr a) {
+            methodCall(a, c.args());
+            return;
+        }
         value(c.callee());
         int callee = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, callee);
         Label start = fn.startRegion();
         int n = c.args().size();
-        int[] args = new int[n];
-        for (int i = 0; i < n; i++) {
-            value(c.args().get(i).value());
-            args[i] = fn.newLocal(false);
-            mv.visitVarInsn(ASTORE, args[i]);
-        }
+        int[] args = argumentLocals(c.args());
         Label done = new Label(), generic = new Label();
         BytecodeCompiler.Direct direct = unit.directTarget(c.callee(), n);
         if (direct != null) {
@@ -298,17 +304,72 @@ final class BytecodeExpressions implements Opcodes {
         mv.visitLabel(generic);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitVarInsn(ALOAD, callee);
-        fn.push(n);
+        argumentArray(args);
+        mv.visitMethodInsn(INVOKESTATIC, BytecodeFunction.SUPPORT, "call",
+                "(Ldev/skein/runtime/ThreadState;" + OBJ + "[" + OBJ + ")" + OBJ, false);
+        mv.visitLabel(done);
+        fn.endRegion(start, c.span().line(), c.span().column(), true);
+    }
+
+    /**
+     * {@code recv.name(a, b)}, as the tree's MethodCall: the receiver first; then, in one region
+     * located at the attribute, a module's member is looked up ({@link Calls#moduleMember}), the
+     * arguments run, and {@link Calls#callMethod} (or {@link Calls#append}) makes the call.
+     */
+    private void methodCall(Expr.Attr a, List<Expr.Arg> arguments) {
+        value(a.target());
+        int recv = fn.newLocal(false), member = fn.newLocal(false);
+        mv.visitVarInsn(ASTORE, recv);
+        Label start = fn.startRegion();
+        mv.visitVarInsn(ALOAD, recv);
+        mv.visitLdcInsn(a.name());
+        mv.visitMethodInsn(INVOKESTATIC, CALLS, "moduleMember", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
+        mv.visitVarInsn(ASTORE, member);
+        int n = arguments.size();
+        if (n == 1 && a.name().equals("append")) {
+            value(arguments.get(0).value());
+            int item = fn.newLocal(false);
+            mv.visitVarInsn(ASTORE, item);
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            mv.visitVarInsn(ALOAD, recv);
+            mv.visitVarInsn(ALOAD, member);
+            mv.visitVarInsn(ALOAD, item);
+            mv.visitMethodInsn(INVOKESTATIC, CALLS, "append", "(Ldev/skein/runtime/ThreadState;" + OBJ + OBJ + OBJ + ")" + OBJ, false);
+        } else {
+            int[] args = argumentLocals(arguments);
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            mv.visitVarInsn(ALOAD, recv);
+            mv.visitVarInsn(ALOAD, member);
+            mv.visitLdcInsn(a.name());
+            argumentArray(args);
+            mv.visitInsn(ACONST_NULL);
+            mv.visitInsn(ICONST_1);
+            mv.visitMethodInsn(INVOKESTATIC, CALLS, "callMethod",
+                    "(Ldev/skein/runtime/ThreadState;" + OBJ + OBJ + "Ljava/lang/String;[" + OBJ + "[Ljava/lang/String;Z)" + OBJ, false);
+        }
+        fn.endRegion(start, a.span().line(), a.span().column(), true);
+    }
+
+    /** Evaluates positional arguments, in order, into fresh locals. */
+    private int[] argumentLocals(List<Expr.Arg> arguments) {
+        int[] args = new int[arguments.size()];
+        for (int i = 0; i < args.length; i++) {
+            value(arguments.get(i).value());
+            args[i] = fn.newLocal(false);
+            mv.visitVarInsn(ASTORE, args[i]);
+        }
+        return args;
+    }
+
+    /** Pushes a new Object[] of the argument locals. */
+    private void argumentArray(int[] args) {
+        fn.push(args.length);
         mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < args.length; i++) {
             mv.visitInsn(DUP);
             fn.push(i);
             mv.visitVarInsn(ALOAD, args[i]);
             mv.visitInsn(AASTORE);
         }
-        mv.visitMethodInsn(INVOKESTATIC, BytecodeFunction.SUPPORT, "call",
-                "(Ldev/skein/runtime/ThreadState;" + OBJ + "[" + OBJ + ")" + OBJ, false);
-        mv.visitLabel(done);
-        fn.endRegion(start, c.span().line(), c.span().column(), true);
     }
 }

@@ -18,7 +18,11 @@ final class BytecodeFunction implements Opcodes {
     static final String SUPPORT = "dev/skein/interp/CompiledSupport";
     static final int TS = 0;
     static final int MODULE = 1;
-    private static final int SLOTS = 2;
+    /** The first local of the frame slots in a function's method (after ts and module). */
+    static final int FUNCTION_SLOTS = 2;
+    /** In a module's top-level method, local 2 is its {@link Frame} (for the statements left on the tree). */
+    static final int FRAME = 2;
+    static final int MAIN_SLOTS = 3;
 
     final MethodVisitor mv;
     final String file;
@@ -30,24 +34,48 @@ final class BytecodeFunction implements Opcodes {
     final Label epilogue = new Label();
     private int nextLocal;
     private final ArrayDeque<Loop> loops = new ArrayDeque<>();
+    private final int slots;
+    /** Frame slot → the {@code long} local that holds it unboxed (a range loop's variable the body never assigns). */
+    private final java.util.Map<Integer, Integer> unboxed = new java.util.HashMap<>();
 
     /**
      * A loop around the statement being written. {@code iterator}: the local of the loop's
-     * iterator, which a break or return closes (as the tree's {@code finally} does), or -1.
-     * {@code isRange}: the int local that says the loop runs on a range's counter instead.
+     * iterator, which a break or return closes (as the tree's {@code finally} does), or -1
+     * (a range loop, or a while loop).
      */
-    record Loop(Label continueTarget, Label breakTarget, int iterator, int isRange) {}
+    record Loop(Label continueTarget, Label breakTarget, int iterator) {}
 
-    BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize) {
+    /** {@code slots}: the local of frame slot 0 ({@link #FUNCTION_SLOTS} or {@link #MAIN_SLOTS}). */
+    BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize, int slots) {
         this.mv = mv;
         this.file = file;
         this.name = name;
-        this.token = SLOTS + frameSize;
+        this.slots = slots;
+        this.token = slots + frameSize;
         this.result = token + 1;
         this.nextLocal = result + 1;
     }
 
-    static int slotLocal(int slot) { return SLOTS + slot; }
+    int slotLocal(int slot) { return slots + slot; }
+
+    /** Sets the slots {@code [from, frameSize)}, the trace token and the result to null (the method's first instructions). */
+    void clearLocals(int from, int frameSize) {
+        for (int s = from; s < frameSize; s++) {
+            mv.visitInsn(ACONST_NULL);
+            mv.visitVarInsn(ASTORE, slotLocal(s));
+        }
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, token);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, result);
+    }
+
+    /** The long local holding frame slot {@code slot} unboxed, or -1 when the slot holds its value. */
+    int unboxedLocal(int slot) { return unboxed.getOrDefault(slot, -1); }
+
+    void unbox(int slot, int longLocal) { unboxed.put(slot, longLocal); }
+
+    void rebox(int slot) { unboxed.remove(slot); }
 
     // ------------------------------------------------------------------ temporaries
 
@@ -73,12 +101,8 @@ final class BytecodeFunction implements Opcodes {
 
     void closeIterator(Loop l) {
         if (l.iterator() < 0) return;
-        Label done = new Label();
-        mv.visitVarInsn(ILOAD, l.isRange());
-        mv.visitJumpInsn(IFNE, done);
         mv.visitVarInsn(ALOAD, l.iterator());
         mv.visitMethodInsn(INVOKEINTERFACE, "dev/skein/runtime/SkeinIterator", "close", "()V", true);
-        mv.visitLabel(done);
     }
 
     // ------------------------------------------------------------------ error regions

@@ -16,6 +16,7 @@ import org.objectweb.asm.Opcodes;
 final class BytecodeStatements implements Opcodes {
     private static final String RANGE = "dev/skein/runtime/RangeValue";
     private static final String ITERATOR = "dev/skein/runtime/SkeinIterator";
+    private static final String ACCUMULATION = "dev/skein/interp/Accumulation";
 
     private final BytecodeCompiler unit;
     private final BytecodeFunction fn;
@@ -40,6 +41,8 @@ final class BytecodeStatements implements Opcodes {
         } else if (s instanceof Stmt.Assign a) {
             exprs.value(a.value());
             store(a.target());
+        } else if (s instanceof Stmt.AugAssign a && unit.appendBuffer(a) != null) {
+            append(a, unit.appendBuffer(a));
         } else if (s instanceof Stmt.AugAssign a) {
             // x op= v is x = x op v with x read once, located at the statement (as the tree builds it).
             Target.NameTarget n = (Target.NameTarget) a.target();
@@ -54,8 +57,10 @@ final class BytecodeStatements implements Opcodes {
             ifStatement(i);
         } else if (s instanceof Stmt.While w) {
             whileLoop(w);
+            writeBack(w);
         } else if (s instanceof Stmt.For f) {
             forLoop(f);
+            writeBack(f);
         } else if (s instanceof Stmt.Break) {
             BytecodeFunction.Loop loop = fn.innermostLoop();
             fn.closeIterator(loop);
@@ -75,11 +80,73 @@ final class BytecodeStatements implements Opcodes {
         }
     }
 
+    /**
+     * {@code s += v} for a local whose loop appends to a string buffer, as the tree's
+     * {@link Accumulation.Append}: a string piece goes to the buffer (started when {@code s} is a
+     * string); anything else writes the buffer back and adds as usual, located at the statement.
+     */
+    private void append(Stmt.AugAssign a, int[] pair) {
+        int variable = fn.slotLocal(pair[0]), buffer = fn.slotLocal(pair[1]), piece = fn.newLocal(false);
+        Label done = new Label(), unbuffered = new Label(), general = new Label();
+        exprs.value(a.value());
+        mv.visitVarInsn(ASTORE, piece);
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitTypeInsn(INSTANCEOF, "java/lang/StringBuilder");
+        mv.visitJumpInsn(IFEQ, unbuffered);
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitVarInsn(ALOAD, piece);
+        mv.visitMethodInsn(INVOKESTATIC, ACCUMULATION, "appendTo", "(Ljava/lang/Object;Ljava/lang/Object;)Z", false);
+        mv.visitJumpInsn(IFNE, done);
+        flush(variable, buffer);   // not a string after all: back to the general rule
+        mv.visitJumpInsn(GOTO, general);
+        mv.visitLabel(unbuffered);
+        mv.visitVarInsn(ALOAD, variable);
+        mv.visitVarInsn(ALOAD, piece);
+        mv.visitMethodInsn(INVOKESTATIC, ACCUMULATION, "startBuffer", "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/StringBuilder;", false);
+        mv.visitInsn(DUP);
+        mv.visitVarInsn(ASTORE, buffer);
+        mv.visitJumpInsn(IFNONNULL, done);
+        mv.visitLabel(general);
+        mv.visitVarInsn(ALOAD, variable);
+        mv.visitVarInsn(ALOAD, piece);
+        exprs.arith("+", a.span());
+        mv.visitVarInsn(ASTORE, variable);
+        mv.visitLabel(done);
+    }
+
+    /** Buffer (a StringBuilder) to variable as a string; the buffer becomes null. */
+    private void flush(int variable, int buffer) {
+        mv.visitVarInsn(ALOAD, buffer);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Object", "toString", "()Ljava/lang/String;", false);
+        mv.visitVarInsn(ASTORE, variable);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, buffer);
+    }
+
+    /**
+     * After a loop whose appends go to buffers ({@link Accumulation.Loop}): each buffer in use is
+     * written back to its variable. Only leaving normally or by break needs it here: a return or
+     * an error leaves the compiled method, and with it these locals.
+     */
+    private void writeBack(Stmt loop) {
+        int[][] pairs = unit.loopBuffers(loop);
+        if (pairs == null) return;
+        for (int[] p : pairs) {
+            int variable = fn.slotLocal(p[0]), buffer = fn.slotLocal(p[1]);
+            Label skip = new Label();
+            mv.visitVarInsn(ALOAD, buffer);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/StringBuilder");
+            mv.visitJumpInsn(IFEQ, skip);
+            flush(variable, buffer);
+            mv.visitLabel(skip);
+        }
+    }
+
     /** Stack: the value. Stores it into a name target (an uncaptured local or a global). */
     private void store(Target t) {
         Binding b = unit.binding((Target.NameTarget) t);
         if (b instanceof Binding.Local l) {
-            mv.visitVarInsn(ASTORE, BytecodeFunction.slotLocal(l.slot()));
+            mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
         } else if (b instanceof Binding.Global g) {
             int value = fn.newLocal(false);
             mv.visitVarInsn(ASTORE, value);
@@ -106,7 +173,7 @@ final class BytecodeStatements implements Opcodes {
         Label head = new Label(), next = new Label(), end = new Label();
         mv.visitLabel(head);
         exprs.branch(w.condition(), false, end);
-        fn.pushLoop(new BytecodeFunction.Loop(next, end, -1, -1));
+        fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
         statements(w.body().statements());
         fn.popLoop();
         mv.visitLabel(next);
@@ -124,89 +191,60 @@ final class BytecodeStatements implements Opcodes {
     }
 
     /**
-     * {@code for x in it}. A range runs on a {@code long} counter with no iterator object (the
-     * tree's {@code overRange}); anything else through its iterator, which is closed when the loop
-     * is left early (break, return, an error), as the tree's {@code finally} does. One body serves
-     * both: the JIT unswitches the loop on the {@code isRange} flag. Everything after the iterable
-     * is one region located at the {@code for}.
+     * {@code for x in it}, in one of two shapes. Over {@code range(…)} (the builtin, which always
+     * makes a range) the loop runs on a {@code long} counter with no iterator object (the tree's
+     * {@code overRange}); when the body never assigns the loop variable, the variable stays that
+     * {@code long} and is boxed only where it is read. Anything else runs through its iterator,
+     * which is closed when the loop is left early (break, return, an error), as the tree's
+     * {@code finally} does. Everything after the iterable is one region located at the {@code for}.
      */
     private void forLoop(Stmt.For f) {
-        int iterable = fn.newLocal(false), iterator = fn.newLocal(false), isRange = fn.newLocal(false);
-        int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true);
-        exprs.value(f.iterable());
-        mv.visitVarInsn(ASTORE, iterable);
-        mv.visitInsn(ACONST_NULL);
-        mv.visitVarInsn(ASTORE, iterator);
-        mv.visitInsn(LCONST_0);
-        mv.visitVarInsn(LSTORE, i);
-        mv.visitInsn(LCONST_0);
-        mv.visitVarInsn(LSTORE, stop);
-        mv.visitInsn(LCONST_0);
-        mv.visitVarInsn(LSTORE, step);
-        Label region = fn.startRegion();
-        Label notRange = new Label(), head = new Label(), next = new Label(), end = new Label(), exhausted = new Label();
-        mv.visitVarInsn(ALOAD, iterable);
-        mv.visitTypeInsn(INSTANCEOF, RANGE);
-        mv.visitInsn(DUP);
-        mv.visitVarInsn(ISTORE, isRange);
-        mv.visitJumpInsn(IFEQ, notRange);
-        rangeBound(iterable, "start", i);
-        rangeBound(iterable, "stop", stop);
-        rangeBound(iterable, "step", step);
-        mv.visitJumpInsn(GOTO, head);
-        mv.visitLabel(notRange);
-        mv.visitVarInsn(ALOAD, iterable);
-        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Containers", "iter", "(Ljava/lang/Object;)L" + ITERATOR + ";", false);
-        mv.visitVarInsn(ASTORE, iterator);
+        if (unit.isRange(f.iterable())) rangeLoop(f);
+        else iteratorLoop(f);
+    }
 
-        Label loopStart = new Label(), loopEnd = new Label(), onError = new Label();
+    private void rangeLoop(Stmt.For f) {
+        int range = fn.newLocal(false);
+        int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
+        exprs.value(f.iterable());
+        mv.visitTypeInsn(CHECKCAST, RANGE);
+        mv.visitVarInsn(ASTORE, range);
+        Label region = fn.startRegion();
+        rangeBound(range, "start", i);
+        rangeBound(range, "stop", stop);
+        rangeBound(range, "step", step);
+        Label head = new Label(), next = new Label(), end = new Label();
+        Target.NameTarget target = (Target.NameTarget) f.target();
+        int unboxedSlot = unit.binding(target) instanceof Binding.Local l && !assigns(f.body().statements(), l.slot()) ? l.slot() : -1;
         mv.visitLabel(head);
-        mv.visitLabel(loopStart);
-        Label fromIterator = new Label(), haveValue = new Label();
-        mv.visitVarInsn(ILOAD, isRange);
-        mv.visitJumpInsn(IFEQ, fromIterator);
-        rangeNext(i, stop, step, exhausted);
-        mv.visitJumpInsn(GOTO, haveValue);
-        mv.visitLabel(fromIterator);
-        mv.visitVarInsn(ALOAD, iterator);
-        mv.visitMethodInsn(INVOKEINTERFACE, ITERATOR, "next", "()Ljava/lang/Object;", true);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETSTATIC, ITERATOR, "DONE", "Ljava/lang/Object;");
-        Label notDone = new Label();
-        mv.visitJumpInsn(IF_ACMPNE, notDone);
-        mv.visitInsn(POP);
-        mv.visitJumpInsn(GOTO, exhausted);
-        mv.visitLabel(notDone);
-        mv.visitLabel(haveValue);
-        store(f.target());
-        BytecodeFunction.Loop loop = new BytecodeFunction.Loop(next, end, iterator, isRange);
-        fn.pushLoop(loop);
+        rangeTest(i, stop, step, end);
+        if (unboxedSlot >= 0) {
+            mv.visitVarInsn(LLOAD, i);
+            mv.visitVarInsn(LSTORE, current);
+            fn.unbox(unboxedSlot, current);
+        } else {
+            mv.visitVarInsn(LLOAD, i);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+            store(target);
+        }
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LLOAD, step);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, i);
+        fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
         statements(f.body().statements());
         fn.popLoop();
+        if (unboxedSlot >= 0) fn.rebox(unboxedSlot);
         mv.visitLabel(next);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "poll", "()V", false);
         mv.visitJumpInsn(GOTO, head);
-        mv.visitLabel(loopEnd);
-        // An error inside the loop: close the iterator (not exhausted), then let it go on.
-        mv.visitTryCatchBlock(loopStart, loopEnd, onError, null);
-        mv.visitLabel(onError);
-        fn.closeIterator(loop);
-        mv.visitInsn(ATHROW);
-        mv.visitLabel(exhausted);
         mv.visitLabel(end);
         fn.endRegion(region, f.span().line(), f.span().column(), false);
     }
 
-    private void rangeBound(int range, String part, int into) {
-        mv.visitVarInsn(ALOAD, range);
-        mv.visitTypeInsn(CHECKCAST, RANGE);
-        mv.visitMethodInsn(INVOKEVIRTUAL, RANGE, part, "()J", false);
-        mv.visitVarInsn(LSTORE, into);
-    }
-
-    /** Leaves Long(i) on the stack and advances i, or jumps to {@code exhausted}: {@code step > 0 ? i < stop : i > stop}. */
-    private void rangeNext(int i, int stop, int step, Label exhausted) {
+    /** Jumps to {@code exhausted} unless {@code step > 0 ? i < stop : i > stop}. */
+    private void rangeTest(int i, int stop, int step, Label exhausted) {
         Label down = new Label(), inRange = new Label();
         mv.visitVarInsn(LLOAD, step);
         mv.visitInsn(LCONST_0);
@@ -223,11 +261,73 @@ final class BytecodeStatements implements Opcodes {
         mv.visitInsn(LCMP);
         mv.visitJumpInsn(IFLE, exhausted);
         mv.visitLabel(inRange);
-        mv.visitVarInsn(LLOAD, i);
-        mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
-        mv.visitVarInsn(LLOAD, i);
-        mv.visitVarInsn(LLOAD, step);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LSTORE, i);
+    }
+
+    /** Whether a statement of {@code body} (at any depth) stores into local {@code slot}. */
+    private boolean assigns(List<Stmt> body, int slot) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Let l && storesInto(l.target(), slot)) return true;
+            if (s instanceof Stmt.Assign a && storesInto(a.target(), slot)) return true;
+            if (s instanceof Stmt.AugAssign a) {
+                int[] buffered = unit.appendBuffer(a);
+                if (buffered != null ? buffered[0] == slot : storesInto(a.target(), slot)) return true;
+            }
+            if (s instanceof Stmt.For f && (storesInto(f.target(), slot) || assigns(f.body().statements(), slot))) return true;
+            if (s instanceof Stmt.While w && assigns(w.body().statements(), slot)) return true;
+            if (s instanceof Stmt.Block b && assigns(b.statements(), slot)) return true;
+            if (s instanceof Stmt.If i && (assigns(i.then().statements(), slot) || (i.otherwise() != null && assigns(List.of(i.otherwise()), slot)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean storesInto(Target t, int slot) {
+        return t instanceof Target.NameTarget n && unit.binding(n) instanceof Binding.Local l && l.slot() == slot;
+    }
+
+    private void iteratorLoop(Stmt.For f) {
+        int iterator = fn.newLocal(false);
+        exprs.value(f.iterable());
+        Label region = fn.startRegion();
+        Label head = new Label(), next = new Label(), end = new Label();
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Containers", "iter", "(Ljava/lang/Object;)L" + ITERATOR + ";", false);
+        mv.visitVarInsn(ASTORE, iterator);
+        Label loopStart = new Label(), loopEnd = new Label(), onError = new Label();
+        mv.visitLabel(head);
+        mv.visitLabel(loopStart);
+        mv.visitVarInsn(ALOAD, iterator);
+        mv.visitMethodInsn(INVOKEINTERFACE, ITERATOR, "next", "()Ljava/lang/Object;", true);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETSTATIC, ITERATOR, "DONE", "Ljava/lang/Object;");
+        Label notDone = new Label();
+        mv.visitJumpInsn(IF_ACMPNE, notDone);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, end);
+        mv.visitLabel(notDone);
+        store(f.target());
+        BytecodeFunction.Loop loop = new BytecodeFunction.Loop(next, end, iterator);
+        fn.pushLoop(loop);
+        statements(f.body().statements());
+        fn.popLoop();
+        mv.visitLabel(next);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "poll", "()V", false);
+        mv.visitJumpInsn(GOTO, head);
+        mv.visitLabel(loopEnd);
+        // An error inside the loop: close the iterator (not exhausted), then let it go on.
+        mv.visitTryCatchBlock(loopStart, loopEnd, onError, null);
+        mv.visitLabel(onError);
+        fn.closeIterator(loop);
+        mv.visitInsn(ATHROW);
+        mv.visitLabel(end);
+        fn.endRegion(region, f.span().line(), f.span().column(), false);
+    }
+
+    private void rangeBound(int range, String part, int into) {
+        mv.visitVarInsn(ALOAD, range);
+        mv.visitTypeInsn(CHECKCAST, RANGE);
+        mv.visitMethodInsn(INVOKEVIRTUAL, RANGE, part, "()J", false);
+        mv.visitVarInsn(LSTORE, into);
     }
 }

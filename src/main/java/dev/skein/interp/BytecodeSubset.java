@@ -11,9 +11,8 @@ import java.util.Set;
  * Decides which functions {@link BytecodeCompiler} compiles: those whose whole body stays inside
  * the subset the bytecode walkers know. Anything else keeps running on the node tree, per
  * function (Rhino learnt that falling back per script costs whole programs their speed):
- * closures and captured variables, try/throw, records, imports, with, method calls, containers,
- * comprehensions, f-strings, keyword or spread arguments, and the loops whose string appends the
- * resolver moved to buffers ({@link Accumulation}).
+ * closures and captured variables, try/throw, records, imports, with, attribute reads, containers,
+ * comprehensions, f-strings, keyword or spread arguments.
  */
 final class BytecodeSubset {
     /** Binary operators with a static {@code Arith} helper (see {@link BytecodeExpressions#ARITH}). */
@@ -34,6 +33,32 @@ final class BytecodeSubset {
         return stmts(fn.body());
     }
 
+    /**
+     * Whether a module's top level compiles: its statements in the subset compile, the others
+     * run their tree node (top-level statements share no JVM locals: a local there lives in one
+     * statement's block). Only worth it when a statement that compiles holds a loop.
+     */
+    boolean supports(BytecodeCompiler.Main main) {
+        if (main.code().frameSize > MAX_LOCALS) return false;
+        for (Stmt s : main.statements()) if (hasLoop(s) && stmt(s)) return true;
+        return false;
+    }
+
+    /** A top-level statement inside the subset. */
+    boolean topLevel(Stmt s) { return stmt(s); }
+
+    /** The REPL's final expression inside the subset. */
+    boolean topLevelExpr(Expr e) { return expr(e); }
+
+    private static boolean hasLoop(Stmt s) {
+        if (s instanceof Stmt.While || s instanceof Stmt.For) return true;
+        if (s instanceof Stmt.If i) return hasLoop(i.then()) || (i.otherwise() != null && hasLoop(i.otherwise()));
+        if (s instanceof Stmt.Block b) {
+            for (Stmt t : b.statements()) if (hasLoop(t)) return true;
+        }
+        return false;
+    }
+
     private boolean stmts(List<Stmt> body) {
         for (Stmt s : body) if (!stmt(s)) return false;
         return true;
@@ -43,14 +68,13 @@ final class BytecodeSubset {
         if (s instanceof Stmt.Let l) return name(l.target()) && expr(l.value());
         if (s instanceof Stmt.Assign a) return name(a.target()) && expr(a.value());
         if (s instanceof Stmt.AugAssign a) {
-            return resolved.appends.get(a) == null && BINARY.contains(a.op()) && name(a.target()) && expr(a.value());
+            if (resolved.appends.get(a) != null) return expr(a.value());   // an uncaptured local, appending to its buffer
+            return BINARY.contains(a.op()) && name(a.target()) && expr(a.value());
         }
         if (s instanceof Stmt.ExprStmt e) return expr(e.expr());
         if (s instanceof Stmt.If i) return expr(i.condition()) && block(i.then()) && (i.otherwise() == null || stmt(i.otherwise()));
-        if (s instanceof Stmt.While w) return resolved.loopBuffers.get(w) == null && expr(w.condition()) && block(w.body());
-        if (s instanceof Stmt.For f) {
-            return resolved.loopBuffers.get(f) == null && name(f.target()) && expr(f.iterable()) && block(f.body());
-        }
+        if (s instanceof Stmt.While w) return expr(w.condition()) && block(w.body());
+        if (s instanceof Stmt.For f) return name(f.target()) && expr(f.iterable()) && block(f.body());
         if (s instanceof Stmt.Break || s instanceof Stmt.Continue) return true;
         if (s instanceof Stmt.Return r) return r.value() == null || expr(r.value());
         if (s instanceof Stmt.Block b) return block(b);
@@ -89,7 +113,7 @@ final class BytecodeSubset {
         if (e instanceof Expr.Not n) return expr(n.operand());
         if (e instanceof Expr.Conditional c) return expr(c.condition()) && expr(c.then()) && expr(c.otherwise());
         if (e instanceof Expr.Call c) {
-            if (c.callee() instanceof Expr.Attr || !expr(c.callee())) return false;
+            if (c.callee() instanceof Expr.Attr a ? !expr(a.target()) : !expr(c.callee())) return false;
             for (Expr.Arg a : c.args()) if (a.name() != null || a.spread() || !expr(a.value())) return false;
             return true;
         }

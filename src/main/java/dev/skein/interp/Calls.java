@@ -96,7 +96,7 @@ final class Calls {
         final String name;
         final Arguments args;
 
-        final boolean simple, isAppend, isGet;
+        final boolean simple, isAppend;
         final int nargs;
 
         MethodCall(int line, int col, ExprNode receiver, String name, Arguments args) {
@@ -107,42 +107,63 @@ final class Calls {
             this.simple = args.simple();
             this.nargs = args.values.length;
             this.isAppend = name.equals("append");
-            this.isGet = name.equals("get");
         }
 
         @Override public Object eval(Frame f) {
             Object recv = receiver.eval(f);
             try {
-                if (simple) {
-                    // The commonest container methods skip the generic method lookup and binding.
-                    if (recv instanceof SkeinList list && nargs == 1 && isAppend) {
-                        list.append(args.values[0].eval(f));
-                        return null;
-                    }
-                    if (recv instanceof dev.skein.runtime.SkeinDict d && isGet && (nargs == 1 || nargs == 2)) {
-                        Object key = args.values[0].eval(f);
-                        Object dflt = nargs == 2 ? args.values[1].eval(f) : null;
-                        return d.getOr(key, dflt);
-                    }
-                }
-                if (recv instanceof ModuleValue m) {
-                    Object member = m.member(name);
-                    if (member == Missing.MISSING) return Values.getAttr(recv, name);  // raises AttributeError
-                    if (member instanceof Function g && args.simple() && g.acceptsExactly(args.values.length)) {
-                        Object[] slots = new Object[g.code.frameSize];
-                        ExprNode[] vs = args.values;
-                        for (int i = 0; i < vs.length; i++) slots[i] = vs[i].eval(f);
-                        return g.run(new Frame(g.code, slots, g.captured, g.module, f.ts));
-                    }
-                    return invoke(f.ts, member, args.eval(f), args.kwNames);
-                }
-                return Values.callMethod(f.ts, recv, name, args.eval(f), args.kwNames);
+                Object member = moduleMember(recv, name);
+                // The commonest container method skips the generic method lookup and the args array.
+                if (simple && nargs == 1 && isAppend) return append(f.ts, recv, member, args.values[0].eval(f));
+                return callMethod(f.ts, recv, member, name, args.eval(f), args.kwNames, simple);
             } catch (SkeinError e) {
                 throw locate(e, f);
             } catch (StackOverflowError deep) {
                 throw locate(Function.recursionError(f.ts), f);
             }
         }
+    }
+
+    /** What {@link #moduleMember} gives for a receiver that is not a module. */
+    static final Object NOT_A_MODULE = new Object();
+
+    /**
+     * The first step of {@code recv.name(…)}, before the arguments run: for a module, its member
+     * (AttributeError when it has none); for anything else {@link #NOT_A_MODULE}. The tree's
+     * {@link MethodCall} and compiled code both call this, then {@link #callMethod} or {@link #append}.
+     */
+    static Object moduleMember(Object recv, String name) {
+        if (!(recv instanceof ModuleValue m)) return NOT_A_MODULE;
+        Object member = m.member(name);
+        return member == Missing.MISSING ? Values.getAttr(recv, name) : member;  // getAttr raises AttributeError
+    }
+
+    /**
+     * {@code recv.name(args)}, given {@link #moduleMember}: a module's function is run directly
+     * when the arguments are {@code simple} (no spread, no keywords) and fit it exactly; a dict's
+     * {@code get} goes straight to the dict; anything else through the method protocol.
+     */
+    static Object callMethod(ThreadState ts, Object recv, Object member, String name, Object[] args, String[] kwNames, boolean simple) {
+        if (member != NOT_A_MODULE) {
+            if (member instanceof Function g && simple && g.acceptsExactly(args.length)) {
+                Object[] slots = args.length == g.code.frameSize ? args : java.util.Arrays.copyOf(args, g.code.frameSize);
+                return g.run(new Frame(g.code, slots, g.captured, g.module, ts));
+            }
+            return invoke(ts, member, args, kwNames);
+        }
+        if (simple && recv instanceof dev.skein.runtime.SkeinDict d && (args.length == 1 || args.length == 2) && name.equals("get")) {
+            return d.getOr(args[0], args.length == 2 ? args[1] : null);
+        }
+        return Values.callMethod(ts, recv, name, args, kwNames);
+    }
+
+    /** {@code recv.append(item)} with one positional argument: a list appends directly. */
+    static Object append(ThreadState ts, Object recv, Object member, Object item) {
+        if (member == NOT_A_MODULE && recv instanceof SkeinList list) {
+            list.append(item);
+            return null;
+        }
+        return callMethod(ts, recv, member, "append", new Object[] {item}, null, true);
     }
 
     /** Where a closure's captured cell comes from in the frame that creates it. */

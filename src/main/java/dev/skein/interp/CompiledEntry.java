@@ -8,4 +8,7 @@ package dev.skein.interp;
  */
 interface CompiledEntry {
     Object run(int index, Frame frame);
+
+    /** Runs the unit's compiled top level in {@code frame} (see {@link BytecodeCompiler.Main}); returns its result. */
+    Object runMain(Frame frame);
 }

@@ -48,17 +48,25 @@ public final class Compiler {
                                 ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
         Compiler compiler = new Compiler(resolved, module, interp, loader, codes);
         Code main = compiler.module(resolved.program, valueOfLastExpression);
-        if (BytecodeCompiler.enabled()) BytecodeCompiler.compile(resolved, module, interp, compiler.functions);
+        if (BytecodeCompiler.enabled()) BytecodeCompiler.compile(resolved, module, interp, compiler.functions, compiler.main);
         return main;
     }
+
+    /** The top level as built, for the bytecode compiler. */
+    private BytecodeCompiler.Main main;
 
     private Code module(List<Stmt> program, boolean valueOfLastExpression) {
         List<StmtNode> body = new ArrayList<>();
         ExprNode result = null;
+        Expr resultExpr = null;
         for (int i = 0; i < program.size(); i++) {
             Stmt s = program.get(i);
-            if (valueOfLastExpression && i == program.size() - 1 && s instanceof Stmt.ExprStmt e) result = expr(e.expr());
-            else body.add(stmt(s));
+            if (valueOfLastExpression && i == program.size() - 1 && s instanceof Stmt.ExprStmt e) {
+                result = expr(e.expr());
+                resultExpr = e.expr();
+            } else {
+                body.add(stmt(s));
+            }
         }
         StmtNode block = new Statements.Block(1, 1, body.toArray(new StmtNode[0]), new int[0]);
         if (result != null) {
@@ -68,8 +76,11 @@ public final class Compiler {
         }
         // Top-level code is never sent to a worker, so it is not registered by key (its key
         // would clash with a function defined at line 1, column 1).
-        return new Code("<main>", resolved.source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1,
+        Code code = new Code("<main>", resolved.source.name(), 1, 1, new String[0], new String[0], new ExprNode[0], -1,
                 resolved.main.frameSize, new int[0], block, null);
+        List<Stmt> statements = resultExpr == null ? program : program.subList(0, program.size() - 1);
+        main = new BytecodeCompiler.Main(statements, body, resultExpr, result, code);
+        return code;
     }
 
     // ------------------------------------------------------------------ names

@@ -148,6 +148,7 @@ public final class Runner implements ModuleLoader {
     public Object run(Code code, ModuleInstance module, ThreadState ts) {
         Frame frame = new Frame(code, new Object[code.frameSize], new Cell[0], module, ts);
         try {
+            if (code.compiled != null) return code.compiled.runMain(frame);
             code.body.exec(frame);
         } catch (StackOverflowError deep) {
             throw Function.recursionError(ts);

@@ -105,4 +105,24 @@ class CompiledCodeTest {
         assertTrue(e.kind().equals("TimeoutError") || e.kind().equals("CancelledError"), e.kind() + ": " + e.getMessage());
         assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
     }
+
+    @Test
+    void aTimeLimitStopsATightLoopAtTopLevel() {
+        SkeinEngine limited = SkeinEngine.builder().timeLimit(Duration.ofMillis(300)).build();
+        long start = System.nanoTime();
+        SkeinException e = assertThrows(SkeinException.class, () -> limited.eval("""
+                let i = 0
+                while true { i += 1 }
+                """));
+        assertTrue(e.kind().equals("TimeoutError") || e.kind().equals("CancelledError"), e.kind() + ": " + e.getMessage());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(10).toNanos());
+    }
+
+    @Test
+    void aCompiledTopLevelGivesTheValueOfItsLastExpression() {
+        SkeinSession s = engine.newSession();
+        assertEquals(10L, s.eval("let t = 0\nfor i in range(5) { t += i }\nt + 0"));
+        assertEquals("[10, 4]", String.valueOf(s.eval("let u = 0\nfor i in range(5) { u = i }\nstr([t, u])")));
+        assertEquals(-6L, s.eval("let d = 0\nfor i in range(3, 0, -1) { d -= i }\nd"));
+    }
 }
