@@ -9,11 +9,12 @@ import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -27,9 +28,10 @@ final class Scheduler implements WorkerEvents {
     /** A worker and what the scheduler knows of it (guarded by lock). */
     private static final class Hand {
         final Worker worker;
-        Task current;
+        /** Written under the lock, or by a worker's lock-free hand-over to itself (see finished). */
+        volatile Task current;
         boolean ready;
-        int tasksRun;
+        volatile int tasksRun;
 
         Hand(Worker worker) {
             this.worker = worker;
@@ -44,8 +46,18 @@ final class Scheduler implements WorkerEvents {
     private final int capacity;
     private final int retries;
     private final ReentrantLock lock = new ReentrantLock();
-    private final ArrayDeque<Task> queue = new ArrayDeque<>();
-    private final Map<Worker, Hand> hands = new LinkedHashMap<>();
+    /**
+     * The queued tasks. A concurrent deque, so that in-process workers can take the next task
+     * when they finish and a submitter can add one while all workers are busy without the lock
+     * (which the submitter and the workers would otherwise contend for on every task).
+     */
+    private final ConcurrentLinkedDeque<Task> queue = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Map<Worker, Hand> hands = new ConcurrentHashMap<>();
+    /** Mirrors of idle.size() and hands.size(), written under the lock, read by the lock-free paths. */
+    private volatile int idleCount, staffed;
+    /** Workers of this transport run in this JVM and never retire by count: hand-over without the lock. */
+    private final boolean lockFree;
     /** Ready workers without a task (a subset of hands; few, so a list: no allocation per hand-over). */
     private final List<Hand> idle = new ArrayList<>();
     /** Workers running a task. */
@@ -61,7 +73,33 @@ final class Scheduler implements WorkerEvents {
         this.transport = transport;
         this.capacity = capacity;
         this.retries = retries;
+        this.lockFree = transport.inProcess() && transport.maxTasksPerWorker() == 0;
     }
+
+    // ------------------------------------------------------------------ the queue and the mirrors
+
+    private void enqueue(Task t) {
+        queue.offer(t);
+        queued.incrementAndGet();
+    }
+
+    private Task dequeue() {
+        Task t = queue.poll();
+        if (t != null) queued.decrementAndGet();
+        return t;
+    }
+
+    private void idleAdd(Hand h) {
+        idle.add(h);
+        idleCount = idle.size();
+    }
+
+    private void idleRemove(Hand h) {
+        idle.remove(h);
+        idleCount = idle.size();
+    }
+
+    private void handsChanged() { staffed = hands.size(); }
 
     /** Starts the workers of an eager transport (in the constructing thread). */
     void open() {
@@ -77,6 +115,23 @@ final class Scheduler implements WorkerEvents {
     // ------------------------------------------------------------------ queueing and dispatch
 
     void schedule(Future f, Object payload, int remoteItems) {
+        if (lockFree && !broken) {
+            enqueue(new Task(f, payload, 0, retries));
+            // Every worker is busy and the pool is full: one of them takes it when it finishes. A
+            // worker that goes idle meanwhile publishes idleCount before it looks at the queue
+            // again, and this reads idleCount after the task is in: one of the two sees the other.
+            if (idleCount == 0 && staffed >= capacity) return;
+            List<Task> stranded;
+            lock.lock();
+            try {
+                stranded = staff();
+                dispatchLocked(null);
+            } finally {
+                lock.unlock();
+            }
+            failStranded(stranded);
+            return;
+        }
         List<Task> stranded;
         ErrorValue refused;
         lock.lock();
@@ -86,7 +141,7 @@ final class Scheduler implements WorkerEvents {
                 f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
                 return;
             }
-            queue.add(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
+            enqueue(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
             stranded = staff();
             // One lock section per submit: the submitting thread hands the task over itself.
             refused = dispatchLocked(f);
@@ -107,14 +162,16 @@ final class Scheduler implements WorkerEvents {
     private List<Task> staff() {
         if (broken) return List.of();
         if (pool.isClosed()) {
-            queue.removeIf(t -> t.future.isDone());   // cancelled while queued
+            for (Task t : queue) {
+                if (t.future.isDone() && queue.remove(t)) queued.decrementAndGet();   // cancelled while queued
+            }
             if (queue.isEmpty()) return List.of();
         }
         int target;
         if (transport.startsEagerly() && !pool.isClosed()) {
             target = capacity;
         } else {
-            target = (int) Math.min(capacity, (long) busy + queue.size());
+            target = (int) Math.min(capacity, (long) busy + queued.get());
         }
         while (hands.size() < target) {
             if (!startWorker()) break;
@@ -130,7 +187,8 @@ final class Scheduler implements WorkerEvents {
             Worker w = transport.start(this);
             Hand h = new Hand(w);
             hands.put(w, h);
-            if (h.ready) idle.add(h);
+            handsChanged();
+            if (h.ready) idleAdd(h);
             return true;
         } catch (IOException e) {
             lastStartError = e.getMessage();
@@ -153,10 +211,11 @@ final class Scheduler implements WorkerEvents {
      */
     private ErrorValue dispatchLocked(Future submitted) {
         ErrorValue refusedSubmitted = null;
-        while (!queue.isEmpty()) {
+        while (true) {
             Hand h = idleHand();
             if (h == null) break;
-            Task t = queue.poll();
+            Task t = dequeue();
+            if (t == null) break;
             Future f = t.future;
             if (!t.started) {
                 // In this JVM the worker claims the task itself, and finds nothing to do if it
@@ -166,7 +225,7 @@ final class Scheduler implements WorkerEvents {
             } else if (f.isDone()) {
                 continue;
             }
-            idle.remove(h);
+            idleRemove(h);
             h.current = t;
             busy++;
             try {
@@ -177,7 +236,7 @@ final class Scheduler implements WorkerEvents {
                 // The worker's executor said no: the task fails, the worker stays idle.
                 h.current = null;
                 busy--;
-                idle.add(h);
+                idleAdd(h);
                 f.failRemote(refused.error());
                 if (f == submitted) refusedSubmitted = refused.error();
                 continue;
@@ -200,11 +259,10 @@ final class Scheduler implements WorkerEvents {
      * pool's reason into a "cancelled before it started" one.
      */
     private List<Task> takeQueue() {
-        List<Task> taken = new ArrayList<>(queue.size());
-        for (Task t : queue) {
+        List<Task> taken = new ArrayList<>();
+        for (Task t = dequeue(); t != null; t = dequeue()) {
             if (t.started || t.future.claimRemote()) taken.add(t);   // else cancelled while queued
         }
-        queue.clear();
         return taken;
     }
 
@@ -225,7 +283,7 @@ final class Scheduler implements WorkerEvents {
             Hand h = hands.get(w);
             if (h == null || h.ready) return;
             h.ready = true;
-            idle.add(h);
+            idleAdd(h);
             startFailures = 0;
         } finally {
             lock.unlock();
@@ -249,6 +307,7 @@ final class Scheduler implements WorkerEvents {
     }
 
     @Override public void finished(Worker w, Task t, Object value, ErrorValue error, boolean recorded) {
+        if (lockFree && handOver(w, t)) return;
         List<Task> stranded = List.of();
         lock.lock();
         try {
@@ -261,10 +320,11 @@ final class Scheduler implements WorkerEvents {
             int max = transport.maxTasksPerWorker();
             if (max > 0 && h.tasksRun >= max) {
                 hands.remove(w);
+                handsChanged();
                 w.retire();
                 stranded = staff();
             } else {
-                idle.add(h);
+                idleAdd(h);
             }
             dispatchLocked(null);
         } finally {
@@ -273,6 +333,27 @@ final class Scheduler implements WorkerEvents {
         failStranded(stranded);
         // After the worker is free again: whoever awaits this result and submits more finds it idle.
         if (!recorded) record(t, value, error);
+    }
+
+    /**
+     * An in-process worker that finished {@code done} takes the next queued task itself, without
+     * the lock: it stays busy, so nothing the lock guards changes. False when the queue is empty
+     * (then it goes idle under the lock, and looks at the queue once more there).
+     */
+    private boolean handOver(Worker w, Task done) {
+        Hand h = hands.get(w);
+        if (h == null || h.current != done) return false;
+        Task next = dequeue();
+        if (next == null) return false;
+        next.started = true;
+        h.current = next;
+        h.tasksRun++;
+        try {
+            w.run(next);
+        } catch (IOException gone) {
+            // in-process workers do not go away
+        }
+        return true;
     }
 
     /** The outcome a worker in another process reported. */
@@ -303,7 +384,8 @@ final class Scheduler implements WorkerEvents {
         try {
             Hand h = hands.remove(w);   // a retired worker was removed (and replaced) already
             if (h == null) return;
-            idle.remove(h);
+            handsChanged();
+            idleRemove(h);
             lost = h.current;
             if (lost != null) busy--;
             if (!h.ready && !onPurpose && ++startFailures >= MAX_START_FAILURES && !broken) {
@@ -381,6 +463,7 @@ final class Scheduler implements WorkerEvents {
         lock.lock();
         try {
             queue.addFirst(t);
+            queued.incrementAndGet();
         } finally {
             lock.unlock();
         }
@@ -446,7 +529,9 @@ final class Scheduler implements WorkerEvents {
         try {
             for (Hand h : hands.values()) h.worker.retire();
             hands.clear();
+            handsChanged();
             idle.clear();
+            idleCount = 0;
         } finally {
             lock.unlock();
         }
