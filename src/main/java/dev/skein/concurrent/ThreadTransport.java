@@ -50,11 +50,8 @@ public class ThreadTransport implements Transport {
             if (t != null) LockSupport.unpark(t);
         }
 
-        @Override public void retire() {
-            retired = true;
-            Thread t = thread;
-            if (t != null) LockSupport.unpark(t);
-        }
+        /** It leaves at its next wake-up (within 200 ms), not at once: a pool's end stays cheap. */
+        @Override public void retire() { retired = true; }
 
         @Override public String describe() { return "worker thread"; }
 
