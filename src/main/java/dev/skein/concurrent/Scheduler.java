@@ -31,6 +31,8 @@ final class Scheduler implements WorkerEvents {
         /** Written under the lock, or by a worker's lock-free hand-over to itself (see finished). */
         volatile Task current;
         boolean ready;
+        /** Told to stop its task (a process worker is then ended): it never takes another. */
+        boolean stopping;
         volatile int tasksRun;
 
         Hand(Worker worker) {
@@ -323,7 +325,8 @@ final class Scheduler implements WorkerEvents {
                 handsChanged();
                 w.retire();
                 stranded = staff();
-            } else {
+            } else if (!h.stopping) {
+                // A worker being ended whose result still arrived must not be handed a new task.
                 idleAdd(h);
             }
             dispatchLocked(null);
@@ -504,7 +507,7 @@ final class Scheduler implements WorkerEvents {
         lock.lock();
         try {
             Hand h = running(f);
-            if (h != null) h.worker.stop(h.current);
+            if (h != null) stop(h);
         } finally {
             lock.unlock();
         }
@@ -516,11 +519,17 @@ final class Scheduler implements WorkerEvents {
             Hand h = running(f);
             if (h != null) {
                 h.current.timedOut = true;
-                h.worker.stop(h.current);
+                stop(h);
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Stops the task {@code h} runs (under the lock). */
+    private void stop(Hand h) {
+        if (!transport.inProcess()) h.stopping = true;   // its worker is ended: it takes no more work
+        h.worker.stop(h.current);
     }
 
     /** The pool is done: every worker ends once idle, then the transport closes. */
