@@ -300,8 +300,8 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         for (WorkerProcess w : live) w.kill();
     }
 
-    /** Worker process ids, for tests and the REPL. */
+    /** The pool's active worker processes (not those retiring or being ended), for tests and the REPL. */
     public List<Long> workerPids() {
-        return live.stream().filter(WorkerProcess::isAlive).map(WorkerProcess::pid).toList();
+        return live.stream().filter(w -> w.isAlive() && !w.killedOnPurpose).map(WorkerProcess::pid).toList();
     }
 }
