@@ -117,33 +117,25 @@ final class Scheduler implements WorkerEvents {
     // ------------------------------------------------------------------ queueing and dispatch
 
     void schedule(Future f, Object payload, int remoteItems) {
+        boolean queued = false;
         if (lockFree && !broken) {
             enqueue(new Task(f, payload, 0, retries));
+            queued = true;
             // Every worker is busy and the pool is full: one of them takes it when it finishes. A
             // worker that goes idle meanwhile publishes idleCount before it looks at the queue
             // again, and this reads idleCount after the task is in: one of the two sees the other.
             if (idleCount == 0 && staffed >= capacity) return;
-            List<Task> stranded;
-            lock.lock();
-            try {
-                stranded = staff();
-                dispatchLocked(null);
-            } finally {
-                lock.unlock();
-            }
-            failStranded(stranded);
-            return;
         }
         List<Task> stranded;
         ErrorValue refused;
         lock.lock();
         try {
-            if (broken) {
+            if (broken && !queued) {
                 f.claimRemote();
                 f.failRemote(Errors.of(ErrorKind.WORKER_CRASHED, brokenReason).value());
                 return;
             }
-            enqueue(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
+            if (!queued) enqueue(new Task(f, payload, transport.inProcess() ? 0 : remoteItems, retries));
             stranded = staff();
             // One lock section per submit: the submitting thread hands the task over itself.
             refused = dispatchLocked(f);

@@ -50,9 +50,7 @@ public final class WorkerSupport {
      * of {@code hostFunctionNames} that no extension defines, a stub raising PortabilityError.
      */
     public static Map<String, Object> workerBuiltins(ClassLoader loader, Collection<String> hostFunctionNames) {
-        Map<String, Object> out = new LinkedHashMap<>(HostFunctions.stubs(hostFunctionNames));
-        out.putAll(new ExtensionsInWorkers().builtins(loader));
-        return out;
+        return HostFunctions.forWorker(hostFunctionNames, true, loader);
     }
 
     /** What a worker installs: every extension on the class path, with {@link ExtensionContext#isWorker()} true. */

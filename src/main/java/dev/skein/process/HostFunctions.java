@@ -29,7 +29,7 @@ public final class HostFunctions {
     }
 
     /** Stubs for a worker: each raises PortabilityError when a task calls it. */
-    public static Map<String, Object> stubs(Collection<String> hostFunctionNames) {
+    static Map<String, Object> stubs(Collection<String> hostFunctionNames) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String name : hostFunctionNames) {
             out.put(name, new Builtin(name, "*args, **kwargs", (ts, a) -> { throw Errors.of(ErrorKind.PORTABILITY, notPortable(name)); }));
@@ -38,7 +38,7 @@ public final class HostFunctions {
     }
 
     /** A worker's host builtins: the stubs, then every extension's functions (which win). */
-    static Map<String, Object> forWorker(Collection<String> hostFunctionNames, boolean extensions, ClassLoader loader) {
+    public static Map<String, Object> forWorker(Collection<String> hostFunctionNames, boolean extensions, ClassLoader loader) {
         Map<String, Object> out = stubs(hostFunctionNames);
         if (extensions) {
             for (WorkerExtensions provider : ServiceLoader.load(WorkerExtensions.class, loader)) out.putAll(provider.builtins(loader));

@@ -3,7 +3,6 @@ package dev.skein.process;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
-import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -72,23 +71,13 @@ public final class ValueCodec {
     /**
      * A task envelope: the function, the arguments and the module globals the function reads
      * (which travel as values), checked for portability with {@code site} named in errors.
-     * {@link #modulesOf} says which script modules the receiver must have compiled.
      */
     public static byte[] encodeTask(Interpreter interp, TaskEnvelope task, String site) {
-        return taskEncoder(interp, task, site).out().toArray();
-    }
-
-    /** The script modules a task's function needs (their sources go first to a new worker). */
-    public static Set<ModuleInstance> modulesOf(Interpreter interp, TaskEnvelope task) {
-        return taskEncoder(interp, task, null).modules();
-    }
-
-    private static ValueEncoder taskEncoder(Interpreter interp, TaskEnvelope task, String site) {
         ValueEncoder enc = new ValueEncoder(interp, site);
         enc.value(task.callee(), "the function");
         enc.arguments(task.args(), task.kwNames(), "");
         enc.writeGlobals();
-        return enc;
+        return enc.out().toArray();
     }
 
     /**
@@ -113,8 +102,6 @@ public final class ValueCodec {
             return new TaskEnvelope(callee, positional, names);
         } catch (Codec.MalformedFrame | ClassCastException bad) {
             throw Errors.value("not a Skein task encoding: " + bad.getMessage());
-        } catch (SkeinError e) {
-            throw e;
         }
     }
 }
