@@ -79,6 +79,8 @@ final class BytecodeExpressions implements Opcodes {
             call(c);
         } else if (e instanceof Expr.Not || e instanceof Expr.Compare) {
             booleanValue(e);
+        } else if (BytecodeData.handles(e)) {
+            data().value(e);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }
@@ -118,6 +120,7 @@ final class BytecodeExpressions implements Opcodes {
         if (v == null) mv.visitInsn(ACONST_NULL);
         else if (v instanceof Boolean b) mv.visitFieldInsn(GETSTATIC, "java/lang/Boolean", b ? "TRUE" : "FALSE", "Ljava/lang/Boolean;");
         else if (v instanceof String s) mv.visitLdcInsn(s);
+        else if (v instanceof dev.skein.ast.LiteralBytes b) data().bytes(b);
         else unit.constant(mv, v);   // Long, Double, BigInteger: one shared box, as the tree's Const
     }
 
@@ -276,6 +279,10 @@ final class BytecodeExpressions implements Opcodes {
             methodCall(a, c.args());
             return;
         }
+        if (!BytecodeData.simple(c.args())) {   // keyword or spread arguments
+            data().call(c);
+            return;
+        }
         value(c.callee());
         int callee = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, callee);
@@ -326,7 +333,9 @@ final class BytecodeExpressions implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, CALLS, "moduleMember", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
         mv.visitVarInsn(ASTORE, member);
         int n = arguments.size();
-        if (n == 1 && a.name().equals("append")) {
+        if (!BytecodeData.simple(arguments)) {   // keyword or spread arguments
+            data().callMethod(recv, member, a.name(), arguments);
+        } else if (n == 1 && a.name().equals("append")) {
             value(arguments.get(0).value());
             int item = fn.newLocal(false);
             mv.visitVarInsn(ASTORE, item);
@@ -372,4 +381,7 @@ final class BytecodeExpressions implements Opcodes {
             mv.visitInsn(AASTORE);
         }
     }
+
+    /** The writer of data expressions (subscripts, literals, f-strings, keyword calls): {@link BytecodeData}. */
+    private BytecodeData data() { return new BytecodeData(unit, fn, this); }
 }

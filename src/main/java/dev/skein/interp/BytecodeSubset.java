@@ -99,7 +99,7 @@ final class BytecodeSubset {
         if (e instanceof Expr.Literal l) {
             Object v = l.value();
             return v == null || v instanceof Long || v instanceof Double || v instanceof String || v instanceof Boolean
-                    || v instanceof BigInteger;
+                    || v instanceof BigInteger || v instanceof dev.skein.ast.LiteralBytes;
         }
         if (e instanceof Expr.Name n) {
             Binding b = resolved.binding(n);
@@ -112,9 +112,10 @@ final class BytecodeSubset {
         if (e instanceof Expr.Or o) return expr(o.left()) && expr(o.right());
         if (e instanceof Expr.Not n) return expr(n.operand());
         if (e instanceof Expr.Conditional c) return expr(c.condition()) && expr(c.then()) && expr(c.otherwise());
+        if (BytecodeData.handles(e)) return BytecodeData.supports(e, this::expr);
         if (e instanceof Expr.Call c) {
             if (c.callee() instanceof Expr.Attr a ? !expr(a.target()) : !expr(c.callee())) return false;
-            for (Expr.Arg a : c.args()) if (a.name() != null || a.spread() || !expr(a.value())) return false;
+            for (Expr.Arg a : c.args()) if (!expr(a.value())) return false;   // keywords and spreads: BytecodeData
             return true;
         }
         return false;

@@ -39,14 +39,16 @@ final class Calls {
             List<Object> out = new ArrayList<>(values.length + 4);
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i].eval(f);
-                if (spread[i]) {
-                    for (Object x : Containers.toArray(v)) out.add(x);
-                } else {
-                    out.add(v);
-                }
+                if (spread[i]) addSpread(out, v);
+                else out.add(v);
             }
             return out.toArray();
         }
+    }
+
+    /** {@code *v} in an argument list: v's items, in order (compiled calls use it too). */
+    static void addSpread(List<Object> out, Object v) {
+        for (Object x : Containers.toArray(v)) out.add(x);
     }
 
     static final class Call extends ExprNode {

@@ -145,9 +145,7 @@ final class Literals {
                 Field fd = (Field) p;
                 Object v = fd.value().eval(f);
                 try {
-                    if (fd.conversion() == 'r') v = Convert.repr(v);
-                    else if (fd.conversion() == 'a') v = dev.skein.runtime.FormatSpec.ascii(v);
-                    else if (fd.conversion() == 's') v = Convert.str(v);
+                    v = convert(v, fd.conversion());
                     String spec = fd.spec() == null ? "" : (String) fd.spec().eval(f);
                     sb.append(FieldFormat.format(v, spec));
                 } catch (SkeinError e) {
@@ -156,6 +154,16 @@ final class Literals {
             }
             return sb.toString();
         }
+    }
+
+    /** A field's conversion ({@code !r}, {@code !a}, {@code !s}; 0 for none), before its format spec runs. */
+    static Object convert(Object v, char conversion) {
+        return switch (conversion) {
+            case 'r' -> Convert.repr(v);
+            case 'a' -> dev.skein.runtime.FormatSpec.ascii(v);
+            case 's' -> Convert.str(v);
+            default -> v;
+        };
     }
 
     static final class Index extends ExprNode {
@@ -172,11 +180,20 @@ final class Literals {
             Object i = index.eval(f);
             try {
                 if (t instanceof SkeinList l && i instanceof Long n) return l.getPy(n);
-                return Containers.getIndex(t, i);
+                return index(t, i);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
         }
+    }
+
+    /**
+     * {@code t[i]} past the list fast path (which {@link Index} and compiled code test inline):
+     * a string indexed by an int, then the general rule.
+     */
+    static Object index(Object t, Object i) {
+        if (t instanceof String s && i instanceof Long n) return Containers.charAt(s, n);
+        return Containers.getIndex(t, i);
     }
 
     static final class Slice extends ExprNode {

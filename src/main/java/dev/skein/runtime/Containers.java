@@ -136,11 +136,7 @@ public final class Containers {
         }
         if (o instanceof SkeinDict d) return d.get(index);
         if (o instanceof String s) {
-            if (index instanceof Long i) {
-                long j = i < 0 ? i + s.length() : i;
-                if (j < 0 || j >= s.length()) throw Errors.index("string index out of range");
-                return String.valueOf(s.charAt((int) j));
-            }
+            if (index instanceof Long i) return charAt(s, i);
             if (index instanceof SliceValue sl) {
                 long[] ix = sl.indices(s.length());
                 if (ix[2] == 1) return s.substring((int) ix[0], (int) Math.max(ix[0], ix[1]));
@@ -184,6 +180,13 @@ public final class Containers {
             return r.get((int) j);
         }
         throw Errors.type("'" + Values.typeName(o) + "' object is not subscriptable");
+    }
+
+    /** {@code s[i]} for an int index (negative counts from the end). */
+    public static String charAt(String s, long i) {
+        long j = i < 0 ? i + s.length() : i;
+        if (j < 0 || j >= s.length()) throw Errors.index("string index out of range");
+        return String.valueOf(s.charAt((int) j));
     }
 
     public static void setIndex(Object o, Object index, Object value) {
