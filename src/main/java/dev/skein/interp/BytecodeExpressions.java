@@ -79,6 +79,8 @@ final class BytecodeExpressions implements Opcodes {
             call(c);
         } else if (e instanceof Expr.Not || e instanceof Expr.Compare) {
             booleanValue(e);
+        } else if (e instanceof Expr.Comprehension c) {
+            new BytecodeComprehensions(unit, fn, this).value(c);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }
