@@ -81,6 +81,8 @@ final class BytecodeExpressions implements Opcodes {
             booleanValue(e);
         } else if (BytecodeData.handles(e)) {
             data().value(e);
+        } else if (e instanceof Expr.Comprehension c) {
+            new BytecodeComprehensions(unit, fn, this).value(c);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }

@@ -43,6 +43,8 @@ final class BytecodeStatements implements Opcodes {
             store(a.target());
         } else if (s instanceof Stmt.AugAssign a && unit.appendBuffer(a) != null) {
             append(a, unit.appendBuffer(a));
+        } else if (s instanceof Stmt.AugAssign a && a.target() instanceof Target.IndexTarget i) {
+            new BytecodeTargets(unit, fn, exprs, this).augIndex(a, i);
         } else if (s instanceof Stmt.AugAssign a) {
             // x op= v is x = x op v with x read once, located at the statement (as the tree builds it).
             Target.NameTarget n = (Target.NameTarget) a.target();
@@ -142,8 +144,12 @@ final class BytecodeStatements implements Opcodes {
         }
     }
 
-    /** Stack: the value. Stores it into a name target (an uncaptured local or a global). */
-    private void store(Target t) {
+    /** Stack: the value. Stores it into a name target (an uncaptured local or a global), or a destructuring or subscript target. */
+    void store(Target t) {
+        if (!(t instanceof Target.NameTarget)) {
+            new BytecodeTargets(unit, fn, exprs, this).store(t);
+            return;
+        }
         Binding b = unit.binding((Target.NameTarget) t);
         if (b instanceof Binding.Local l) {
             mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
@@ -199,20 +205,15 @@ final class BytecodeStatements implements Opcodes {
      * {@code finally} does. Everything after the iterable is one region located at the {@code for}.
      */
     private void forLoop(Stmt.For f) {
-        if (unit.isRange(f.iterable())) rangeLoop(f);
+        if (unit.isRange(f.iterable()) && f.target() instanceof Target.NameTarget) rangeLoop(f);
         else iteratorLoop(f);
     }
 
     private void rangeLoop(Stmt.For f) {
-        int range = fn.newLocal(false);
         int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
         exprs.value(f.iterable());
-        mv.visitTypeInsn(CHECKCAST, RANGE);
-        mv.visitVarInsn(ASTORE, range);
         Label region = fn.startRegion();
-        rangeBound(range, "start", i);
-        rangeBound(range, "stop", stop);
-        rangeBound(range, "step", step);
+        rangeBounds(i, stop, step);
         Label head = new Label(), next = new Label(), end = new Label();
         Target.NameTarget target = (Target.NameTarget) f.target();
         int unboxedSlot = unit.binding(target) instanceof Binding.Local l && !assigns(f.body().statements(), l.slot()) ? l.slot() : -1;
@@ -227,10 +228,7 @@ final class BytecodeStatements implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
             store(target);
         }
-        mv.visitVarInsn(LLOAD, i);
-        mv.visitVarInsn(LLOAD, step);
-        mv.visitInsn(LADD);
-        mv.visitVarInsn(LSTORE, i);
+        rangeAdvance(i, step);
         fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
         statements(f.body().statements());
         fn.popLoop();
@@ -283,6 +281,7 @@ final class BytecodeStatements implements Opcodes {
     }
 
     private boolean storesInto(Target t, int slot) {
+        if (t instanceof Target.ListTarget items) return items.items().stream().anyMatch(x -> storesInto(x, slot));
         return t instanceof Target.NameTarget n && unit.binding(n) instanceof Binding.Local l && l.slot() == slot;
     }
 
@@ -296,15 +295,7 @@ final class BytecodeStatements implements Opcodes {
         Label loopStart = new Label(), loopEnd = new Label(), onError = new Label();
         mv.visitLabel(head);
         mv.visitLabel(loopStart);
-        mv.visitVarInsn(ALOAD, iterator);
-        mv.visitMethodInsn(INVOKEINTERFACE, ITERATOR, "next", "()Ljava/lang/Object;", true);
-        mv.visitInsn(DUP);
-        mv.visitFieldInsn(GETSTATIC, ITERATOR, "DONE", "Ljava/lang/Object;");
-        Label notDone = new Label();
-        mv.visitJumpInsn(IF_ACMPNE, notDone);
-        mv.visitInsn(POP);
-        mv.visitJumpInsn(GOTO, end);
-        mv.visitLabel(notDone);
+        nextItem(iterator, end);
         store(f.target());
         BytecodeFunction.Loop loop = new BytecodeFunction.Loop(next, end, iterator);
         fn.pushLoop(loop);
@@ -329,5 +320,46 @@ final class BytecodeStatements implements Opcodes {
         mv.visitTypeInsn(CHECKCAST, RANGE);
         mv.visitMethodInsn(INVOKEVIRTUAL, RANGE, part, "()J", false);
         mv.visitVarInsn(LSTORE, into);
+    }
+
+    /** Pushes the iterator's next item; jumps to {@code exhausted} (stack as before) when there is none. */
+    void nextItem(int iterator, Label exhausted) {
+        Label notDone = new Label();
+        mv.visitVarInsn(ALOAD, iterator);
+        mv.visitMethodInsn(INVOKEINTERFACE, ITERATOR, "next", "()Ljava/lang/Object;", true);
+        mv.visitInsn(DUP);
+        mv.visitFieldInsn(GETSTATIC, ITERATOR, "DONE", "Ljava/lang/Object;");
+        mv.visitJumpInsn(IF_ACMPNE, notDone);
+        mv.visitInsn(POP);
+        mv.visitJumpInsn(GOTO, exhausted);
+        mv.visitLabel(notDone);
+    }
+
+    /** Stack: a range (the builtin's). Its start, stop and step go to the long locals {@code i}, {@code stop}, {@code step}. */
+    void rangeBounds(int i, int stop, int step) {
+        int range = fn.newLocal(false);
+        mv.visitTypeInsn(CHECKCAST, RANGE);
+        mv.visitVarInsn(ASTORE, range);
+        rangeBound(range, "start", i);
+        rangeBound(range, "stop", stop);
+        rangeBound(range, "step", step);
+    }
+
+    /**
+     * The head of a counter loop: jumps to {@code exhausted} when the range is done, else puts
+     * the counter into {@code current} and steps it (wrapping, as the tree's loop does).
+     */
+    void rangeNext(int i, int stop, int step, int current, Label exhausted) {
+        rangeTest(i, stop, step, exhausted);
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LSTORE, current);
+        rangeAdvance(i, step);
+    }
+
+    private void rangeAdvance(int i, int step) {
+        mv.visitVarInsn(LLOAD, i);
+        mv.visitVarInsn(LLOAD, step);
+        mv.visitInsn(LADD);
+        mv.visitVarInsn(LSTORE, i);
     }
 }

@@ -65,16 +65,16 @@ final class BytecodeSubset {
     }
 
     private boolean stmt(Stmt s) {
-        if (s instanceof Stmt.Let l) return name(l.target()) && expr(l.value());
-        if (s instanceof Stmt.Assign a) return name(a.target()) && expr(a.value());
+        if (s instanceof Stmt.Let l) return target(l.target()) && expr(l.value());
+        if (s instanceof Stmt.Assign a) return target(a.target()) && expr(a.value());
         if (s instanceof Stmt.AugAssign a) {
             if (resolved.appends.get(a) != null) return expr(a.value());   // an uncaptured local, appending to its buffer
-            return BINARY.contains(a.op()) && name(a.target()) && expr(a.value());
+            return BINARY.contains(a.op()) && (name(a.target()) || index(a.target())) && expr(a.value());
         }
         if (s instanceof Stmt.ExprStmt e) return expr(e.expr());
         if (s instanceof Stmt.If i) return expr(i.condition()) && block(i.then()) && (i.otherwise() == null || stmt(i.otherwise()));
         if (s instanceof Stmt.While w) return expr(w.condition()) && block(w.body());
-        if (s instanceof Stmt.For f) return name(f.target()) && expr(f.iterable()) && block(f.body());
+        if (s instanceof Stmt.For f) return target(f.target()) && expr(f.iterable()) && block(f.body());
         if (s instanceof Stmt.Break || s instanceof Stmt.Continue) return true;
         if (s instanceof Stmt.Return r) return r.value() == null || expr(r.value());
         if (s instanceof Stmt.Block b) return block(b);
@@ -113,6 +113,7 @@ final class BytecodeSubset {
         if (e instanceof Expr.Not n) return expr(n.operand());
         if (e instanceof Expr.Conditional c) return expr(c.condition()) && expr(c.then()) && expr(c.otherwise());
         if (BytecodeData.handles(e)) return BytecodeData.supports(e, this::expr);
+        if (e instanceof Expr.Comprehension c) return comprehension(c);
         if (e instanceof Expr.Call c) {
             if (c.callee() instanceof Expr.Attr a ? !expr(a.target()) : !expr(c.callee())) return false;
             for (Expr.Arg a : c.args()) if (!expr(a.value())) return false;   // keywords and spreads: BytecodeData
@@ -124,5 +125,28 @@ final class BytecodeSubset {
     private boolean exprs(List<Expr> es) {
         for (Expr e : es) if (!expr(e)) return false;
         return true;
+    }
+
+    /** An assignment target: a name, a subscript, or a destructuring (nested) of those. */
+    private boolean target(Target t) {
+        if (t instanceof Target.ListTarget l) {
+            for (Target x : l.items()) if (!target(x)) return false;
+            return true;
+        }
+        return name(t) || index(t);
+    }
+
+    /** {@code t[i]} as a target: its container and index in the subset. */
+    private boolean index(Target t) {
+        return t instanceof Target.IndexTarget i && expr(i.target()) && expr(i.index());
+    }
+
+    /** A list, set or dict comprehension (or generator expression) whose clauses, targets and element are in the subset. */
+    private boolean comprehension(Expr.Comprehension c) {
+        for (Expr.CompClause cl : c.clauses()) {
+            boolean ok = cl instanceof Expr.CompFor f ? target(f.target()) && expr(f.iterable()) : expr(((Expr.CompIf) cl).condition());
+            if (!ok) return false;
+        }
+        return expr(c.element()) && (c.value() == null || expr(c.value()));
     }
 }

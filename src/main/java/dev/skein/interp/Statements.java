@@ -7,6 +7,7 @@ import dev.skein.runtime.Errors;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
@@ -85,11 +86,16 @@ final class Statements {
             try {
                 Object old = Containers.getIndex(t, i);
                 Object v = value.eval(f);
-                Containers.setIndex(t, i, op.apply(old, v));
+                Variables.IndexStore.setIndex(t, i, op.apply(old, v));
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
             return NORMAL;
+        }
+
+        /** {@code t[i]} for an index the compiled code holds as a long; a list answers directly. */
+        static Object getIndex(Object t, long i) {
+            return t instanceof SkeinList l ? l.getPy(i) : Containers.getIndex(t, i);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.skein.runtime.Containers;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinIterator;
+import dev.skein.runtime.SkeinList;
 
 /**
  * Reading and writing variables. The compiler has already decided where each name lives: a
@@ -150,10 +151,22 @@ final class Variables {
             Object t = target.eval(f);
             Object i = index.eval(f);
             try {
-                Containers.setIndex(t, i, v);
+                setIndex(t, i, v);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
+        }
+
+        /** {@code t[i] = v}; a list indexed by a long goes straight to the list (compiled code calls this too). */
+        static void setIndex(Object t, Object i, Object v) {
+            if (t instanceof SkeinList l && i instanceof Long n) l.setPy(n, v);
+            else Containers.setIndex(t, i, v);
+        }
+
+        /** {@code t[i] = v} for an index the compiled code holds as a long (a range loop's variable). */
+        static void setIndex(Object t, long i, Object v) {
+            if (t instanceof SkeinList l) l.setPy(i, v);
+            else Containers.setIndex(t, i, v);
         }
     }
 
@@ -178,7 +191,7 @@ final class Variables {
 
         static Object[] unpack(Object v, int n) {
             Object[] values;
-            if (v instanceof dev.skein.runtime.SkeinList l) values = l.snapshot();
+            if (v instanceof SkeinList l) values = l.snapshot();
             else {
                 SkeinIterator it = Containers.iter(v);
                 values = new Object[n];
