@@ -79,6 +79,8 @@ final class BytecodeExpressions implements Opcodes {
             call(c);
         } else if (e instanceof Expr.Not || e instanceof Expr.Compare) {
             booleanValue(e);
+        } else if (e instanceof Expr.Lambda l) {
+            BytecodeClosures.closure(unit, fn, l);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }
@@ -122,6 +124,7 @@ final class BytecodeExpressions implements Opcodes {
     }
 
     void read(Span at, Binding b) {
+        if (BytecodeClosures.read(fn, b)) return;   // a cell local or a capture
         if (b instanceof Binding.Local l) {
             int counter = fn.unboxedLocal(l.slot());
             if (counter >= 0) {   // a range loop's variable: boxed where it is read
