@@ -66,16 +66,8 @@ final class BytecodeClosures implements Opcodes {
 
     /** Pushes the value of a cell local or a capture; false (nothing written) for other bindings. */
     static boolean read(BytecodeFunction fn, Binding b) {
-        MethodVisitor mv = fn.mv;
-        if (b instanceof Binding.Local l && l.cell()) {
-            mv.visitVarInsn(ALOAD, fn.slotLocal(l.slot()));
-        } else if (b instanceof Binding.Captured c) {
-            capturedCell(fn, c.index());
-        } else {
-            return false;
-        }
-        mv.visitTypeInsn(CHECKCAST, CELL);
-        mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
+        if (!cell(fn, b)) return false;
+        fn.mv.visitFieldInsn(GETFIELD, CELL, "value", OBJ);
         return true;
     }
 
@@ -85,21 +77,23 @@ final class BytecodeClosures implements Opcodes {
      */
     static boolean store(BytecodeFunction fn, Binding b) {
         MethodVisitor mv = fn.mv;
-        if (b instanceof Binding.Local l && l.cell()) {
-            if (l.fresh()) {
-                newCell(mv);
-                mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
-                return true;
-            }
-            mv.visitVarInsn(ALOAD, fn.slotLocal(l.slot()));
-        } else if (b instanceof Binding.Captured c) {
-            capturedCell(fn, c.index());
-        } else {
-            return false;
+        if (b instanceof Binding.Local l && l.cell() && l.fresh()) {
+            newCell(mv);
+            mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
+            return true;
         }
-        mv.visitTypeInsn(CHECKCAST, CELL);
+        if (!cell(fn, b)) return false;
         mv.visitInsn(SWAP);
         mv.visitFieldInsn(PUTFIELD, CELL, "value", OBJ);
+        return true;
+    }
+
+    /** Pushes the cell of a cell local or a capture; false (nothing written) for other bindings. */
+    private static boolean cell(BytecodeFunction fn, Binding b) {
+        if (b instanceof Binding.Local l && l.cell()) fn.mv.visitVarInsn(ALOAD, fn.slotLocal(l.slot()));
+        else if (b instanceof Binding.Captured c) capturedCell(fn, c.index());
+        else return false;
+        fn.mv.visitTypeInsn(CHECKCAST, CELL);
         return true;
     }
 

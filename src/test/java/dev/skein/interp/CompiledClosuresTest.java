@@ -3,6 +3,7 @@ package dev.skein.interp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
@@ -11,7 +12,14 @@ import dev.skein.runtime.ThreadState;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.Source;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +29,8 @@ import org.junit.jupiter.api.Test;
  * positions inside closures.
  */
 class CompiledClosuresTest {
+    /** Where a function starts: each {@code fn} keyword. */
+    private static final Pattern FN = Pattern.compile("\\bfn\\b");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final OutputSink sink = OutputSink.of(out);
     private final Interpreter interp = Stdlib.install(Interpreter.builder()).stdout(sink).grantAll().build();
@@ -45,12 +55,10 @@ class CompiledClosuresTest {
     private void assertAllCompiled(String name, String text) {
         String[] lines = text.split("\n", -1);
         for (int l = 0; l < lines.length; l++) {
-            java.util.regex.Matcher m = FN.matcher(lines[l]);
+            Matcher m = FN.matcher(lines[l]);
             while (m.find()) assertCompiled(name, l + 1, m.start() + 1);
         }
     }
-
-    private static final java.util.regex.Pattern FN = java.util.regex.Pattern.compile("\\bfn\\b");
 
     @Test
     void aCounterMutatedThroughItsClosureOutlivesItsFrame() {
@@ -189,5 +197,20 @@ class CompiledClosuresTest {
         assertEquals("ZeroDivisionError", e.value().kind().name());
         assertEquals("[err.skein:3:18 in <lambda>, err.skein:7:19 in use, err.skein:8:1 in <main>]", e.value().trace().toString());
         assertAllCompiled("err.skein", text);
+    }
+
+    /** The golden scripts of closures (run both ways by the golden suite) really test compiled code. */
+    @Test
+    void theGoldenClosureScriptsCompileEveryFunction() throws IOException {
+        Path dir = Path.of("src/test/resources/golden/compiled");
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> scripts = files.filter(f -> f.getFileName().toString().startsWith("closures_")).toList();
+            assertTrue(scripts.size() >= 5, "golden closure scripts: " + scripts);
+            for (Path p : scripts) {
+                String name = p.getFileName().toString(), text = Files.readString(p);
+                runner.compile(new Source(name, text), new ModuleInstance("__main__", name), false);
+                assertAllCompiled(name, text);
+            }
+        }
     }
 }
