@@ -50,6 +50,8 @@ final class BytecodeCompiler implements Opcodes {
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
     /** Globals that a top-level {@code fn} statement defines, to the function compiled for it. */
     private final Map<String, Direct> directTargets = new HashMap<>();
+    /** Every function literal of the unit to its code (compiled or not): what a closure made here runs. */
+    private final Map<Expr.Lambda, Code> codes = new IdentityHashMap<>();
 
     private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className) {
         this.resolved = resolved;
@@ -74,6 +76,7 @@ final class BytecodeCompiler implements Opcodes {
         if (main != null && !subset.supports(main)) main = null;
         while (!chosen.isEmpty() || main != null) {
             BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled");
+            for (Candidate c : candidates) unit.codes.put(c.fn(), c.code());
             try {
                 unit.define(chosen, main, subset);
                 return;
@@ -145,7 +148,7 @@ final class BytecodeCompiler implements Opcodes {
     Direct directTarget(Expr callee, int n) {
         if (!(callee instanceof Expr.Name name) || !(resolved.binding(name) instanceof Binding.Global g)) return null;
         Direct t = directTargets.get(g.name());
-        return t != null && t.code().exactArity == n ? t : null;
+        return t != null && t.code().exactArity == n && !BytecodeClosures.takesCells(t.code()) ? t : null;
     }
 
     /**
@@ -182,10 +185,12 @@ final class BytecodeCompiler implements Opcodes {
      */
     private void function(ClassWriter cw, String method, Candidate c) {
         Code code = c.code();
-        MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, descriptor(code.params.length), null, null);
+        MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, BytecodeClosures.descriptor(code), null, null);
         mv.visitCode();
-        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.FUNCTION_SLOTS);
+        BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeClosures.firstSlot(code));
         fn.clearLocals(code.params.length, code.frameSize);
+        BytecodeClosures.wrapCellParams(fn, code.cellParams);
+        BytecodeClosures.hoist(fn, resolved.function(c.fn()).hoistedCells);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/runtime/ThreadState", "enter", "()V", false);
         Label bodyStart = new Label(), bodyEnd = new Label(), onThrow = new Label();
@@ -291,18 +296,23 @@ final class BytecodeCompiler implements Opcodes {
         }
         for (int i = 0; i < cases.length; i++) {
             mv.visitLabel(cases[i]);
-            int n = chosen.get(i).code().params.length;
+            Code code = chosen.get(i).code();
+            int n = code.params.length;
             mv.visitVarInsn(ALOAD, 2);
             mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "ts", "Ldev/skein/runtime/ThreadState;");
             mv.visitVarInsn(ALOAD, 2);
             mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "module", "Ldev/skein/interp/ModuleInstance;");
+            if (BytecodeClosures.takesCells(code)) {
+                mv.visitVarInsn(ALOAD, 2);
+                mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "captured", "[Ldev/skein/interp/Cell;");
+            }
             for (int p = 0; p < n; p++) {
                 mv.visitVarInsn(ALOAD, 2);
                 mv.visitFieldInsn(GETFIELD, "dev/skein/interp/Frame", "slots", "[" + OBJ);
                 mv.visitLdcInsn(p);
                 mv.visitInsn(AALOAD);
             }
-            mv.visitMethodInsn(INVOKESTATIC, className, "f" + i, descriptor(n), false);
+            mv.visitMethodInsn(INVOKESTATIC, className, "f" + i, BytecodeClosures.descriptor(code), false);
             mv.visitInsn(ARETURN);
         }
         mv.visitLabel(unknown);
@@ -345,4 +355,14 @@ final class BytecodeCompiler implements Opcodes {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
+
+    // ------------------------------------------------------------------ closures (BytecodeClosures)
+
+    /** The code the tree compiler built for a function literal of this unit. */
+    Code codeOf(Expr.Lambda fn) { return codes.get(fn); }
+
+    ResolvedFunction layout(Expr.Lambda fn) { return resolved.function(fn); }
+
+    /** The slots of a block's hoisted names that are cells, or null. */
+    int[] hoistedCells(Stmt.Block b) { return resolved.hoistedCells.get(b); }
 }

@@ -83,6 +83,8 @@ final class BytecodeExpressions implements Opcodes {
             data().value(e);
         } else if (e instanceof Expr.Comprehension c) {
             new BytecodeComprehensions(unit, fn, this).value(c);
+        } else if (e instanceof Expr.Lambda l) {
+            BytecodeClosures.closure(unit, fn, l);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }
@@ -127,6 +129,7 @@ final class BytecodeExpressions implements Opcodes {
     }
 
     void read(Span at, Binding b) {
+        if (BytecodeClosures.read(fn, b)) return;   // a cell local or a capture
         if (b instanceof Binding.Local l) {
             int counter = fn.unboxedLocal(l.slot());
             if (counter >= 0) {   // a range loop's variable: boxed where it is read

@@ -76,7 +76,10 @@ final class BytecodeStatements implements Opcodes {
             fn.closeIterators();
             mv.visitJumpInsn(GOTO, fn.epilogue);
         } else if (s instanceof Stmt.Block b) {
-            statements(b.statements());
+            block(b);
+        } else if (s instanceof Stmt.FnDef d) {
+            BytecodeClosures.closure(unit, fn, d.function());
+            store(unit.binding(d));
         } else {
             throw new IllegalStateException("not in the compiled subset: " + s);
         }
@@ -144,13 +147,17 @@ final class BytecodeStatements implements Opcodes {
         }
     }
 
-    /** Stack: the value. Stores it into a name target (an uncaptured local or a global), or a destructuring or subscript target. */
+    /** Stack: the value. Stores it into a name target (a local, a cell, a capture or a global), or a destructuring or subscript target. */
     void store(Target t) {
         if (!(t instanceof Target.NameTarget)) {
             new BytecodeTargets(unit, fn, exprs, this).store(t);
             return;
         }
-        Binding b = unit.binding((Target.NameTarget) t);
+        store(unit.binding((Target.NameTarget) t));
+    }
+
+    private void store(Binding b) {
+        if (BytecodeClosures.store(fn, b)) return;   // a cell local or a capture
         if (b instanceof Binding.Local l) {
             mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
         } else if (b instanceof Binding.Global g) {
@@ -168,7 +175,7 @@ final class BytecodeStatements implements Opcodes {
     private void ifStatement(Stmt.If i) {
         Label otherwise = new Label(), end = new Label();
         exprs.branch(i.condition(), false, otherwise);
-        statements(i.then().statements());
+        block(i.then());
         mv.visitJumpInsn(GOTO, end);
         mv.visitLabel(otherwise);
         if (i.otherwise() != null) statement(i.otherwise());
@@ -180,7 +187,7 @@ final class BytecodeStatements implements Opcodes {
         mv.visitLabel(head);
         exprs.branch(w.condition(), false, end);
         fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
-        statements(w.body().statements());
+        block(w.body());
         fn.popLoop();
         mv.visitLabel(next);
         poll(w.span());
@@ -216,7 +223,7 @@ final class BytecodeStatements implements Opcodes {
         rangeBounds(i, stop, step);
         Label head = new Label(), next = new Label(), end = new Label();
         Target.NameTarget target = (Target.NameTarget) f.target();
-        int unboxedSlot = unit.binding(target) instanceof Binding.Local l && !assigns(f.body().statements(), l.slot()) ? l.slot() : -1;
+        int unboxedSlot = unit.binding(target) instanceof Binding.Local l && !l.cell() && !assigns(f.body().statements(), l.slot()) ? l.slot() : -1;
         mv.visitLabel(head);
         rangeTest(i, stop, step, end);
         if (unboxedSlot >= 0) {
@@ -230,7 +237,7 @@ final class BytecodeStatements implements Opcodes {
         }
         rangeAdvance(i, step);
         fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
-        statements(f.body().statements());
+        block(f.body());
         fn.popLoop();
         if (unboxedSlot >= 0) fn.rebox(unboxedSlot);
         mv.visitLabel(next);
@@ -299,7 +306,7 @@ final class BytecodeStatements implements Opcodes {
         store(f.target());
         BytecodeFunction.Loop loop = new BytecodeFunction.Loop(next, end, iterator);
         fn.pushLoop(loop);
-        statements(f.body().statements());
+        block(f.body());
         fn.popLoop();
         mv.visitLabel(next);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -361,5 +368,11 @@ final class BytecodeStatements implements Opcodes {
         mv.visitVarInsn(LLOAD, step);
         mv.visitInsn(LADD);
         mv.visitVarInsn(LSTORE, i);
+    }
+
+    /** A block's statements, after the cells of its hoisted names closures capture (the tree's {@link Statements.Block}). */
+    private void block(Stmt.Block b) {
+        BytecodeClosures.hoist(fn, unit.hoistedCells(b));
+        statements(b.statements());
     }
 }

@@ -11,7 +11,7 @@ import java.util.Set;
  * Decides which functions {@link BytecodeCompiler} compiles: those whose whole body stays inside
  * the subset the bytecode walkers know. Anything else keeps running on the node tree, per
  * function (Rhino learnt that falling back per script costs whole programs their speed):
- * closures and captured variables, try/throw, records, imports, with, attribute reads, containers,
+ * try/throw, records, imports, with, attribute reads, containers,
  * comprehensions, f-strings, keyword or spread arguments.
  */
 final class BytecodeSubset {
@@ -27,9 +27,7 @@ final class BytecodeSubset {
 
     boolean supports(Expr.Lambda fn) {
         ResolvedFunction layout = resolved.function(fn);
-        if (layout == null || layout.cellParams.length > 0 || layout.hoistedCells.length > 0 || !layout.freeVars.isEmpty()) return false;
-        if (layout.frameSize > MAX_LOCALS) return false;
-        for (ResolvedFunction.Local l : layout.locals) if (l.cell()) return false;
+        if (layout == null || layout.frameSize > MAX_LOCALS) return false;
         return stmts(fn.body());
     }
 
@@ -78,21 +76,21 @@ final class BytecodeSubset {
         if (s instanceof Stmt.Break || s instanceof Stmt.Continue) return true;
         if (s instanceof Stmt.Return r) return r.value() == null || expr(r.value());
         if (s instanceof Stmt.Block b) return block(b);
+        if (s instanceof Stmt.FnDef d) return storable(resolved.binding(d));   // a closure (its body compiles on its own)
         return false;
     }
 
     private boolean block(Stmt.Block b) {
-        int[] hoisted = resolved.hoistedCells.get(b);
-        return (hoisted == null || hoisted.length == 0) && stmts(b.statements());
+        return stmts(b.statements());
     }
 
-    /** A plain name target: an uncaptured local or a global. */
+    /** A plain name target: a local (a cell when captured), a capture or a global. */
     private boolean name(Target t) {
         return t instanceof Target.NameTarget n && storable(resolved.binding(n));
     }
 
     private static boolean storable(Binding b) {
-        return (b instanceof Binding.Local l && !l.cell()) || b instanceof Binding.Global;
+        return b instanceof Binding.Local || b instanceof Binding.Captured || b instanceof Binding.Global;
     }
 
     private boolean expr(Expr e) {
@@ -105,6 +103,7 @@ final class BytecodeSubset {
             Binding b = resolved.binding(n);
             return storable(b) || b instanceof Binding.Builtin;
         }
+        if (e instanceof Expr.Lambda) return true;   // makes a closure; its body compiles (or not) as a function of its own
         if (e instanceof Expr.Unary u) return expr(u.operand());
         if (e instanceof Expr.Binary b) return BINARY.contains(b.op()) && expr(b.left()) && expr(b.right());
         if (e instanceof Expr.Compare c) return COMPARE.containsAll(c.ops()) && exprs(c.operands());

@@ -188,7 +188,10 @@ final class Calls {
                 CaptureSource c = captures[i];
                 cells[i] = c.fromLocalSlot() ? (Cell) f.slots[c.index()] : f.captured[c.index()];
             }
-            return new Function(code, cells, f.module);
+            return make(code, cells, f.module);
         }
+
+        /** The one way a closure is made, for the node and for compiled code. */
+        static Function make(Code code, Cell[] cells, ModuleInstance module) { return new Function(code, cells, module); }
     }
 }
