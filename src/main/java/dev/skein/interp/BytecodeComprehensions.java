@@ -59,7 +59,8 @@ final class BytecodeComprehensions implements Opcodes {
             mv.visitLabel(skip);
         } else {
             Expr.CompFor f = (Expr.CompFor) c.clauses().get(k);
-            if (unit.isRange(f.iterable()) && f.target() instanceof Target.NameTarget n && unit.binding(n) instanceof Binding.Local l) {
+            if (unit.isRange(f.iterable()) && f.target() instanceof Target.NameTarget n && unit.binding(n) instanceof Binding.Local l
+                    && !l.cell()) {   // a captured variable lives in a cell per iteration
                 rangeFor(c, k, sink, type, f, l.slot());
             } else {
                 iteratorFor(c, k, sink, type, f);
