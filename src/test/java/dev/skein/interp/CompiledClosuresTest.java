@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skein.process.ProcessPools;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.SkeinError;
@@ -33,7 +34,7 @@ class CompiledClosuresTest {
     private static final Pattern FN = Pattern.compile("\\bfn\\b");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final OutputSink sink = OutputSink.of(out);
-    private final Interpreter interp = Stdlib.install(Interpreter.builder()).stdout(sink).grantAll().build();
+    private final Interpreter interp = ProcessPools.install(Stdlib.install(Interpreter.builder())).stdout(sink).grantAll().build();
     private final Runner runner = Runner.of(interp);
 
     /** Compiles and runs {@code text} as {@code name}; returns what it printed. */
