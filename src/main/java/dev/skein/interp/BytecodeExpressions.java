@@ -79,6 +79,8 @@ final class BytecodeExpressions implements Opcodes {
             call(c);
         } else if (e instanceof Expr.Not || e instanceof Expr.Compare) {
             booleanValue(e);
+        } else if (e instanceof Expr.Await || e instanceof Expr.Submit || e instanceof Expr.MapOver) {
+            new BytecodeConcurrency(unit, fn, this).value(e);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }
