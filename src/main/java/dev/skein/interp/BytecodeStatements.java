@@ -129,7 +129,8 @@ final class BytecodeStatements implements Opcodes {
     /**
      * After a loop whose appends go to buffers ({@link Accumulation.Loop}): each buffer in use is
      * written back to its variable. Only leaving normally or by break needs it here: a return or
-     * an error leaves the compiled method, and with it these locals.
+     * an error leaves the compiled method, and with it these locals, unless a try catches it or
+     * has a finally (then {@link BytecodeControl} writes the buffers back first).
      */
     void writeBack(Stmt loop) {
         int[][] pairs = unit.loopBuffers(loop);

@@ -3,8 +3,11 @@ package dev.skein.interp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skein.embed.SkeinEngine;
+import dev.skein.embed.SkeinException;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.SkeinError;
@@ -201,5 +204,26 @@ class CompiledControlTest {
         assertNotNull(main.compiled);
         assertNull(runner.run(main, module, new ThreadState(interp)));
         assertEquals("15 stop\n", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aStepLimitStopsALoopInsideTryAndWithAndTheFinallyRuns() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        SkeinEngine limited = SkeinEngine.builder().stepLimit(200_000).stdout(printed).build();
+        SkeinException e = assertThrows(SkeinException.class, () -> limited.eval("""
+                fn spin(l) {
+                    try {
+                        with l {
+                            let i = 0
+                            while true { i += 1 }
+                        }
+                    } finally {
+                        print("finally ran, lock held:", l.locked())
+                    }
+                }
+                spin(lock())
+                """));
+        assertEquals("CancelledError", e.kind(), e.getMessage());
+        assertEquals("finally ran, lock held: false\n", printed.toString(StandardCharsets.UTF_8));
     }
 }
