@@ -85,6 +85,8 @@ final class BytecodeExpressions implements Opcodes {
             new BytecodeComprehensions(unit, fn, this).value(c);
         } else if (e instanceof Expr.Lambda l) {
             BytecodeClosures.closure(unit, fn, l);
+        } else if (e instanceof Expr.Await || e instanceof Expr.Submit || e instanceof Expr.MapOver) {
+            new BytecodeConcurrency(unit, fn, this).value(e);
         } else {
             throw new IllegalStateException("not in the compiled subset: " + e);
         }

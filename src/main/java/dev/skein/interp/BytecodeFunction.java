@@ -142,6 +142,12 @@ final class BytecodeFunction implements Opcodes {
 
     /** Stack: a SkeinError. Adds this function's position to its trace and throws it. */
     void locateAndThrow(int line, int column) {
+        locate(line, column);
+        mv.visitInsn(ATHROW);
+    }
+
+    /** Stack: a SkeinError. Adds this function's position to its trace (once per activation); leaves it on the stack. */
+    void locate(int line, int column) {
         mv.visitVarInsn(ALOAD, token);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "token", "(Ljava/lang/Object;)Ljava/lang/Object;", false);
         mv.visitInsn(DUP);
@@ -152,7 +158,6 @@ final class BytecodeFunction implements Opcodes {
         push(column);
         mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "locate",
                 "(L" + SKEIN_ERROR + ";Ljava/lang/Object;Ljava/lang/String;Ljava/lang/String;II)L" + SKEIN_ERROR + ";", false);
-        mv.visitInsn(ATHROW);
     }
 
     void push(int v) {
@@ -160,5 +165,22 @@ final class BytecodeFunction implements Opcodes {
         else if (v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE) mv.visitIntInsn(BIPUSH, v);
         else if (v >= Short.MIN_VALUE && v <= Short.MAX_VALUE) mv.visitIntInsn(SIPUSH, v);
         else mv.visitLdcInsn(v);
+    }
+
+    // ------------------------------------------------------------------ ways out through finally and with (BytecodeControl)
+
+    /** The {@code try … finally} and {@code with} statements around the statement being written, innermost first. */
+    final ArrayDeque<BytecodeControl.Cleanup> cleanups = new ArrayDeque<>();
+
+    /** How many loops enclose the statement being written. */
+    int loopDepth() { return loops.size(); }
+
+    /** A jump leaving the loops deeper than {@code depth}: closes their iterators, innermost first. */
+    void closeIteratorsBelow(int depth) {
+        int d = loops.size();
+        for (Loop l : loops) {
+            if (d-- <= depth) return;
+            closeIterator(l);
+        }
     }
 }

@@ -22,12 +22,14 @@ final class BytecodeStatements implements Opcodes {
     private final BytecodeFunction fn;
     private final BytecodeExpressions exprs;
     private final MethodVisitor mv;
+    private final BytecodeControl control;
 
     BytecodeStatements(BytecodeCompiler unit, BytecodeFunction fn) {
         this.unit = unit;
         this.fn = fn;
         this.exprs = new BytecodeExpressions(unit, fn);
         this.mv = fn.mv;
+        this.control = new BytecodeControl(unit, fn, this, exprs);
     }
 
     void statements(List<Stmt> body) {
@@ -35,6 +37,7 @@ final class BytecodeStatements implements Opcodes {
     }
 
     private void statement(Stmt s) {
+        if (control.statement(s)) return;   // throw, try, with, import, record; jumps that leave a finally or with
         if (s instanceof Stmt.Let l) {
             exprs.value(l.value());
             store(l.target());
@@ -131,9 +134,10 @@ final class BytecodeStatements implements Opcodes {
     /**
      * After a loop whose appends go to buffers ({@link Accumulation.Loop}): each buffer in use is
      * written back to its variable. Only leaving normally or by break needs it here: a return or
-     * an error leaves the compiled method, and with it these locals.
+     * an error leaves the compiled method, and with it these locals, unless a try catches it or
+     * has a finally (then {@link BytecodeControl} writes the buffers back first).
      */
-    private void writeBack(Stmt loop) {
+    void writeBack(Stmt loop) {
         int[][] pairs = unit.loopBuffers(loop);
         if (pairs == null) return;
         for (int[] p : pairs) {
@@ -269,8 +273,9 @@ final class BytecodeStatements implements Opcodes {
     }
 
     /** Whether a statement of {@code body} (at any depth) stores into local {@code slot}. */
-    private boolean assigns(List<Stmt> body, int slot) {
+    boolean assigns(List<Stmt> body, int slot) {
         for (Stmt s : body) {
+            if (control.assigns(s, slot)) return true;
             if (s instanceof Stmt.Let l && storesInto(l.target(), slot)) return true;
             if (s instanceof Stmt.Assign a && storesInto(a.target(), slot)) return true;
             if (s instanceof Stmt.AugAssign a) {

@@ -10,9 +10,11 @@ import java.util.Set;
 /**
  * Decides which functions {@link BytecodeCompiler} compiles: those whose whole body stays inside
  * the subset the bytecode walkers know. Anything else keeps running on the node tree, per
- * function (Rhino learnt that falling back per script costs whole programs their speed):
- * try/throw, records, imports, with, attribute reads, containers,
- * comprehensions, f-strings, keyword or spread arguments.
+ * function (Rhino learnt that falling back per script costs whole programs their speed).
+ * What compiles: closures ({@link BytecodeClosures}), data
+ * expressions ({@link BytecodeData}), targets and comprehensions ({@link BytecodeTargets},
+ * {@link BytecodeComprehensions}), throw, try, with, import, record, await, submit and map
+ * ({@link BytecodeControl}, {@link BytecodeConcurrency}) compile.
  */
 final class BytecodeSubset {
     /** Binary operators with a static {@code Arith} helper (see {@link BytecodeExpressions#ARITH}). */
@@ -54,6 +56,9 @@ final class BytecodeSubset {
         if (s instanceof Stmt.Block b) {
             for (Stmt t : b.statements()) if (hasLoop(t)) return true;
         }
+        if (s instanceof Stmt.Try t) return hasLoop(t.body()) || (t.finallyBlock() != null && hasLoop(t.finallyBlock()))
+                || t.catches().stream().anyMatch(c -> hasLoop(c.body()));
+        if (s instanceof Stmt.With w) return hasLoop(w.body());
         return false;
     }
 
@@ -77,6 +82,8 @@ final class BytecodeSubset {
         if (s instanceof Stmt.Return r) return r.value() == null || expr(r.value());
         if (s instanceof Stmt.Block b) return block(b);
         if (s instanceof Stmt.FnDef d) return storable(resolved.binding(d));   // a closure (its body compiles on its own)
+        if (s instanceof Stmt.Throw || s instanceof Stmt.Try || s instanceof Stmt.With || s instanceof Stmt.Import
+                || s instanceof Stmt.RecordDef) return control(s);
         return false;
     }
 
@@ -118,6 +125,7 @@ final class BytecodeSubset {
             for (Expr.Arg a : c.args()) if (!expr(a.value())) return false;   // keywords and spreads: BytecodeData
             return true;
         }
+        if (e instanceof Expr.Await || e instanceof Expr.Submit || e instanceof Expr.MapOver) return concurrency(e);
         return false;
     }
 
@@ -148,4 +156,47 @@ final class BytecodeSubset {
         }
         return expr(c.element()) && (c.value() == null || expr(c.value()));
     }
+
+    // ------------------------------------------------------------------ control statements and concurrency (BytecodeControl, BytecodeConcurrency)
+
+    /** throw, try/catch/finally, with, import, record: their parts in the subset, their names plain stores. */
+    private boolean control(Stmt s) {
+        if (s instanceof Stmt.Throw t) return expr(t.error());
+        if (s instanceof Stmt.Try t) {
+            if (!block(t.body()) || (t.finallyBlock() != null && !block(t.finallyBlock()))) return false;
+            for (Stmt.Catch c : t.catches()) {
+                if (!exprs(c.kinds()) || !block(c.body()) || (c.binding() != null && !plainStore(resolved.binding(c)))) return false;
+            }
+            return true;
+        }
+        if (s instanceof Stmt.With w) return expr(w.resource()) && (w.name() == null || plainStore(resolved.binding(w))) && block(w.body());
+        if (s instanceof Stmt.Import i) return plainStore(resolved.binding(i));
+        Stmt.RecordDef r = (Stmt.RecordDef) s;
+        for (dev.skein.ast.Param p : r.fields()) if (p.defaultValue() != null && !expr(p.defaultValue())) return false;
+        return plainStore(resolved.binding(r));
+    }
+
+    /**
+     * The names these statements bind: an uncaptured local or a global, which {@link BytecodeControl}
+     * stores itself (not {@link #storable}, which may grow to cells the control walker does not write).
+     */
+    private static boolean plainStore(Binding b) {
+        return (b instanceof Binding.Local l && !l.cell()) || b instanceof Binding.Global;
+    }
+
+    /** await, submit (positional and keyword arguments, no spread), map … over. */
+    private boolean concurrency(Expr e) {
+        if (e instanceof Expr.Await a) return expr(a.future()) && optional(a.timeout());
+        if (e instanceof Expr.Submit s) {
+            Expr.Call c = s.call();
+            if (!(c.callee() instanceof Expr.Attr a ? expr(a.target()) : expr(c.callee()))) return false;
+            for (Expr.Arg a : c.args()) if (a.spread() || !expr(a.value())) return false;
+            return optional(s.pool()) && optional(s.timeout());
+        }
+        Expr.MapOver m = (Expr.MapOver) e;
+        return expr(m.function()) && exprs(m.iterables()) && optional(m.pool()) && optional(m.chunk()) && optional(m.timeout())
+                && optional(m.buffer());
+    }
+
+    private boolean optional(Expr e) { return e == null || expr(e); }
 }

@@ -8,6 +8,7 @@ import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Seconds;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 /** Nodes for {@code submit}, {@code await} and {@code map … over}. */
@@ -15,8 +16,14 @@ final class ConcurrencyNodes {
     private ConcurrencyNodes() {}
 
     static Pool pool(Frame f, ExprNode poolExpr) {
-        if (poolExpr == null) return PoolRegistry.of(f.ts.interp()).current(f.ts);
-        Object p = poolExpr.eval(f);
+        return poolExpr == null ? currentPool(f.ts) : toPool(poolExpr.eval(f));
+    }
+
+    /** The pool a {@code submit} or {@code map} without {@code to} uses. */
+    static Pool currentPool(ThreadState ts) { return PoolRegistry.of(ts.interp()).current(ts); }
+
+    /** The value after {@code to}: a pool, else a TypeError (not located). */
+    static Pool toPool(Object p) {
         if (p instanceof Pool pool) return pool;
         throw Errors.type("'to' needs a pool, not " + Values.typeName(p));
     }
@@ -61,8 +68,10 @@ final class ConcurrencyNodes {
             this.name = name;
         }
 
-        @Override public Object eval(Frame f) {
-            Object r = receiver.eval(f);
+        @Override public Object eval(Frame f) { return of(receiver.eval(f), name); }
+
+        /** What {@code submit r.name(…)} calls: a module's member, else the method bound to r. */
+        static Object of(Object r, String name) {
             if (r instanceof dev.skein.runtime.ModuleValue m) {
                 Object member = m.member(name);
                 if (member != dev.skein.runtime.Missing.MISSING) return member;

@@ -6,6 +6,7 @@ import dev.skein.runtime.ModuleValue;
 import dev.skein.runtime.RecordType;
 import dev.skein.runtime.ScopedResource;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 /** Statements that define things: records, imports, and {@code with} scopes. */
@@ -29,8 +30,13 @@ final class Definitions {
         @Override public int exec(Frame f) {
             Object[] ds = new Object[fields.length];
             for (int i = 0; i < ds.length; i++) ds[i] = defaults[i] == null ? Missing.MISSING : defaults[i].eval(f);
-            target.store(f, Runner.of(f.ts.interp()).recordType(name, fields, ds, f.code.file + ":" + line));
+            target.store(f, define(f.ts, name, fields, ds, f.code.file + ":" + line));
             return NORMAL;
+        }
+
+        /** The record type a definition makes (one per place and name, so records keep their type across processes). */
+        static Object define(ThreadState ts, String name, String[] fields, Object[] defaults, String definedAt) {
+            return Runner.of(ts.interp()).recordType(name, fields, defaults, definedAt);
         }
     }
 
@@ -52,12 +58,17 @@ final class Definitions {
         @Override public int exec(Frame f) {
             ModuleValue m;
             try {
-                m = isPath ? loader.loadScript(f, module) : loader.loadStd(f, module);
+                m = load(loader, f, module, isPath);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
             target.store(f, m);
             return NORMAL;
+        }
+
+        /** Loads the module an import names, for the code running in {@code from}. */
+        static ModuleValue load(ModuleLoader loader, Frame from, String module, boolean isPath) {
+            return isPath ? loader.loadScript(from, module) : loader.loadStd(from, module);
         }
     }
 
@@ -76,11 +87,10 @@ final class Definitions {
 
         @Override public int exec(Frame f) {
             Object r = resource.eval(f);
-            if (!(r instanceof ScopedResource res)) {
-                throw locate(Errors.type("'" + Values.typeName(r) + "' cannot be used with 'with' (pools and locks can)"), f);
-            }
+            ScopedResource res;
             Object entered;
             try {
+                res = scoped(r);
                 entered = res.enter(f.ts);
             } catch (SkeinError e) {
                 throw locate(e, f);
@@ -90,12 +100,7 @@ final class Definitions {
             try {
                 result = body.exec(f);
             } catch (SkeinError e) {
-                try {
-                    res.exit(f.ts, e);
-                } catch (SkeinError suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-                throw e;
+                throw exitAfter(f.ts, res, e);
             }
             try {
                 res.exit(f.ts, null);
@@ -103,6 +108,22 @@ final class Definitions {
                 throw locate(e, f);
             }
             return result;
+        }
+
+        /** What {@code with} accepts: a scoped resource, else a TypeError (not located). */
+        static ScopedResource scoped(Object r) {
+            if (r instanceof ScopedResource res) return res;
+            throw Errors.type("'" + Values.typeName(r) + "' cannot be used with 'with' (pools and locks can)");
+        }
+
+        /** The body raised {@code e}: the resource exits with it (an error there is suppressed into e); e goes on. */
+        static SkeinError exitAfter(ThreadState ts, ScopedResource res, SkeinError e) {
+            try {
+                res.exit(ts, e);
+            } catch (SkeinError suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            return e;
         }
     }
 }

@@ -239,14 +239,21 @@ final class Statements {
         }
 
         @Override public int exec(Frame f) {
-            Object v = error.eval(f);
+            SkeinError e = raised(error.eval(f));
+            if (e.value().hasTrace()) throw e.tracedAt(f);   // a rethrow keeps the original trace
+            throw locate(e, f);
+        }
+
+        /**
+         * The error {@code throw v} raises, not yet located: v's own (a kind becomes an error
+         * without message), or the TypeError for a value that is no error. Compiled code calls it too.
+         */
+        static SkeinError raised(Object v) {
             if (v instanceof ErrorKind k) v = new ErrorValue(k, "", null);
             if (!(v instanceof ErrorValue ev)) {
-                throw locate(Errors.type("only errors can be thrown, not " + Values.typeName(v) + " (try: throw ValueError(\"…\"))"), f);
+                return Errors.type("only errors can be thrown, not " + Values.typeName(v) + " (try: throw ValueError(\"…\"))");
             }
-            SkeinError e = new SkeinError(ev);
-            if (ev.hasTrace()) throw e.tracedAt(f);   // a rethrow keeps the original trace
-            throw locate(e, f);
+            return new SkeinError(ev);
         }
     }
 
@@ -305,13 +312,24 @@ final class Statements {
                 if (c.kinds().length == 0) return c;
                 for (ExprNode k : c.kinds()) {
                     Object kind = k.eval(f);
-                    if (!(kind instanceof ErrorKind ek)) {
-                        throw locate(Errors.type("catch needs error kinds like ValueError, not " + Values.typeName(kind)), f);
+                    boolean caught;
+                    try {
+                        caught = catches(kind, err);
+                    } catch (SkeinError e) {
+                        throw locate(e, f);
                     }
-                    if (err.kind().isA(ek)) return c;
+                    if (caught) return c;
                 }
             }
             return null;
+        }
+
+        /** Whether a catch clause naming {@code kind} takes {@code err}; TypeError (not located) when kind is no error kind. */
+        static boolean catches(Object kind, ErrorValue err) {
+            if (!(kind instanceof ErrorKind ek)) {
+                throw Errors.type("catch needs error kinds like ValueError, not " + Values.typeName(kind));
+            }
+            return err.kind().isA(ek);
         }
     }
 }
