@@ -57,36 +57,41 @@ class GoldenScriptTest {
 
     @TestFactory
     Stream<DynamicTest> goldenScripts() throws IOException {
+        return goldenTests(true, "");
+    }
+
+    /**
+     * The golden scripts and examples again with the bytecode compiler off ({@code --no-compile},
+     * the engine's own switch), so every script's functions run both compiled (above, the
+     * default) and on the node tree, with the same expected output, errors and traces.
+     */
+    @TestFactory
+    Stream<DynamicTest> goldenScriptsOnTheTree() throws IOException {
+        return goldenTests(false, " (tree)");
+    }
+
+    private static Stream<DynamicTest> goldenTests(boolean compile, String suffix) throws IOException {
         Path base = baseDir();
         List<DynamicTest> tests = new ArrayList<>();
-        Path golden = base.resolve("src/test/resources/golden");
-        for (Path script : scripts(golden, true)) {
-            tests.add(test(base, golden.relativize(script).toString().replace('\\', '/'), script));
-        }
-        Path examples = base.resolve("examples");
-        for (Path script : scripts(examples, false)) {
-            tests.add(test(base, "examples/" + examples.relativize(script).toString().replace('\\', '/'), script));
+        for (Path script : goldenFiles(base)) {
+            String name = displayName(base, script);
+            tests.add(DynamicTest.dynamicTest(name + suffix, script.toUri(), () -> run(name, script, compile)));
         }
         return tests.stream();
     }
 
-    /**
-     * The golden scripts and examples again with the bytecode compiler off ({@code skein.compile=off}),
-     * so every script's functions run both compiled (above, the default) and on the node tree,
-     * with the same expected output, errors and traces.
-     */
-    @TestFactory
-    Stream<DynamicTest> goldenScriptsOnTheTree() throws IOException {
-        return goldenScripts().map(t -> DynamicTest.dynamicTest(t.getDisplayName() + " (tree)", t.getTestSourceUri().orElse(null), () -> {
-            String before = System.getProperty("skein.compile");
-            System.setProperty("skein.compile", "off");
-            try {
-                t.getExecutable().execute();
-            } finally {
-                if (before == null) System.clearProperty("skein.compile");
-                else System.setProperty("skein.compile", before);
-            }
-        }));
+    /** Every golden script and example, in order. */
+    static List<Path> goldenFiles(Path base) throws IOException {
+        List<Path> all = new ArrayList<>(scripts(base.resolve("src/test/resources/golden"), true));
+        all.addAll(scripts(base.resolve("examples"), false));
+        return all;
+    }
+
+    /** A golden script's name relative to the golden folder, an example's as {@code examples/NAME}. */
+    static String displayName(Path base, Path script) {
+        Path golden = base.resolve("src/test/resources/golden");
+        Path relative = script.startsWith(golden) ? golden.relativize(script) : Path.of("examples").resolve(script.getFileName());
+        return relative.toString().replace('\\', '/');
     }
 
     /** Ports of other implementations' test suites (e.g. CPython's concurrent.futures tests). */
@@ -95,11 +100,11 @@ class GoldenScriptTest {
         Path base = baseDir();
         Path conformance = base.resolve("src/test/resources/conformance");
         return scripts(conformance, true).stream()
-                .map(s -> test(base, "conformance/" + conformance.relativize(s).toString().replace('\\', '/'), s));
+                .map(s -> test("conformance/" + conformance.relativize(s).toString().replace('\\', '/'), s));
     }
 
     /** The Maven basedir: Surefire sets {@code basedir}; otherwise the working directory. */
-    private static Path baseDir() {
+    static Path baseDir() {
         String b = System.getProperty("basedir");
         return Path.of(b != null ? b : System.getProperty("user.dir")).toAbsolutePath().normalize();
     }
@@ -123,8 +128,8 @@ class GoldenScriptTest {
         return false;
     }
 
-    private static DynamicTest test(Path base, String name, Path script) {
-        return DynamicTest.dynamicTest(name, script.toUri(), () -> run(base, name, script));
+    private static DynamicTest test(String name, Path script) {
+        return DynamicTest.dynamicTest(name, script.toUri(), () -> run(name, script, true));
     }
 
     // ------------------------------------------------------------------ expectations
@@ -163,11 +168,13 @@ class GoldenScriptTest {
 
     // ------------------------------------------------------------------ running
 
-    private static void run(Path base, String name, Path script) throws IOException {
+    /** Runs one script in-process as the CLI would ({@code --no-compile} unless {@code compile}) and checks it. */
+    static void run(String name, Path script, boolean compile) throws IOException {
         Expectation exp = parse(Files.readAllLines(script, StandardCharsets.UTF_8));
         Path tmp = null;
         GoldenFileServer server = exp.server() == null ? null : GoldenFileServer.start(exp.server());
         List<String> argv = new ArrayList<>();
+        if (!compile) argv.add("--no-compile");
         // The path as typed on a command line in the repository root, so messages show it.
         argv.add(relativePath(script));
         for (String a : exp.args()) {

@@ -31,15 +31,17 @@ final class ScriptRun {
     private final PrintStream out;
     private final PrintStream err;
     private final int recursionLimit;
+    private final boolean compile;
 
     private final boolean ownsProcess;
 
     /** {@code ownsProcess}: this run is the whole process (real CLI), so it handles Ctrl-C and terminals. */
-    ScriptRun(InputStream in, PrintStream out, PrintStream err, int recursionLimit, boolean ownsProcess) {
+    ScriptRun(InputStream in, PrintStream out, PrintStream err, int recursionLimit, boolean compile, boolean ownsProcess) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.recursionLimit = recursionLimit;
+        this.compile = compile;
         this.ownsProcess = ownsProcess;
     }
 
@@ -92,6 +94,7 @@ final class ScriptRun {
                 .stderr(OutputSink.of(err))
                 .grantAll()
                 .recursionLimit(recursionLimit)
+                .compile(compile)
                 .args(args)
                 .env(System.getenv())
                 .stderrIsTerminal(ownsProcess && Terminals.stderrIsTerminal());

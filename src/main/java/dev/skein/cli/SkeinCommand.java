@@ -1,5 +1,6 @@
 package dev.skein.cli;
 
+import dev.skein.runtime.Interpreter;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ final class SkeinCommand implements Callable<Integer> {
     @Option(names = "--recursion-limit", paramLabel = "N", description = "Deepest call nesting before RecursionError (default ${DEFAULT-VALUE}).")
     int recursionLimit = 20_000;
 
+    @Option(names = "--no-compile", description = "Run every function on the interpreter's node tree, not compiled to JVM bytecode (same results; also -Dskein.compile=off).")
+    boolean noCompile;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run ('-' for standard input).")
     String script;
 
@@ -39,7 +43,7 @@ final class SkeinCommand implements Callable<Integer> {
     }
 
     @Override public Integer call() {
-        ScriptRun run = new ScriptRun(in, out, err, recursionLimit, ownsProcess);
+        ScriptRun run = new ScriptRun(in, out, err, recursionLimit, !noCompile && Interpreter.compileByDefault(), ownsProcess);
         if (script == null) {
             if (ownsProcess && System.console() != null) {
                 return run.repl();

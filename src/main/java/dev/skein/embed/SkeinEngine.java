@@ -64,6 +64,7 @@ public final class SkeinEngine implements AutoCloseable {
     private final Duration timeLimit;
     private final long stepLimit;
     private final Integer recursionLimit;
+    private final boolean compile;
     private final Map<String, Object> hostBuiltins;
     private final Map<String, HostExecutor> executors;
     /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
@@ -85,6 +86,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.timeLimit = b.timeLimit;
         this.stepLimit = b.stepLimit;
         this.recursionLimit = b.recursionLimit;
+        this.compile = b.compile;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
@@ -212,6 +214,9 @@ public final class SkeinEngine implements AutoCloseable {
     /** The time limit of each entry into Skein, or null for none. */
     public Duration timeLimit() { return timeLimit; }
 
+    /** Whether this engine compiles Skein functions to bytecode (see {@link Builder#compile}). */
+    public boolean compiles() { return compile; }
+
     /** The names of the host functions and constants this engine adds to the builtins. */
     public Set<String> hostBuiltinNames() { return hostBuiltins.keySet(); }
 
@@ -226,7 +231,7 @@ public final class SkeinEngine implements AutoCloseable {
     }
 
     private Interpreter.Builder configure(Interpreter.Builder b, OutputSink out, OutputSink err) {
-        b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit);
+        b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit).compile(compile);
         if (recursionLimit != null) b.recursionLimit(recursionLimit);
         return b;
     }
@@ -267,6 +272,7 @@ public final class SkeinEngine implements AutoCloseable {
         private Duration timeLimit;
         private long stepLimit = Long.MAX_VALUE;
         private Integer recursionLimit;
+        private boolean compile = Interpreter.compileByDefault();
         private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
         private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
         private final List<PoolKind> poolKinds = new java.util.ArrayList<>();
@@ -347,6 +353,17 @@ public final class SkeinEngine implements AutoCloseable {
         public Builder recursionLimit(int depth) {
             if (depth <= 0) throw new IllegalArgumentException("the recursion limit must be positive");
             recursionLimit = depth;
+            return this;
+        }
+
+        /**
+         * Whether the engine compiles Skein functions to JVM bytecode (default on, unless the
+         * system property {@code skein.compile} is {@code off}); off runs everything on the
+         * interpreter's node tree. Process-pool workers follow this setting. Results, errors and
+         * traces are the same either way.
+         */
+        public Builder compile(boolean on) {
+            compile = on;
             return this;
         }
 

@@ -60,9 +60,9 @@ final class BytecodeCompiler implements Opcodes {
         this.className = className;
     }
 
-    /** Whether generated code runs compiled: on unless {@code skein.compile=off}. */
-    static boolean enabled() {
-        return !"off".equals(System.getProperty("skein.compile"));
+    /** Whether generated code runs compiled: the engine's setting ({@link Interpreter#compiles}). */
+    static boolean enabled(Interpreter interp) {
+        return interp.compiles();
     }
 
     /**

@@ -12,9 +12,10 @@ import java.util.Set;
 /**
  * What a worker's interpreter inherits from the parent's: the recursion limit, exactly the
  * capabilities the parent was granted (an embedding host's sandbox holds in its workers too),
- * and the names of host functions (stubs there, unless a worker-side extension provides them).
+ * the names of host functions (stubs there, unless a worker-side extension provides them), and
+ * whether functions compile to bytecode (a parent on the node tree keeps its workers there too).
  */
-record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hostFunctions, boolean extensions) {
+record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hostFunctions, boolean extensions, boolean compile) {
     static WorkerConfig of(Interpreter interp) {
         Set<Capability> grants = EnumSet.noneOf(Capability.class);
         for (Capability c : Capability.values()) if (interp.isGranted(c)) grants.add(c);
@@ -25,13 +26,13 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
             if (f.extensionName() != null) extensions = true;
             else hosts.add(e.getKey());
         }
-        return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions);
+        return new WorkerConfig(interp.recursionLimit(), grants, hosts, extensions, interp.compiles());
     }
 
     /**
      * As command-line arguments: limit, comma-separated grants, comma-separated host function
-     * names, and whether to look for extensions (only when the parent uses some: the look costs
-     * a starting worker tens of milliseconds).
+     * names, whether to look for extensions (only when the parent uses some: the look costs
+     * a starting worker tens of milliseconds), and whether to compile.
      */
     List<String> toArgs() {
         List<String> out = new ArrayList<>();
@@ -39,6 +40,7 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         out.add(String.join(",", grants.stream().map(Enum::name).toList()));
         out.add(String.join(",", hostFunctions));
         out.add(extensions ? "extensions" : "no-extensions");
+        out.add(compile ? "compile" : "no-compile");
         return out;
     }
 
@@ -48,6 +50,7 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         if (args.length > 1 && !args[1].isEmpty()) for (String g : args[1].split(",")) grants.add(Capability.valueOf(g));
         List<String> hosts = args.length > 2 && !args[2].isEmpty() ? List.of(args[2].split(",")) : List.of();
         boolean extensions = args.length <= 3 || args[3].equals("extensions");
-        return new WorkerConfig(limit, grants, hosts, extensions);
+        boolean compile = args.length > 4 ? args[4].equals("compile") : Interpreter.compileByDefault();
+        return new WorkerConfig(limit, grants, hosts, extensions, compile);
     }
 }

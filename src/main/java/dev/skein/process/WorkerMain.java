@@ -54,6 +54,7 @@ public final class WorkerMain {
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
                 .recursionLimit(config.recursionLimit())
+                .compile(config.compile())
                 .builtins(HostFunctions.forWorker(config.hostFunctions(), config.extensions(), WorkerMain.class.getClassLoader()));
         config.grants().forEach(b::grant);
         if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
@@ -74,7 +75,7 @@ public final class WorkerMain {
     /**
      * Runs a worker over any pair of streams — a pool's pipes, a socket, a test's in-memory pipe —
      * until the input ends or says SHUTDOWN. {@code configArgs} are what a pool passes a worker
-     * JVM on its command line (recursion limit, grants, host function names, extensions).
+     * JVM on its command line (recursion limit, grants, host function names, extensions, compile).
      */
     public static void serve(InputStream in, OutputStream out, String... configArgs) throws IOException {
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));

@@ -28,6 +28,7 @@ public final class Interpreter {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
     private final boolean stderrIsTerminal;
     private final TypeMethodTable typeMethods;
+    private final boolean compile;
 
     private Interpreter(Builder b) {
         this.stdout = b.stdout;
@@ -41,7 +42,17 @@ public final class Interpreter {
         this.moduleFactories = Map.copyOf(b.moduleFactories);
         this.stderrIsTerminal = b.stderrIsTerminal;
         this.typeMethods = b.typeMethods;
+        this.compile = b.compile;
     }
+
+    /**
+     * Whether this engine compiles Skein functions to JVM bytecode (else everything runs on the
+     * node tree). Process-pool workers follow their parent's setting.
+     */
+    public boolean compiles() { return compile; }
+
+    /** The default of {@link Builder#compile}: on, unless the system property {@code skein.compile} is {@code off}. */
+    public static boolean compileByDefault() { return !"off".equals(System.getProperty("skein.compile")); }
 
     /** The methods of built-in types in this engine. */
     public TypeMethodTable typeMethods() { return typeMethods; }
@@ -116,6 +127,7 @@ public final class Interpreter {
         private final Map<String, Function<Interpreter, ModuleValue>> moduleFactories = new java.util.HashMap<>();
         private boolean stderrIsTerminal;
         private TypeMethodTable typeMethods = TypeMethodTable.NONE;
+        private boolean compile = compileByDefault();
 
         public Builder stdout(OutputSink s) { stdout = s; return this; }
         public Builder stderr(OutputSink s) { stderr = s; return this; }
@@ -131,6 +143,8 @@ public final class Interpreter {
 
         public Builder stderrIsTerminal(boolean t) { stderrIsTerminal = t; return this; }
         public Builder typeMethods(TypeMethodTable t) { typeMethods = t; return this; }
+        /** Whether functions compile to bytecode (default: {@link #compileByDefault()}). */
+        public Builder compile(boolean on) { compile = on; return this; }
 
         public Interpreter build() { return new Interpreter(this); }
     }
