@@ -420,17 +420,8 @@ final class BytecodeControl implements Opcodes {
         }
     }
 
-    /** Stack: the value. Stores it into a statement's own name (an uncaptured local or a global, see {@link BytecodeSubset}). */
+    /** Stack: the value. Stores it into a statement's own name (a local, a cell, a capture or a global). */
     private void store(Binding b) {
-        if (b instanceof Binding.Local l && !l.cell()) {
-            mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));
-            return;
-        }
-        if (!(b instanceof Binding.Global g)) throw new IllegalStateException("not in the compiled subset: " + b);
-        exprs.globals();            // value, globals
-        mv.visitInsn(SWAP);         // globals, value
-        fn.push(unit.globalIndex(g.name()));
-        mv.visitInsn(SWAP);         // globals, index, value
-        mv.visitInsn(AASTORE);
+        statements.store(b);
     }
 }

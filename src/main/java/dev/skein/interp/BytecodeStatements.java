@@ -160,7 +160,7 @@ final class BytecodeStatements implements Opcodes {
         store(unit.binding((Target.NameTarget) t));
     }
 
-    private void store(Binding b) {
+    void store(Binding b) {
         if (BytecodeClosures.store(fn, b)) return;   // a cell local or a capture
         if (b instanceof Binding.Local l) {
             mv.visitVarInsn(ASTORE, fn.slotLocal(l.slot()));

@@ -165,23 +165,15 @@ final class BytecodeSubset {
         if (s instanceof Stmt.Try t) {
             if (!block(t.body()) || (t.finallyBlock() != null && !block(t.finallyBlock()))) return false;
             for (Stmt.Catch c : t.catches()) {
-                if (!exprs(c.kinds()) || !block(c.body()) || (c.binding() != null && !plainStore(resolved.binding(c)))) return false;
+                if (!exprs(c.kinds()) || !block(c.body()) || (c.binding() != null && !storable(resolved.binding(c)))) return false;
             }
             return true;
         }
-        if (s instanceof Stmt.With w) return expr(w.resource()) && (w.name() == null || plainStore(resolved.binding(w))) && block(w.body());
-        if (s instanceof Stmt.Import i) return plainStore(resolved.binding(i));
+        if (s instanceof Stmt.With w) return expr(w.resource()) && (w.name() == null || storable(resolved.binding(w))) && block(w.body());
+        if (s instanceof Stmt.Import i) return storable(resolved.binding(i));
         Stmt.RecordDef r = (Stmt.RecordDef) s;
         for (dev.skein.ast.Param p : r.fields()) if (p.defaultValue() != null && !expr(p.defaultValue())) return false;
-        return plainStore(resolved.binding(r));
-    }
-
-    /**
-     * The names these statements bind: an uncaptured local or a global, which {@link BytecodeControl}
-     * stores itself (not {@link #storable}, which may grow to cells the control walker does not write).
-     */
-    private static boolean plainStore(Binding b) {
-        return (b instanceof Binding.Local l && !l.cell()) || b instanceof Binding.Global;
+        return storable(resolved.binding(r));
     }
 
     /** await, submit (positional and keyword arguments, no spread), map … over. */
