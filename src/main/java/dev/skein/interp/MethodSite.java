@@ -48,11 +48,15 @@ final class MethodSite {
     }
 
     private static final Entry EMPTY = new Entry(Void.class, null, null, 0, 0);
+    /** Past this many resolutions a site is megamorphic: it keeps its entry and takes the tree's path for other types. */
+    private static final int MAX_LEARNED = 8;
 
     private final String name;
     private final int given;
     /** The last resolution (never null); written racily, which only costs a miss. */
     Entry entry = EMPTY;
+    /** How often the site resolved anew: a site whose receivers keep changing type stops learning (a racy count is good enough). */
+    private int learned;
 
     /** A site calling {@code name} with {@code arguments} positional arguments. */
     MethodSite(String name, int arguments) {
@@ -68,10 +72,11 @@ final class MethodSite {
 
     /** Caches the built-in type method {@code recv} resolves to, when {@link Values#callMethod} would reach it through the table. */
     private void learn(ThreadState ts, Object recv) {
-        if (recv == null || recv instanceof Values.MethodHost || recv instanceof RecordValue) return;
+        if (learned > MAX_LEARNED || recv == null || recv instanceof Values.MethodHost || recv instanceof RecordValue) return;
         TypeMethodTable table = ts.interp().typeMethods();
         Builtin m = table.find(recv, name);
         if (m == null || !m.signature().fitsPositionally(given)) return;
+        learned++;
         entry = new Entry(recv.getClass(), table, m.body(), m.signature().size(), given);
     }
 }
