@@ -290,6 +290,13 @@ final class BytecodeExpressions implements Opcodes {
             data().call(c);
             return;
         }
+        dev.skein.runtime.Builtin builtin = BytecodeCalls.directBuiltin(unit, c);
+        if (builtin != null) {   // its body straight from the class data, as Builtin.call would run it
+            Label start = fn.startRegion();
+            BytecodeCalls.builtinCall(unit, fn, builtin, argumentLocals(c.args()));
+            fn.endRegion(start, c.span().line(), c.span().column(), true);
+            return;
+        }
         value(c.callee());
         int callee = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, callee);
@@ -352,16 +359,7 @@ final class BytecodeExpressions implements Opcodes {
             mv.visitVarInsn(ALOAD, item);
             mv.visitMethodInsn(INVOKESTATIC, CALLS, "append", "(Ldev/skein/runtime/ThreadState;" + OBJ + OBJ + OBJ + ")" + OBJ, false);
         } else {
-            int[] args = argumentLocals(arguments);
-            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
-            mv.visitVarInsn(ALOAD, recv);
-            mv.visitVarInsn(ALOAD, member);
-            mv.visitLdcInsn(a.name());
-            argumentArray(args);
-            mv.visitInsn(ACONST_NULL);
-            mv.visitInsn(ICONST_1);
-            mv.visitMethodInsn(INVOKESTATIC, CALLS, "callMethod",
-                    "(Ldev/skein/runtime/ThreadState;" + OBJ + OBJ + "Ljava/lang/String;[" + OBJ + "[Ljava/lang/String;Z)" + OBJ, false);
+            BytecodeCalls.methodCall(unit, this, fn, recv, member, a.name(), argumentLocals(arguments));
         }
         fn.endRegion(start, a.span().line(), a.span().column(), true);
     }
@@ -378,7 +376,7 @@ final class BytecodeExpressions implements Opcodes {
     }
 
     /** Pushes a new Object[] of the argument locals. */
-    private void argumentArray(int[] args) {
+    void argumentArray(int[] args) {
         fn.push(args.length);
         mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
         for (int i = 0; i < args.length; i++) {

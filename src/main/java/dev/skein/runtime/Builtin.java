@@ -36,5 +36,8 @@ public final class Builtin implements Callable {
 
     public Signature signature() { return signature; }
 
+    /** The body, for callers that bind the slots themselves (see {@link Signature#fitsPositionally}). */
+    public Body body() { return body; }
+
     @Override public String toString() { return "<builtin " + name + ">"; }
 }

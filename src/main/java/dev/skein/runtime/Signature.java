@@ -23,6 +23,8 @@ public final class Signature {
     private final int positionalCount;   // parameters that may be filled positionally
     private final int varargsIndex;      // -1 when none
     private final int kwargsIndex;       // -1 when none
+    /** Positional calls of this many arguments up to {@link #positionalCount} bind by padding alone; -1 when none do. */
+    private final int minPlain;
 
     /** The function's name, as error messages show it. */
     public String function() { return function; }
@@ -49,6 +51,24 @@ public final class Signature {
         this.positionalCount = positional < 0 ? (kwargs < 0 ? names.length : kwargs) : positional;
         this.varargsIndex = varargs;
         this.kwargsIndex = kwargs;
+        this.minPlain = plainFrom();
+    }
+
+    /** The fewest positional arguments that fill every required slot, or -1 when *args, **kwargs or a required keyword-only parameter exist. */
+    private int plainFrom() {
+        if (varargsIndex >= 0 || kwargsIndex >= 0) return -1;
+        int lastRequired = -1;
+        for (int i = 0; i < names.length; i++) if (!optional[i]) lastRequired = i;
+        return lastRequired < positionalCount ? lastRequired + 1 : -1;
+    }
+
+    /**
+     * Whether {@code n} positional arguments alone bind to the first {@code n} slots, the others
+     * being optional: {@link #bind} then only pads with {@link Missing#MISSING}, and a caller
+     * that lays the slots out itself may skip it.
+     */
+    public boolean fitsPositionally(int n) {
+        return minPlain >= 0 && n >= minPlain && n <= positionalCount;
     }
 
     public int size() { return names.length; }
@@ -57,6 +77,11 @@ public final class Signature {
 
     /** Binds a call's arguments to parameter slots, raising TypeError like Python does. */
     public Object[] bind(Object[] args, String[] kwNames) {
+        if (kwNames == null && fitsPositionally(args.length)) {   // the common call: no checks can fail
+            Object[] out = java.util.Arrays.copyOf(args, names.length);
+            if (args.length < out.length) java.util.Arrays.fill(out, args.length, out.length, Missing.MISSING);
+            return out;
+        }
         int nkw = kwNames == null ? 0 : kwNames.length;
         int npos = args.length - nkw;
         Object[] out = new Object[names.length];

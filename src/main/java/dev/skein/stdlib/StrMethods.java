@@ -168,13 +168,18 @@ final class StrMethods {
 
     private static String join(ThreadState ts, String sep, Object iterable) {
         Object[] items = Iter.toArray(ts, iterable);
-        StringBuilder sb = new StringBuilder();
+        long length = (long) sep.length() * Math.max(0, items.length - 1);
         for (int i = 0; i < items.length; i++) {
             if (!(items[i] instanceof String s)) {
                 throw Errors.type("sequence item " + i + ": expected str instance, " + Values.typeName(items[i]) + " found");
             }
+            length += s.length();
+        }
+        // Sized once, so it never copies as it grows (a result too long for a String grows and fails in append, as before).
+        StringBuilder sb = length < Integer.MAX_VALUE - 16 ? new StringBuilder((int) length) : new StringBuilder();
+        for (int i = 0; i < items.length; i++) {
             if (i > 0) sb.append(sep);
-            sb.append(s);
+            sb.append((String) items[i]);
         }
         return sb.toString();
     }

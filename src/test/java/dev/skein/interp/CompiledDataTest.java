@@ -86,7 +86,7 @@ class CompiledDataTest {
         }
     }
 
-    private static Code code(SkeinSession session, String name) {
+    static Code code(SkeinSession session, String name) {
         try {
             Method callable = SkeinFunction.class.getDeclaredMethod("callable");
             callable.setAccessible(true);

@@ -1,0 +1,82 @@
+package dev.skein.interp;
+
+import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Missing;
+import dev.skein.runtime.RecordValue;
+import dev.skein.runtime.ThreadState;
+import dev.skein.runtime.TypeMethodTable;
+import dev.skein.runtime.Values;
+
+/**
+ * The inline cache of one compiled call site {@code recv.name(a1, …, an)} with positional
+ * arguments only. It remembers the method of a built-in type that the last receiver resolved
+ * to ({@link TypeMethodTable#find} depends on the receiver's class alone); while receivers keep
+ * that class, generated code lays out the method's slots itself (receiver first) and calls its
+ * body, skipping the name lookup, the argument copy and {@code Signature.bind}. Anything else
+ * (modules, records, futures, a mismatched class, a call {@code bind} would reject) takes
+ * {@link #call}, the tree's path, which also refills the cache.
+ */
+final class MethodSite {
+    /** What the site resolved: immutable, so a racing reader sees a whole entry or the old one. */
+    static final class Entry {
+        final Class<?> type;
+        final TypeMethodTable table;
+        final Builtin.Body body;
+        /** The method's slot count; slots after the receiver and the arguments hold {@link Missing#MISSING}. */
+        final int size;
+        final int given;
+
+        Entry(Class<?> type, TypeMethodTable table, Builtin.Body body, int size, int given) {
+            this.type = type;
+            this.table = table;
+            this.body = body;
+            this.size = size;
+            this.given = given;
+        }
+
+        /** Whether {@code recv} on this thread's engine resolves to this entry's method. */
+        boolean fits(Object recv, ThreadState ts) {
+            return recv != null && recv.getClass() == type && ts.interp().typeMethods() == table;
+        }
+
+        /** The method's slots, padded past the receiver and the arguments. */
+        Object[] slots() {
+            Object[] a = new Object[size];
+            for (int i = given; i < a.length; i++) a[i] = Missing.MISSING;
+            return a;
+        }
+    }
+
+    private static final Entry EMPTY = new Entry(Void.class, null, null, 0, 0);
+    /** Past this many resolutions a site is megamorphic: it keeps its entry and takes the tree's path for other types. */
+    private static final int MAX_LEARNED = 8;
+
+    private final String name;
+    private final int given;
+    /** The last resolution (never null); written racily, which only costs a miss. */
+    Entry entry = EMPTY;
+    /** How often the site resolved anew: a site whose receivers keep changing type stops learning (a racy count is good enough). */
+    private int learned;
+
+    /** A site calling {@code name} with {@code arguments} positional arguments. */
+    MethodSite(String name, int arguments) {
+        this.name = name;
+        this.given = arguments + 1;
+    }
+
+    /** The call when {@link Entry#fits} says no: exactly {@link Calls#callMethod}, then the cache learns the receiver's method. */
+    Object call(ThreadState ts, Object recv, Object member, Object[] args) {
+        if (member == Calls.NOT_A_MODULE) learn(ts, recv);
+        return Calls.callMethod(ts, recv, member, name, args, null, true);
+    }
+
+    /** Caches the built-in type method {@code recv} resolves to, when {@link Values#callMethod} would reach it through the table. */
+    private void learn(ThreadState ts, Object recv) {
+        if (learned > MAX_LEARNED || recv == null || recv instanceof Values.MethodHost || recv instanceof RecordValue) return;
+        TypeMethodTable table = ts.interp().typeMethods();
+        Builtin m = table.find(recv, name);
+        if (m == null || !m.signature().fitsPositionally(given)) return;
+        learned++;
+        entry = new Entry(recv.getClass(), table, m.body(), m.signature().size(), given);
+    }
+}
