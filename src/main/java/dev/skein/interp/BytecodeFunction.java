@@ -33,6 +33,8 @@ final class BytecodeFunction implements Opcodes {
     final int result;
     final Label epilogue = new Label();
     private int nextLocal;
+    /** Operators call their helpers instead of writing the inline fast paths ({@link BytecodeArith}): a function too big for the JIT otherwise. */
+    boolean compact;
     private final ArrayDeque<Loop> loops = new ArrayDeque<>();
     private final int slots;
     /** Frame slot → the {@code long} local that holds it unboxed (a range loop's variable the body never assigns). */
