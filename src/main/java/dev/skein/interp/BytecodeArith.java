@@ -53,12 +53,12 @@ final class BytecodeArith implements Opcodes {
      * come only from that call, so the caller's error region locates them as before.
      */
     void binary(String op, String owner, String method) {
-        int b = fn.newLocal(false), a = fn.newLocal(false);
+        int b = fn.scratch(false, 1), a = fn.scratch(false, 0);
         mv.visitVarInsn(ASTORE, b);
         mv.visitVarInsn(ASTORE, a);
         Label slow = new Label(), done = new Label(), notLongs = new Label();
         bothOf(a, b, LONG, notLongs, slow);
-        int x = unboxLong(a), y = unboxLong(b);
+        int x = unboxLong(a, 0), y = unboxLong(b, 1);
         longOp(op, x, y, slow);   // leaves the long result
         mv.visitMethodInsn(INVOKESTATIC, LONG, "valueOf", "(J)Ljava/lang/Long;", false);
         mv.visitJumpInsn(GOTO, done);
@@ -84,7 +84,7 @@ final class BytecodeArith implements Opcodes {
      * {@code owner.method(a, b)} (a boolean), negated for {@code !=}.
      */
     void test(String op, String owner, String method) {
-        int b = fn.newLocal(false), a = fn.newLocal(false);
+        int b = fn.scratch(false, 1), a = fn.scratch(false, 0);
         mv.visitVarInsn(ASTORE, b);
         mv.visitVarInsn(ASTORE, a);
         Label slow = new Label(), done = new Label(), notLongs = new Label(), yes = new Label();
@@ -140,8 +140,8 @@ final class BytecodeArith implements Opcodes {
         mv.visitJumpInsn(IFEQ, secondNot);
     }
 
-    private int unboxLong(int local) {
-        int l = fn.newLocal(true);
+    private int unboxLong(int local, int scratch) {
+        int l = fn.scratch(true, scratch);
         unboxLongOnStack(local);
         mv.visitVarInsn(LSTORE, l);
         return l;
@@ -164,7 +164,7 @@ final class BytecodeArith implements Opcodes {
      * wrong (overflow, a zero divisor, {@code MIN_VALUE // -1}): the same tests as {@link Operators}.
      */
     private void longOp(String op, int x, int y, Label slow) {
-        int r = fn.newLocal(true);
+        int r = fn.scratch(true, 2);
         switch (op) {
             case "+" -> {
                 load(x, y);

@@ -88,6 +88,31 @@ final class BytecodeFunction implements Opcodes {
         return l;
     }
 
+    /** Scratch locals shared by every operator site of the method ({@link BytecodeArith}), made on first use. */
+    private int scratchObjects = -1, scratchLongs = -1;
+
+    /**
+     * Scratch local {@code i} (0 or 1) for an Object, or (0 to 2) for a long. An operator site's
+     * code never runs another site's code while it uses them (its operands are on the stack
+     * before it starts), so all sites share them: a method keeps few locals, which keeps ASM's
+     * frame computation linear in long functions.
+     */
+    int scratch(boolean wide, int i) {
+        if (wide) {
+            if (scratchLongs < 0) {
+                scratchLongs = newLocal(true);   // three consecutive longs
+                newLocal(true);
+                newLocal(true);
+            }
+            return scratchLongs + 2 * i;
+        }
+        if (scratchObjects < 0) {
+            scratchObjects = newLocal(false);   // two consecutive Objects
+            newLocal(false);
+        }
+        return scratchObjects + i;
+    }
+
     // ------------------------------------------------------------------ loops
 
     void pushLoop(Loop l) { loops.push(l); }
