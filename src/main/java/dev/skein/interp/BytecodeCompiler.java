@@ -48,12 +48,22 @@ final class BytecodeCompiler implements Opcodes {
     private final String className;
     private final List<Object> constants = new ArrayList<>();
     private final Map<Object, Integer> constantIndex = new IdentityHashMap<>();
+    /**
+     * The JIT compiles no method over this many bytes of bytecode (HotSpot's HugeMethodLimit,
+     * with DontCompileHugeMethods on by default): a longer one would run interpreted for ever.
+     */
+    static final int JIT_LIMIT = 8000;
+    /** The descriptor {@link #checkJitLimit} reports, telling its exception from the JVM limit's. */
+    private static final String TOO_BIG_FOR_JIT = "<too big for the JIT>";
+    /** Methods ("f3", "main") written in the compact form, because the inline form was over {@link #JIT_LIMIT}. */
+    private final java.util.Set<String> compact;
     /** Globals that a top-level {@code fn} statement defines, to the function compiled for it. */
     private final Map<String, Direct> directTargets = new HashMap<>();
     /** Every function literal of the unit to its code (compiled or not): what a closure made here runs. */
     private final Map<Expr.Lambda, Code> codes = new IdentityHashMap<>();
 
-    private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className) {
+    private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className, java.util.Set<String> compact) {
+        this.compact = compact;
         this.resolved = resolved;
         this.module = module;
         this.interp = interp;
@@ -74,14 +84,16 @@ final class BytecodeCompiler implements Opcodes {
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : candidates) if (subset.supports(c.fn())) chosen.add(c);
         if (main != null && !subset.supports(main)) main = null;
+        java.util.Set<String> compact = new java.util.HashSet<>();
         while (!chosen.isEmpty() || main != null) {
-            BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled");
+            BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled", compact);
             for (Candidate c : candidates) unit.codes.put(c.fn(), c.code());
             try {
                 unit.define(chosen, main, subset);
                 return;
             } catch (MethodTooLargeException tooLarge) {
                 String method = tooLarge.getMethodName();
+                if (TOO_BIG_FOR_JIT.equals(tooLarge.getDescriptor()) && compact.add(method)) continue;   // again, without the inline paths
                 if (method.equals("main")) main = null;
                 else if (method.matches("f[0-9]+")) chosen.remove(Integer.parseInt(method.substring(1)));
                 else return;   // the unit as a whole is too big: all stay on the tree
@@ -188,6 +200,7 @@ final class BytecodeCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, BytecodeClosures.descriptor(code), null, null);
         mv.visitCode();
         BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeClosures.firstSlot(code));
+        fn.compact = compact.contains(method);
         fn.clearLocals(code.params.length, code.frameSize);
         BytecodeClosures.wrapCellParams(fn, code.cellParams);
         BytecodeClosures.hoist(fn, resolved.function(c.fn()).hoistedCells);
@@ -208,6 +221,7 @@ final class BytecodeCompiler implements Opcodes {
         mv.visitMethodInsn(INVOKESTATIC, BytecodeFunction.SUPPORT, "leave",
                 "(Ljava/lang/Throwable;Ldev/skein/runtime/ThreadState;)Ljava/lang/Throwable;", false);
         mv.visitInsn(ATHROW);
+        checkJitLimit(mv, method);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -223,6 +237,7 @@ final class BytecodeCompiler implements Opcodes {
                 "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;Ldev/skein/interp/Frame;)" + OBJ, null, null);
         mv.visitCode();
         BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.MAIN_SLOTS);
+        fn.compact = compact.contains("main");
         fn.clearLocals(0, code.frameSize);
         BytecodeStatements statements = new BytecodeStatements(this, fn);
         for (int i = 0; i < main.statements().size(); i++) {
@@ -251,6 +266,7 @@ final class BytecodeCompiler implements Opcodes {
         mv.visitLabel(fn.epilogue);
         mv.visitVarInsn(ALOAD, fn.result);
         mv.visitInsn(ARETURN);
+        checkJitLimit(mv, "main");
         mv.visitMaxs(0, 0);
         mv.visitEnd();
     }
@@ -365,4 +381,14 @@ final class BytecodeCompiler implements Opcodes {
 
     /** The slots of a block's hoisted names that are cells, or null. */
     int[] hoistedCells(Stmt.Block b) { return resolved.hoistedCells.get(b); }
+
+    /**
+     * After a method's last instruction: over {@link #JIT_LIMIT}, the unit is written again —
+     * this method compact if it was not, else on the tree (as a method over the JVM's 64 KB is).
+     */
+    private void checkJitLimit(MethodVisitor mv, String method) {
+        Label end = new Label();
+        mv.visitLabel(end);
+        if (end.getOffset() > JIT_LIMIT) throw new MethodTooLargeException(className, method, TOO_BIG_FOR_JIT, end.getOffset());
+    }
 }

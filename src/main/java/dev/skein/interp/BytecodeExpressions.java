@@ -107,8 +107,12 @@ final class BytecodeExpressions implements Opcodes {
     /** Stack: left, right. Applies a binary operator, located at {@code at} like the tree's BinaryNode. */
     void arith(String op, Span at) {
         Label start = fn.startRegion();
-        String owner = FAST.contains(op) ? OPERATORS : "dev/skein/runtime/Arith";
-        mv.visitMethodInsn(INVOKESTATIC, owner, ARITH.get(op), BINARY, false);
+        if (!fn.compact && BytecodeArith.inlines(op)) {
+            new BytecodeArith(fn).binary(op, "dev/skein/runtime/Arith", ARITH.get(op));
+        } else {
+            String owner = FAST.contains(op) ? OPERATORS : "dev/skein/runtime/Arith";
+            mv.visitMethodInsn(INVOKESTATIC, owner, ARITH.get(op), BINARY, false);
+        }
         fn.endRegion(start, at.line(), at.column(), false);
     }
 
@@ -251,6 +255,11 @@ final class BytecodeExpressions implements Opcodes {
 
     /** Stack: a, b. Leaves the comparison's outcome as an int. */
     private void test(String op) {
+        if (!fn.compact && BytecodeArith.inlinesTest(op)) {
+            String slow = switch (op) { case "<" -> "lt"; case "<=" -> "le"; case ">" -> "gt"; case ">=" -> "ge"; default -> "eq"; };
+            new BytecodeArith(fn).test(op, VALUES, slow);
+            return;
+        }
         switch (op) {
             case "<" -> mv.visitMethodInsn(INVOKESTATIC, OPERATORS, "lt", TEST, false);
             case "<=" -> mv.visitMethodInsn(INVOKESTATIC, OPERATORS, "le", TEST, false);

@@ -33,6 +33,8 @@ final class BytecodeFunction implements Opcodes {
     final int result;
     final Label epilogue = new Label();
     private int nextLocal;
+    /** Operators call their helpers instead of writing the inline fast paths ({@link BytecodeArith}): a function too big for the JIT otherwise. */
+    boolean compact;
     private final ArrayDeque<Loop> loops = new ArrayDeque<>();
     private final int slots;
     /** Frame slot → the {@code long} local that holds it unboxed (a range loop's variable the body never assigns). */
@@ -84,6 +86,31 @@ final class BytecodeFunction implements Opcodes {
         int l = nextLocal;
         nextLocal += wide ? 2 : 1;
         return l;
+    }
+
+    /** Scratch locals shared by every operator site of the method ({@link BytecodeArith}), made on first use. */
+    private int scratchObjects = -1, scratchLongs = -1;
+
+    /**
+     * Scratch local {@code i} (0 or 1) for an Object, or (0 to 2) for a long. An operator site's
+     * code never runs another site's code while it uses them (its operands are on the stack
+     * before it starts), so all sites share them: a method keeps few locals, which keeps ASM's
+     * frame computation linear in long functions.
+     */
+    int scratch(boolean wide, int i) {
+        if (wide) {
+            if (scratchLongs < 0) {
+                scratchLongs = newLocal(true);   // three consecutive longs
+                newLocal(true);
+                newLocal(true);
+            }
+            return scratchLongs + 2 * i;
+        }
+        if (scratchObjects < 0) {
+            scratchObjects = newLocal(false);   // two consecutive Objects
+            newLocal(false);
+        }
+        return scratchObjects + i;
     }
 
     // ------------------------------------------------------------------ loops
