@@ -37,6 +37,7 @@ final class BytecodeStatements implements Opcodes {
     }
 
     private void statement(Stmt s) {
+        lineNumber(s.span().line());
         if (control.statement(s)) return;   // throw, try, with, import, record; jumps that leave a finally or with
         if (s instanceof Stmt.Let l) {
             exprs.value(l.value());
@@ -379,5 +380,12 @@ final class BytecodeStatements implements Opcodes {
     private void block(Stmt.Block b) {
         BytecodeClosures.hoist(fn, unit.hoistedCells(b));
         statements(b.statements());
+    }
+
+    /** The JVM's line table: a generated frame in a Java stack trace or a profiler shows the Skein line. */
+    private void lineNumber(int line) {
+        Label here = new Label();
+        mv.visitLabel(here);
+        mv.visitLineNumber(line, here);
     }
 }
