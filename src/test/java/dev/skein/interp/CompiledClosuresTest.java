@@ -49,7 +49,7 @@ class CompiledClosuresTest {
     private void assertCompiled(String name, int line, int column) {
         Code code = runner.code(name + ":" + line + ":" + column);
         assertNotNull(code, "no function at " + line + ":" + column);
-        assertNotNull(code.compiled, code.name + " at " + line + ":" + column + " runs on the tree");
+        assertNotNull(code.compileNow(), code.name + " at " + line + ":" + column + " runs on the tree");
     }
 
     /** Every function of {@code text} (each {@code fn} that starts one) runs compiled. */
