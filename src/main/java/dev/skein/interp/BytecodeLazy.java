@@ -28,6 +28,13 @@ final class BytecodeLazy {
      */
     static final int AFTER = Integer.getInteger("skein.compile.after", 0);
 
+    /**
+     * Whether a module's top level compiles when it loads ({@code -Dskein.compile.toplevel=on}).
+     * Off by default: it runs once, and even its loops ran no faster compiled than on the tree
+     * (bench/COMPILER_INFRA.md); {@link Code#compileNow} still compiles it (tests).
+     */
+    static final boolean TOP_LEVEL = "on".equals(System.getProperty("skein.compile.toplevel"));
+
     private final ResolvedProgram resolved;
     private final ModuleInstance module;
     private final Interpreter interp;
@@ -36,8 +43,12 @@ final class BytecodeLazy {
     /** A top-level {@code fn}'s global name to its candidate: what a function's direct calls may reach. */
     private final Map<String, BytecodeCompiler.Candidate> topLevel = new HashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
+    /** The top level, when it waits on the tree for {@link Code#compileNow}; else null. */
+    private final BytecodeCompiler.Main main;
 
-    private BytecodeLazy(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<BytecodeCompiler.Candidate> candidates) {
+    private BytecodeLazy(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<BytecodeCompiler.Candidate> candidates,
+                         BytecodeCompiler.Main main) {
+        this.main = main;
         this.resolved = resolved;
         this.module = module;
         this.interp = interp;
@@ -51,8 +62,9 @@ final class BytecodeLazy {
     }
 
     /**
-     * Instead of {@link BytecodeCompiler#compile}: the top level (which runs once, now) compiles
-     * at once when it is in the subset; each function at its first call (or all now, with {@code AFTER < 0}).
+     * Instead of {@link BytecodeCompiler#compile}: each function compiles at its first call (or
+     * all now, with the top level, when {@code AFTER < 0}); the top level stays on the tree
+     * unless {@link #TOP_LEVEL}.
      */
     static void install(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<BytecodeCompiler.Candidate> candidates,
                         BytecodeCompiler.Main main) {
@@ -60,10 +72,12 @@ final class BytecodeLazy {
             BytecodeCompiler.compile(resolved, module, interp, candidates, candidates, main);
             return;
         }
-        if (main != null) BytecodeCompiler.compile(resolved, module, interp, candidates, List.of(), main);
-        if (candidates.isEmpty()) return;
-        BytecodeLazy unit = new BytecodeLazy(resolved, module, interp, List.copyOf(candidates));
+        if (main != null && TOP_LEVEL) BytecodeCompiler.compile(resolved, module, interp, candidates, List.of(), main);
+        boolean laterMain = main != null && !TOP_LEVEL;
+        if (candidates.isEmpty() && !laterMain) return;
+        BytecodeLazy unit = new BytecodeLazy(resolved, module, interp, List.copyOf(candidates), laterMain ? main : null);
         for (BytecodeCompiler.Candidate c : candidates) c.code().lazy = unit;
+        if (laterMain) main.code().lazy = unit;
     }
 
     /**
@@ -81,6 +95,7 @@ final class BytecodeLazy {
             lock.lock();
             try {
                 if (code.lazy == null) return code.compiled;   // compiled, or tried already
+                if (main != null && code == main.code()) return compileMain();
                 List<BytecodeCompiler.Candidate> group = group(code);
                 BytecodeCompiler.compile(resolved, module, interp, candidates, group, null);
                 for (BytecodeCompiler.Candidate c : group) c.code().lazy = null;
@@ -91,6 +106,13 @@ final class BytecodeLazy {
         } catch (StackOverflowError deep) {
             return null;   // no room to compile here: this call runs on the tree
         }
+    }
+
+    /** The top level, which {@link Runner#run} then runs compiled (only {@link Code#compileNow} asks). */
+    private CompiledEntry compileMain() {
+        BytecodeCompiler.compile(resolved, module, interp, candidates, List.of(), main);
+        main.code().lazy = null;
+        return main.code().compiled;
     }
 
     /** {@code code} and the top-level functions it reads, transitively, that have not been tried yet. */

@@ -154,7 +154,7 @@ class CompiledClosuresTest {
                 """;
         ModuleInstance module = new ModuleInstance("__main__", "top.skein");
         Code main = runner.compile(new Source("top.skein", text), module, false);
-        assertNotNull(main.compiled, "the top level runs on the tree");
+        assertNotNull(main.compileNow(), "the top level runs on the tree");
         runner.run(main, module, new ThreadState(interp));
         sink.flush();
         assertEquals("[0, 1, 4]\n", out.toString(StandardCharsets.UTF_8));

@@ -201,7 +201,7 @@ class CompiledControlTest {
                     print(n, str(e))
                 }
                 """), module, false);
-        assertNotNull(main.compiled);
+        assertNotNull(main.compileNow());
         assertNull(runner.run(main, module, new ThreadState(interp)));
         assertEquals("15 stop\n", out.toString(StandardCharsets.UTF_8));
     }

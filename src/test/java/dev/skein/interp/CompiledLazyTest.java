@@ -99,6 +99,18 @@ class CompiledLazyTest {
     }
 
     @Test
+    void theTopLevelStaysOnTheTreeUnlessCompiledNow() {
+        if (BytecodeLazy.TOP_LEVEL || BytecodeLazy.AFTER < 0) return;   // the default policy only
+        String text = "let t = 0\nfor i in range(5) { t += helper(i) }\nt + 1";
+        Code tree = runner.compile(new Source("top-1.skein", text), module, true);
+        assertNull(tree.compiled, "run-once code stays on the tree");
+        assertEquals(21L, runner.run(tree, module, new ThreadState(interp)));
+        Code compiled = runner.compile(new Source("top-2.skein", text), module, true);
+        assertNotNull(compiled.compileNow());
+        assertEquals(21L, runner.run(compiled, module, new ThreadState(interp)));
+    }
+
+    @Test
     void withCompilingOffNothingWaitsToCompile() {
         Interpreter off = Stdlib.install(Interpreter.builder()).compile(false).build();
         Runner r = Runner.of(off);
