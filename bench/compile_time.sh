@@ -8,7 +8,8 @@
 # 2. CompileTime (a fresh JVM per run, the jar on the class path, no AOT cache) times parsing and
 #    resolve + node tree + bytecode of that script the first time in the JVM (cold: what a
 #    script run pays), then the best of 20 more compiles in fresh interpreters (warm); with the
-#    compiler on and off (--no-compile), so the bytecode stage's own share shows.
+#    compiler on (lazy: functions compile at their first call, so none here), eager (every
+#    function as the script loads) and off (--no-compile), so the bytecode stage's own share shows.
 # 3. Wall time of bin/skein (with its start-up caches, as users run it) on hello world, on the
 #    generated script (which only defines its functions and calls one), and the latter with
 #    --no-compile.
@@ -31,9 +32,12 @@ gen="target/bench-classes/gen2000.skein"
 python3 bench/compile_time/generate.py 2000 > "$gen"
 
 echo "# compile of $(wc -l < "$gen") lines in a fresh JVM (ms), $runs runs each" | tee "$out/compile_time.txt"
-for mode in on off; do
+# on: functions compile at their first call (the default); eager: all as the script loads
+# (-Dskein.compile.after=-1, with the top level, as before compiling was lazy); off: the tree only.
+for mode in on eager off; do
+  props=(); [ "$mode" = eager ] && props=(-Dskein.compile.after=-1 -Dskein.compile.toplevel=on)
   for _ in $(seq "$runs"); do
-    "$java_bin" -Xss16m -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -cp target/skein.jar:target/bench-classes CompileTime "$gen" "$mode" 20
+    "$java_bin" "${props[@]}" -Xss16m -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -cp target/skein.jar:target/bench-classes CompileTime "$gen" "$mode" 20
   done
 done | tee -a "$out/compile_time.txt"
 
@@ -50,5 +54,6 @@ wall() {  # median wall seconds of $runs runs of the command
   echo "hello world:                 $(wall bin/skein "$hello")"
   echo "hello world, --no-compile:   $(wall bin/skein --no-compile "$hello")"
   echo "2000-line script:            $(wall bin/skein "$gen")"
+  echo "2000-line script, eager:     $(JAVA_TOOL_OPTIONS=-Dskein.compile.after=-1 wall bin/skein "$gen")"
   echo "2000-line script, --no-compile: $(wall bin/skein --no-compile "$gen")"
 } | tee -a "$out/compile_time.txt"

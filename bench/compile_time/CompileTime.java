@@ -14,12 +14,12 @@ import java.nio.file.Path;
  * Times compiling one script in this (fresh) JVM: parse, then resolve + node tree + bytecode
  * (Runner.compileParsed), the first time (cold, what a script run pays) and then REPS more
  * times in fresh interpreters (warm). Nothing runs. Usage (single-file launch, see compile_time.sh):
- * java -cp skein.jar CompileTime.java FILE on|off [REPS]
+ * java -cp skein.jar CompileTime.java FILE on|eager|off [REPS] ("compiled_functions": those compiled by the time it loads)
  */
 public class CompileTime {
     public static void main(String[] args) throws Exception {
         String text = Files.readString(Path.of(args[0]));
-        boolean compile = args[1].equals("on");
+        boolean compile = !args[1].equals("off");   // on, or eager (with -Dskein.compile.after=-1)
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         long jvmMs = ManagementFactory.getRuntimeMXBean().getUptime();
         double[] cold = once(text, compile, true);

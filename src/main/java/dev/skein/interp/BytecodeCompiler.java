@@ -76,13 +76,16 @@ final class BytecodeCompiler implements Opcodes {
     }
 
     /**
-     * Compiles the candidates in the subset and attaches them to their codes. A unit that would
+     * Compiles those of {@code toCompile} in the subset (and {@code main}, unless null) into one
+     * class and attaches them to their codes; {@code candidates} are all the unit's function
+     * literals, which closures made here may run ({@link BytecodeLazy} compiles a few at a time). A unit that would
      * break a JVM limit (a method over 64 KB) compiles again without the offending function.
      */
-    static void compile(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<Candidate> candidates, Main main) {
+    static void compile(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<Candidate> candidates,
+                        List<Candidate> toCompile, Main main) {
         BytecodeSubset subset = new BytecodeSubset(resolved);
         List<Candidate> chosen = new ArrayList<>();
-        for (Candidate c : candidates) if (subset.supports(c.fn())) chosen.add(c);
+        for (Candidate c : toCompile) if (subset.supports(c.fn())) chosen.add(c);
         if (main != null && !subset.supports(main)) main = null;
         java.util.Set<String> compact = new java.util.HashSet<>();
         while (!chosen.isEmpty() || main != null) {

@@ -28,9 +28,14 @@ public final class Code {
     int capturedCount;
     /**
      * The compiled body, or null while the body runs on the node tree. Set once, by
-     * {@link BytecodeCompiler}, before the module's code runs.
+     * {@link BytecodeCompiler}: when the module loads, or at the function's first call
+     * ({@link BytecodeLazy}); volatile, as another thread may be calling it meanwhile.
      */
-    CompiledEntry compiled;
+    volatile CompiledEntry compiled;
+    /** The lazy compiler that will compile this body at a later call, or null (compiled, tried already, or compiling off). */
+    BytecodeLazy lazy;
+    /** Calls that ran on the tree while {@link #lazy} waited (racy: only a threshold reads it). */
+    int treeCalls;
     /** This body's index in {@link #compiled}. */
     int compiledIndex;
 
@@ -63,6 +68,12 @@ public final class Code {
     public String key() { return file + ":" + line + ":" + column; }
 
     public String[] globalsRead() { return globalsRead.clone(); }
+
+    /** Compiles this body now if it is waiting for its first call (tests; {@link BytecodeLazy}). */
+    CompiledEntry compileNow() {
+        BytecodeLazy l = lazy;
+        return l == null ? compiled : l.compile(this);
+    }
 
     /** Positional parameter count (the rest parameter excluded). */
     int positionalCount() { return restIndex < 0 ? params.length : restIndex; }

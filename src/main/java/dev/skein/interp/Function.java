@@ -96,7 +96,10 @@ public final class Function implements Callable {
     /** Runs the body in a frame whose parameter slots are filled. */
     Object run(Frame frame) {
         // A compiled body does its own enter/exit and recursion-error mapping (BytecodeFunction).
-        if (code.compiled != null) return code.compiled.run(code.compiledIndex, frame);
+        CompiledEntry compiled = code.compiled;
+        BytecodeLazy lazy;
+        if (compiled == null && (lazy = code.lazy) != null) compiled = lazy.enter(code);   // a first call may compile it
+        if (compiled != null) return compiled.run(code.compiledIndex, frame);
         ThreadState ts = frame.ts;
         for (int slot : code.cellParams) frame.slots[slot] = new Cell(frame.slots[slot]);
         ts.enter();

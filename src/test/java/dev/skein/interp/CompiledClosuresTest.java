@@ -49,7 +49,7 @@ class CompiledClosuresTest {
     private void assertCompiled(String name, int line, int column) {
         Code code = runner.code(name + ":" + line + ":" + column);
         assertNotNull(code, "no function at " + line + ":" + column);
-        assertNotNull(code.compiled, code.name + " at " + line + ":" + column + " runs on the tree");
+        assertNotNull(code.compileNow(), code.name + " at " + line + ":" + column + " runs on the tree");
     }
 
     /** Every function of {@code text} (each {@code fn} that starts one) runs compiled. */
@@ -154,7 +154,7 @@ class CompiledClosuresTest {
                 """;
         ModuleInstance module = new ModuleInstance("__main__", "top.skein");
         Code main = runner.compile(new Source("top.skein", text), module, false);
-        assertNotNull(main.compiled, "the top level runs on the tree");
+        assertNotNull(main.compileNow(), "the top level runs on the tree");
         runner.run(main, module, new ThreadState(interp));
         sink.flush();
         assertEquals("[0, 1, 4]\n", out.toString(StandardCharsets.UTF_8));

@@ -45,7 +45,7 @@ class CompiledControlTest {
         for (String name : functions) {
             Object v = module.get(name);
             assertTrue(v instanceof Function, name + " is no function: " + v);
-            assertNotNull(((Function) v).code.compiled, name + " runs on the tree");
+            assertNotNull(((Function) v).code.compileNow(), name + " runs on the tree");
         }
     }
 
@@ -201,7 +201,7 @@ class CompiledControlTest {
                     print(n, str(e))
                 }
                 """), module, false);
-        assertNotNull(main.compiled);
+        assertNotNull(main.compileNow());
         assertNull(runner.run(main, module, new ThreadState(interp)));
         assertEquals("15 stop\n", out.toString(StandardCharsets.UTF_8));
     }
