@@ -55,14 +55,14 @@ final class BytecodeCompiler implements Opcodes {
     static final int JIT_LIMIT = 8000;
     /** The descriptor {@link #checkJitLimit} reports, telling its exception from the JVM limit's. */
     private static final String TOO_BIG_FOR_JIT = "<too big for the JIT>";
-    /** Methods ("f3", "main") written in the compact form, because the inline form was over {@link #JIT_LIMIT}. */
-    private final java.util.Set<String> compact;
+    /** The codes written in the compact form (the top level's too), because their inline form was over {@link #JIT_LIMIT}. */
+    private final java.util.Set<Code> compact;
     /** Globals that a top-level {@code fn} statement defines, to the function compiled for it. */
     private final Map<String, Direct> directTargets = new HashMap<>();
     /** Every function literal of the unit to its code (compiled or not): what a closure made here runs. */
     private final Map<Expr.Lambda, Code> codes = new IdentityHashMap<>();
 
-    private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className, java.util.Set<String> compact) {
+    private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className, java.util.Set<Code> compact) {
         this.compact = compact;
         this.resolved = resolved;
         this.module = module;
@@ -87,7 +87,7 @@ final class BytecodeCompiler implements Opcodes {
         List<Candidate> chosen = new ArrayList<>();
         for (Candidate c : toCompile) if (subset.supports(c.fn())) chosen.add(c);
         if (main != null && !subset.supports(main)) main = null;
-        java.util.Set<String> compact = new java.util.HashSet<>();
+        java.util.Set<Code> compact = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         while (!chosen.isEmpty() || main != null) {
             BytecodeCompiler unit = new BytecodeCompiler(resolved, module, interp, "dev/skein/interp/Compiled", compact);
             for (Candidate c : candidates) unit.codes.put(c.fn(), c.code());
@@ -96,7 +96,8 @@ final class BytecodeCompiler implements Opcodes {
                 return;
             } catch (MethodTooLargeException tooLarge) {
                 String method = tooLarge.getMethodName();
-                if (TOO_BIG_FOR_JIT.equals(tooLarge.getDescriptor()) && compact.add(method)) continue;   // again, without the inline paths
+                Code code = method.equals("main") ? main.code() : method.matches("f[0-9]+") ? chosen.get(Integer.parseInt(method.substring(1))).code() : null;
+                if (TOO_BIG_FOR_JIT.equals(tooLarge.getDescriptor()) && code != null && compact.add(code)) continue;   // again, without the inline paths
                 if (method.equals("main")) main = null;
                 else if (method.matches("f[0-9]+")) chosen.remove(Integer.parseInt(method.substring(1)));
                 else return;   // the unit as a whole is too big: all stay on the tree
@@ -203,7 +204,7 @@ final class BytecodeCompiler implements Opcodes {
         MethodVisitor mv = cw.visitMethod(ACC_STATIC, method, BytecodeClosures.descriptor(code), null, null);
         mv.visitCode();
         BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeClosures.firstSlot(code));
-        fn.compact = compact.contains(method);
+        fn.compact = compact.contains(code);
         fn.clearLocals(code.params.length, code.frameSize);
         BytecodeClosures.wrapCellParams(fn, code.cellParams);
         BytecodeClosures.hoist(fn, resolved.function(c.fn()).hoistedCells);
@@ -240,7 +241,7 @@ final class BytecodeCompiler implements Opcodes {
                 "(Ldev/skein/runtime/ThreadState;Ldev/skein/interp/ModuleInstance;Ldev/skein/interp/Frame;)" + OBJ, null, null);
         mv.visitCode();
         BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeFunction.MAIN_SLOTS);
-        fn.compact = compact.contains("main");
+        fn.compact = compact.contains(code);
         fn.clearLocals(0, code.frameSize);
         BytecodeStatements statements = new BytecodeStatements(this, fn);
         for (int i = 0; i < main.statements().size(); i++) {
