@@ -9,7 +9,7 @@
 #
 # A workload's Python twin is $SKEIN_PY_BENCH/NAME.py if the shared suite has one, else
 # bench/python/NAME.py (twins kept in this repository: nbody, spectral_norm, fannkuch,
-# word_count; they import the shared suite's benchutil through bench/python/benchutil_local.py).
+# word_count, cpu_tasks; they import the shared suite's benchutil through bench/python/benchutil_local.py).
 #
 # Env: SKEIN_PY_BENCH (the Python suite; default ../shared/bench/python from the repo root),
 # PYTHON (default python3), PASSES (default 1), FACTORIZE_COUNT (default 20000, given to both),

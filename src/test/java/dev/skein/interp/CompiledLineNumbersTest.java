@@ -29,7 +29,7 @@ class CompiledLineNumbersTest {
                 }
                 outer()
                 """);
-        assertTrue(frames.stream().contains("<eval>:3"), "inner's call at line 3: " + frames);
-        assertTrue(frames.stream().contains("<eval>:7"), "outer's call at line 7: " + frames);
+        assertTrue(frames.contains("<eval>:3"), "inner's call at line 3: " + frames);
+        assertTrue(frames.contains("<eval>:7"), "outer's call at line 7: " + frames);
     }
 }
