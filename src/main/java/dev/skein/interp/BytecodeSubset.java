@@ -9,18 +9,16 @@ import java.util.Set;
 
 /**
  * Decides which functions {@link BytecodeCompiler} compiles: those whose whole body stays inside
- * the subset the bytecode walkers know. Anything else keeps running on the node tree, per
+ * what the bytecode walkers know, which is now every construct (closures, data expressions,
+ * targets, comprehensions, throw/try/with/import/record, await/submit/map) except a
+ * {@code submit} with a spread argument. Anything else keeps running on the node tree, per
  * function (Rhino learnt that falling back per script costs whole programs their speed).
- * What compiles: closures ({@link BytecodeClosures}), data
- * expressions ({@link BytecodeData}), targets and comprehensions ({@link BytecodeTargets},
- * {@link BytecodeComprehensions}), throw, try, with, import, record, await, submit and map
- * ({@link BytecodeControl}, {@link BytecodeConcurrency}) compile.
  */
 final class BytecodeSubset {
     /** Binary operators with a static {@code Arith} helper (see {@link BytecodeExpressions#ARITH}). */
     static final Set<String> BINARY = Set.of("+", "-", "*", "/", "//", "%", "**", "&", "|", "^", "<<", ">>");
     static final Set<String> COMPARE = Set.of("<", "<=", ">", ">=", "==", "!=", "in", "not in");
-    /** Parameters and locals become JVM locals; a method has at most 255 of them. */
+    /** Parameters and locals become JVM locals; beyond this many (rare) a function stays on the tree, where a frame is an array. */
     private static final int MAX_LOCALS = 200;
 
     private final ResolvedProgram resolved;
