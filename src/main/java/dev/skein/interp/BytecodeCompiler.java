@@ -70,11 +70,6 @@ final class BytecodeCompiler implements Opcodes {
         this.className = className;
     }
 
-    /** Whether generated code runs compiled: the engine's setting ({@link Interpreter#compiles}). */
-    static boolean enabled(Interpreter interp) {
-        return interp.compiles();
-    }
-
     /**
      * Compiles those of {@code toCompile} in the subset (and {@code main}, unless null) into one
      * class and attaches them to their codes; {@code candidates} are all the unit's function

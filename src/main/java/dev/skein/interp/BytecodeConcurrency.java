@@ -82,7 +82,8 @@ final class BytecodeConcurrency implements Opcodes {
                 keywords.add(arg.name());
             }
         }
-        array(values, args);
+        exprs.valuesArray(values);
+        mv.visitVarInsn(ASTORE, args);
         pool(s.pool(), pool);
         mv.visitVarInsn(ALOAD, pool);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -113,7 +114,8 @@ final class BytecodeConcurrency implements Opcodes {
         int chunk = fn.newLocal(false), buffer = fn.newLocal(false);
         exprs.value(m.function());
         mv.visitVarInsn(ASTORE, function);
-        array(m.iterables(), iterables);
+        exprs.valuesArray(m.iterables());
+        mv.visitVarInsn(ASTORE, iterables);
         pool(m.pool(), pool);
         count(m.chunk(), "chunk", chunk);
         count(m.buffer(), "buffer", buffer);
@@ -132,22 +134,6 @@ final class BytecodeConcurrency implements Opcodes {
         mv.visitMethodInsn(INVOKESPECIAL, iterator, "<init>",
                 "(" + TS + "L" + POOL + ";" + OBJ + "[" + OBJ + "Ljava/lang/Long;ZLjava/lang/Double;Ljava/lang/Long;Ljava/lang/String;)V", false);
         fn.endRegion(region, at.line(), at.column(), false);
-    }
-
-    /** Evaluates {@code values} in order into a new Object[] in local {@code into}. */
-    private void array(List<Expr> values, int into) {
-        fn.push(values.size());
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        mv.visitVarInsn(ASTORE, into);
-        for (int i = 0; i < values.size(); i++) {
-            exprs.value(values.get(i));
-            int v = fn.newLocal(false);
-            mv.visitVarInsn(ASTORE, v);
-            mv.visitVarInsn(ALOAD, into);
-            fn.push(i);
-            mv.visitVarInsn(ALOAD, v);
-            mv.visitInsn(AASTORE);
-        }
     }
 
     /** The pool after {@code to} (checked), or the current one, into local {@code into} (as {@link ConcurrencyNodes#pool}). */

@@ -88,7 +88,7 @@ final class BytecodeData implements Opcodes {
         if (e instanceof Expr.Index i) index(i);
         else if (e instanceof Expr.Slice s) slice(s);
         else if (e instanceof Expr.Attr a) attr(a);
-        else if (e instanceof Expr.ListLit l) array(l.items(), true);
+        else if (e instanceof Expr.ListLit l) listLiteral(l.items());
         else if (e instanceof Expr.SetLit s) set(s);
         else if (e instanceof Expr.DictLit d) dict(d);
         else if (e instanceof Expr.FString f) fstring(f);
@@ -294,24 +294,8 @@ final class BytecodeData implements Opcodes {
             }
         }
         if (anySpread) spreadArguments(ordered);
-        else array(ordered.stream().map(Expr.Arg::value).toList(), false);
+        else exprs.valuesArray(ordered.stream().map(Expr.Arg::value).toList());
         return names.isEmpty() ? null : names.toArray(new String[0]);
-    }
-
-    /**
-     * Pushes a new Object[] of the values, evaluated in order; with {@code wrap}, the list
-     * literal the tree's ListLit makes of it (no region: nothing here raises).
-     */
-    private void array(List<Expr> values, boolean wrap) {
-        fn.push(values.size());
-        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
-        for (int i = 0; i < values.size(); i++) {
-            mv.visitInsn(DUP);
-            fn.push(i);
-            exprs.value(values.get(i));
-            mv.visitInsn(AASTORE);
-        }
-        if (wrap) mv.visitMethodInsn(INVOKESTATIC, LIST, "wrap", "([" + OBJ + ")L" + LIST + ";", false);
     }
 
     /** With a spread: an ArrayList each value goes into (a spread one item by item, {@link Calls#addSpread}), then its array. */
@@ -342,5 +326,11 @@ final class BytecodeData implements Opcodes {
             unit.constant(mv, names);
             mv.visitTypeInsn(CHECKCAST, "[Ljava/lang/String;");
         }
+    }
+
+    /** The list the tree's ListLit makes of its items, evaluated in order (no region: nothing here raises). */
+    private void listLiteral(List<Expr> items) {
+        exprs.valuesArray(items);
+        mv.visitMethodInsn(INVOKESTATIC, LIST, "wrap", "([" + OBJ + ")L" + LIST + ";", false);
     }
 }

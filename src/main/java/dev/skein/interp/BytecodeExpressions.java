@@ -384,6 +384,18 @@ final class BytecodeExpressions implements Opcodes {
         return args;
     }
 
+    /** Pushes a new Object[] of the values, evaluated in order. */
+    void valuesArray(List<Expr> values) {
+        fn.push(values.size());
+        mv.visitTypeInsn(ANEWARRAY, "java/lang/Object");
+        for (int i = 0; i < values.size(); i++) {
+            mv.visitInsn(DUP);
+            fn.push(i);
+            value(values.get(i));
+            mv.visitInsn(AASTORE);
+        }
+    }
+
     /** Pushes a new Object[] of the argument locals. */
     void argumentArray(int[] args) {
         fn.push(args.length);

@@ -147,10 +147,7 @@ final class Calls {
      */
     static Object callMethod(ThreadState ts, Object recv, Object member, String name, Object[] args, String[] kwNames, boolean simple) {
         if (member != NOT_A_MODULE) {
-            if (member instanceof Function g && simple && g.acceptsExactly(args.length)) {
-                Object[] slots = args.length == g.code.frameSize ? args : java.util.Arrays.copyOf(args, g.code.frameSize);
-                return g.run(new Frame(g.code, slots, g.captured, g.module, ts));
-            }
+            if (member instanceof Function g && simple && g.acceptsExactly(args.length)) return g.callExactly(ts, args);
             return invoke(ts, member, args, kwNames);
         }
         if (simple && recv instanceof dev.skein.runtime.SkeinDict d && (args.length == 1 || args.length == 2) && name.equals("get")) {

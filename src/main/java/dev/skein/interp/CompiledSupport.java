@@ -40,11 +40,7 @@ final class CompiledSupport {
 
     /** A call with positional arguments, the way {@link Calls.Call} makes it. */
     static Object call(ThreadState ts, Object fn, Object[] args) {
-        if (fn instanceof Function g && g.acceptsExactly(args.length)) {
-            Code code = g.code;
-            Object[] slots = args.length == code.frameSize ? args : java.util.Arrays.copyOf(args, code.frameSize);
-            return g.run(new Frame(code, slots, g.captured, g.module, ts));
-        }
+        if (fn instanceof Function g && g.acceptsExactly(args.length)) return g.callExactly(ts, args);
         return Calls.invoke(ts, fn, args, null);
     }
 }

@@ -48,7 +48,7 @@ public final class Compiler {
                                 ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
         Compiler compiler = new Compiler(resolved, module, interp, loader, codes);
         Code main = compiler.module(resolved.program, valueOfLastExpression);
-        if (BytecodeCompiler.enabled(interp)) BytecodeLazy.install(resolved, module, interp, compiler.functions, compiler.main);
+        if (interp.compiles()) BytecodeLazy.install(resolved, module, interp, compiler.functions, compiler.main);
         return main;
     }
 

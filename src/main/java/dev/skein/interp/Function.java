@@ -93,6 +93,12 @@ public final class Function implements Callable {
         return n == code.exactArity;
     }
 
+    /** A call with exactly the positional parameters ({@link #acceptsExactly}): the arguments become the frame's first slots. */
+    Object callExactly(ThreadState ts, Object[] args) {
+        Object[] slots = args.length == code.frameSize ? args : java.util.Arrays.copyOf(args, code.frameSize);
+        return run(new Frame(code, slots, captured, module, ts));
+    }
+
     /** Runs the body in a frame whose parameter slots are filled. */
     Object run(Frame frame) {
         // A compiled body does its own enter/exit and recursion-error mapping (BytecodeFunction).
