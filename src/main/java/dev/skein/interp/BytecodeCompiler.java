@@ -100,6 +100,18 @@ final class BytecodeCompiler implements Opcodes {
         }
     }
 
+    /** A directory to write every generated class to, for {@code javap -c -p} ({@code -Dskein.compile.dump=DIR}). */
+    private static final String DUMP_DIR = System.getProperty("skein.compile.dump");
+
+    private static void dump(byte[] bytes) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of(DUMP_DIR));
+            java.nio.file.Files.write(java.nio.file.Files.createTempFile(dir, "Compiled", ".class"), bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("skein.compile.dump: " + e.getMessage(), e);
+        }
+    }
+
     private void define(List<Candidate> chosen, Main main, BytecodeSubset subset) {
         for (int i = 0; i < chosen.size(); i++) {
             Direct t = new Direct(chosen.get(i).code(), "f" + i);
@@ -122,6 +134,8 @@ final class BytecodeCompiler implements Opcodes {
         constructor(cw);
         constantFields(cw);
         byte[] bytes = cw.toByteArray();
+        if (DUMP_DIR != null) dump(bytes);
+        if (BytecodeShapeCheck.ON) BytecodeShapeCheck.check(bytes);
         try {
             MethodHandles.Lookup lookup = HOST.defineHiddenClassWithClassData(bytes, List.copyOf(constants), true);
             CompiledEntry entry = (CompiledEntry) lookup.findConstructor(lookup.lookupClass(),

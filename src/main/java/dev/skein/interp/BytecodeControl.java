@@ -204,6 +204,7 @@ final class BytecodeControl implements Opcodes {
         fn.locate(at.line(), at.column());
         mv.visitJumpInsn(GOTO, match);
         mv.visitLabel(onError);
+        mv.visitInsn(NOP);   // the overflow path joins after the handler's entry: C1 refuses a jump to one
         mv.visitLabel(match);
         mv.visitVarInsn(ASTORE, error);
         writeBack(t.body().statements());

@@ -149,7 +149,7 @@ final class BytecodeFunction implements Opcodes {
      * them; their table entries are added here, after the inner regions', so inner ones win.
      */
     void endRegion(Label start, int line, int column, boolean calls) {
-        Label end = new Label(), after = new Label(), onError = new Label();
+        Label end = new Label(), after = new Label(), onError = new Label(), located = new Label();
         mv.visitLabel(end);
         mv.visitJumpInsn(GOTO, after);
         if (calls) {
@@ -159,10 +159,14 @@ final class BytecodeFunction implements Opcodes {
             mv.visitInsn(POP);
             mv.visitVarInsn(ALOAD, TS);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "recursionError", "(Ldev/skein/runtime/ThreadState;)L" + SKEIN_ERROR + ";", false);
-            mv.visitJumpInsn(GOTO, onError);
+            mv.visitJumpInsn(GOTO, located);
         }
         mv.visitTryCatchBlock(start, end, onError, SKEIN_ERROR);
         mv.visitLabel(onError);
+        // C1 will not compile a method where a handler's entry is also reached by a jump (the method
+        // then stays interpreted until C2 takes it): the overflow path joins one instruction later.
+        if (calls) mv.visitInsn(NOP);
+        mv.visitLabel(located);
         locateAndThrow(line, column);
         mv.visitLabel(after);
     }
