@@ -119,7 +119,7 @@ final class BytecodeArith implements Opcodes {
     }
 
     /** The int jump that is taken when a {@code LCMP}/{@code DCMP} result means {@code op} holds. */
-    private static int jump(String op) {
+    static int jump(String op) {
         return switch (op) {
             case "<" -> IFLT;
             case "<=" -> IFLE;
@@ -163,7 +163,7 @@ final class BytecodeArith implements Opcodes {
      * Leaves {@code x op y} as a long, or jumps to {@code slow} where the long result would be
      * wrong (overflow, a zero divisor, {@code MIN_VALUE // -1}): the same tests as {@link Operators}.
      */
-    private void longOp(String op, int x, int y, Label slow) {
+    void longOp(String op, int x, int y, Label slow) {
         int r = fn.scratch(true, 2);
         switch (op) {
             case "+" -> {

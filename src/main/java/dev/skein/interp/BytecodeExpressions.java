@@ -59,6 +59,8 @@ final class BytecodeExpressions implements Opcodes {
             String helper = switch (u.op()) { case "-" -> "neg"; case "+" -> "pos"; default -> "invert"; };
             mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Arith", helper, "(" + OBJ + ")" + OBJ, false);
             fn.endRegion(start, u.span().line(), u.span().column(), false);
+        } else if (e instanceof Expr.Binary b && BytecodeFused.fuses(unit, fn, e)) {
+            BytecodeFused.value(unit, fn, this, b);
         } else if (e instanceof Expr.Binary b) {
             value(b.left());
             value(b.right());
@@ -216,6 +218,11 @@ final class BytecodeExpressions implements Opcodes {
      * at the first false). A lone {@code ==}/{@code !=} is not located, as the tree's Equal node.
      */
     private void compare(Expr.Compare c, boolean when, Label target) {
+        if (BytecodeFused.fuses(unit, fn, c)) {
+            BytecodeFused.compare(unit, fn, this, c);
+            mv.visitJumpInsn(when ? IFNE : IFEQ, target);
+            return;
+        }
         List<Expr> operands = c.operands();
         List<String> ops = c.ops();
         boolean chain = ops.size() > 1;
@@ -251,6 +258,17 @@ final class BytecodeExpressions implements Opcodes {
         mv.visitLabel(isFalse);
         if (!when) mv.visitJumpInsn(GOTO, target);
         mv.visitLabel(end);
+    }
+
+    /** Pushes the outcome (0/1) of a one-operator comparison, as {@link #compare} writes it. */
+    void compareOutcome(Expr.Compare c) {
+        value(c.operands().get(0));
+        value(c.operands().get(1));
+        String op = c.ops().get(0);
+        boolean located = !(op.equals("==") || op.equals("!="));
+        Label start = located ? fn.startRegion() : null;
+        test(op);
+        if (located) fn.endRegion(start, c.span().line(), c.span().column(), false);
     }
 
     /** Stack: a, b. Leaves the comparison's outcome as an int. */

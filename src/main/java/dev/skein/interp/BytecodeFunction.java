@@ -97,6 +97,17 @@ final class BytecodeFunction implements Opcodes {
      * before it starts), so all sites share them: a method keeps few locals, which keeps ASM's
      * frame computation linear in long functions.
      */
+    private final java.util.List<Integer> fusedTemps = new java.util.ArrayList<>();
+
+    /**
+     * Wide temporary {@code i} of a fused arithmetic tree ({@link BytecodeFused}), made on first
+     * use and shared by every tree of the method: a tree runs no other tree's code while it uses them.
+     */
+    int fusedTemp(int i) {
+        while (fusedTemps.size() <= i) fusedTemps.add(newLocal(true));
+        return fusedTemps.get(i);
+    }
+
     int scratch(boolean wide, int i) {
         if (wide) {
             if (scratchLongs < 0) {

@@ -28,6 +28,14 @@ class CompiledCodeTest {
             fn mul(a, b) { return a * b }
             fn fdiv(a, b) { return a // b }
             fn mod(a, b) { return a % b }
+            fn fused(a, b, c) { return [a * b + c, (a - b) * c, a * a - b * b] }
+            fn fused_div(a, b, c) { return [a % b - c // b, (a + c) // b] }
+            fn fused_cmp(a, b, c) { return [a * b < c, a + b == c, a - c >= b * 2] }
+            fn fused_counter(a, b) {
+                let s = []
+                for i in range(3) { s.append((a + i) * b - i) }
+                return s
+            }
             fn loop_sum(n) {
                 let s = 0
                 for i in range(n) { s += i }
@@ -58,6 +66,43 @@ class CompiledCodeTest {
             assertEquals(q.toString(), call("fdiv", a, b));
             assertEquals(r.toString(), call("mod", a, b));
         }
+    }
+
+    /** Trees of operators computed in one long path (BytecodeFused): any overflow mid-tree leaves it for exact results. */
+    @Property(tries = 300)
+    void fusedTreesAtTheLongBoundaryAreExact(@ForAll("operands") long a, @ForAll("operands") long b, @ForAll("operands") long c) {
+        BigInteger x = BigInteger.valueOf(a), y = BigInteger.valueOf(b), z = BigInteger.valueOf(c);
+        assertEquals(list(x.multiply(y).add(z), x.subtract(y).multiply(z), x.multiply(x).subtract(y.multiply(y))), call3("fused", a, b, c));
+        assertEquals("[" + (x.multiply(y).compareTo(z) < 0) + ", " + x.add(y).equals(z) + ", "
+                + (x.subtract(z).compareTo(y.multiply(BigInteger.TWO)) >= 0) + "]", call3("fused_cmp", a, b, c));
+        if (b != 0) {
+            assertEquals(list(floorMod(x, y).subtract(floorDiv(z, y)), floorDiv(x.add(z), y)), call3("fused_div", a, b, c));
+        } else {
+            assertEquals("ZeroDivisionError", assertThrows(SkeinException.class, () -> call3("fused_div", a, b, c)).kind());
+        }
+        BigInteger[] counted = new BigInteger[3];
+        for (int i = 0; i < 3; i++) {
+            BigInteger bi = BigInteger.valueOf(i);
+            counted[i] = x.add(bi).multiply(y).subtract(bi);
+        }
+        assertEquals(list(counted), String.valueOf(session.eval("str(fused_counter(" + a + ", " + b + "))")));
+    }
+
+    private static String list(BigInteger... xs) {
+        return java.util.Arrays.stream(xs).map(BigInteger::toString).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    }
+
+    private static BigInteger floorDiv(BigInteger x, BigInteger y) {
+        BigInteger[] qr = x.divideAndRemainder(y);
+        return qr[1].signum() != 0 && qr[1].signum() != y.signum() ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger floorMod(BigInteger x, BigInteger y) {
+        return x.subtract(floorDiv(x, y).multiply(y));
+    }
+
+    private String call3(String fn, long a, long b, long c) {
+        return String.valueOf(session.eval("str(" + fn + "(" + a + ", " + b + ", " + c + "))"));
     }
 
     @Provide
