@@ -62,19 +62,24 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        WorkerConfig config = WorkerConfig.fromArgs(args);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        OutputStream channel = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);  // nothing stray may ever reach the channel
         watchParent();
+        runAndExit(System.in, channel, args);
+    }
+
+    /** A worker process's life over its pipes: serves until they close, then ends the JVM. */
+    static void runAndExit(InputStream in, OutputStream channel, String[] args) {
+        WorkerConfig config = WorkerConfig.fromArgs(args);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(channel, 1 << 16));
         try {
-            new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, config).serve();
+            new WorkerMain(new DataInputStream(new BufferedInputStream(in, 1 << 16)), out, config).serve();
+            out.flush();
         } catch (IOException | RuntimeException unreadable) {
             // One line, never a Java trace: the pool shows a worker's last lines when it fails its task.
             System.err.println("skein worker: stopped: " + unreadable.getMessage());
-            out.flush();
             Runtime.getRuntime().halt(EXIT_BAD_FRAME);
         }
-        out.flush();
         Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
     }
 

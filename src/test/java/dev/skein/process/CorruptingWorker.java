@@ -14,8 +14,7 @@ import java.util.Arrays;
  * A real worker process whose input is damaged on the way in: it runs the worker loop
  * ({@link WorkerMain#serve}) behind a filter that mutates every TASK frame with an even task id
  * ({@link FrameMutator}, seeded by its first argument); frames with odd ids pass unchanged. The
- * rest of its arguments are a worker's. It stops as a worker stops on a frame it cannot read:
- * one line on stderr and exit code {@link WorkerMain#EXIT_BAD_FRAME}.
+ * rest of its arguments are a worker's, and the loop runs as a worker's main runs it.
  */
 public final class CorruptingWorker {
     private CorruptingWorker() {}
@@ -43,12 +42,6 @@ public final class CorruptingWorker {
         }, "corrupting-filter");
         filter.setDaemon(true);
         filter.start();
-        try {
-            WorkerMain.serve(serveIn, out, config);
-        } catch (IOException | RuntimeException unreadable) {
-            System.err.println("skein worker: stopped: " + unreadable.getMessage());
-            Runtime.getRuntime().halt(WorkerMain.EXIT_BAD_FRAME);
-        }
-        Runtime.getRuntime().halt(0);
+        WorkerMain.runAndExit(serveIn, out, config);   // as a worker's main runs it
     }
 }
