@@ -288,8 +288,8 @@ final class StrMethods {
     /** The text without the characters that satisfy {@code strip} at its left and/or right end. */
     static String stripText(String s, IntPredicate strip, boolean left, boolean right) {
         int b = 0, e = s.length();
-        if (left) while (b < e && strip.test(s.charAt(b))) b++;
-        if (right) while (e > b && strip.test(s.charAt(e - 1))) e--;
+        for (int cp; left && b < e && strip.test(cp = s.codePointAt(b)); ) b += Character.charCount(cp);   // by code point
+        for (int cp; right && e > b && strip.test(cp = s.codePointBefore(e)); ) e -= Character.charCount(cp);
         return s.substring(b, e);
     }
 
@@ -335,7 +335,8 @@ final class StrMethods {
                 }
             } else {
                 sb.append(c);
-                column = c == '\n' || c == '\r' ? 0 : column + 1;
+                boolean secondHalf = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                column = c == '\n' || c == '\r' ? 0 : secondHalf ? column : column + 1;   // a column per code point
             }
         }
         return sb.toString();
