@@ -8,6 +8,7 @@ import dev.skein.interp.Runner;
 import dev.skein.process.ProcessPools;
 import dev.skein.repl.JLineRepl;
 import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.LoneSurrogates;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.ThreadState;
 import dev.skein.stdlib.Stdlib;
@@ -139,7 +140,7 @@ final class ScriptRun {
             if (outcome instanceof Outcome.Failed failed) {
                 if (interrupted) return ExitCodes.INTERRUPTED;
                 out.flush();
-                err.println(failed.report());
+                err.println(LoneSurrogates.printable(failed.report()));   // a lone surrogate as its escape, as print writes it
                 return ExitCodes.RUNTIME_ERROR;
             }
             return outcome instanceof Outcome.Exited exit ? exit.code() : ExitCodes.OK;

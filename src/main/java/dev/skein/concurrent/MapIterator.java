@@ -38,6 +38,8 @@ public final class MapIterator implements SkeinIterator, Values.Named {
     private final ArrayDeque<Future> inFlight = new ArrayDeque<>();
     private final LinkedBlockingQueue<Future> completedQueue = new LinkedBlockingQueue<>();
     private boolean exhausted;
+    /** Items handed to the pool so far: the index in the whole input of the next task's first item. */
+    private long itemsSubmitted;
     private Object[] currentChunk;
     private int chunkIndex;
 
@@ -108,8 +110,9 @@ public final class MapIterator implements SkeinIterator, Values.Named {
             }
             if (batch.isEmpty()) return;
             Future f = chunk == 1
-                    ? pool.submit(ts, fn, batch.get(0), null, timeout, site)
-                    : pool.submitBatch(ts, fn, batch, timeout, site);
+                    ? pool.submit(ts, fn, batch.get(0), null, timeout, site, itemsSubmitted)
+                    : pool.submitBatch(ts, fn, batch, itemsSubmitted, timeout, site);
+            itemsSubmitted += batch.size();
             inFlight.add(f);
             if (unordered) f.whenDone(() -> completedQueue.add(f));
         }

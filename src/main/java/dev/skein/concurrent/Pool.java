@@ -73,9 +73,14 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
 
     /** Submits a call; the callee and arguments were already evaluated by the submitter. */
     public Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site) {
+        return submit(ts, callee, args, kwNames, timeout, site, -1);
+    }
+
+    /** A call that is item {@code item} of a map's input (-1: none), which a PortabilityError names. */
+    Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, long item) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
-        Object prepared = transport.prepare(ts, callee, args, kwNames, null, site);
+        Object prepared = transport.prepare(ts, callee, args, kwNames, null, item, site);
         return enqueue(callee, args, kwNames, timeout, site, prepared, 0);
     }
 
@@ -90,10 +95,11 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
     /**
      * Submits one task that calls {@code fn} on each argument list of a chunk; its result is an
      * array of {@link MapIterator.ItemOutcome}, one per item, so errors stay per item.
+     * {@code firstItem}: the index of the chunk's first item in the map's whole input.
      */
-    public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, Double timeout, String site) {
+    public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, long firstItem, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
-        Object prepared = transport.prepare(ts, fn, null, null, batch, site);
+        Object prepared = transport.prepare(ts, fn, null, null, batch, firstItem, site);
         return enqueue(MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
     }
 

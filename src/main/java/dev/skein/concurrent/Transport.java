@@ -20,9 +20,11 @@ public interface Transport {
     /**
      * Runs in the submitting thread before the task exists: a transport that sends tasks
      * elsewhere encodes (and so checks) them here. Its result travels with the task
-     * ({@link Task#payload()}). {@code batch} is non-null for a chunk of a map.
+     * ({@link Task#payload()}). {@code batch} is non-null for a chunk of a map. {@code firstItem}:
+     * for a task of a map, the index in the map's whole input of its item (or of the chunk's
+     * first), which errors name; -1 for a plain submit.
      */
-    default Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
+    default Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
         return null;
     }
 

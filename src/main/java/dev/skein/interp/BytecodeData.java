@@ -125,9 +125,10 @@ final class BytecodeData implements Opcodes {
         mv.visitMethodInsn(INVOKEVIRTUAL, LIST, "getPy", "(J)" + OBJ, false);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(general);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitVarInsn(ALOAD, target);
         mv.visitVarInsn(ALOAD, index);
-        mv.visitMethodInsn(INVOKESTATIC, LITERALS, "index", "(" + OBJ + OBJ + ")" + OBJ, false);
+        mv.visitMethodInsn(INVOKESTATIC, LITERALS, "index", "(" + TS + OBJ + OBJ + ")" + OBJ, false);
         mv.visitLabel(done);
         fn.endRegion(start, e.span().line(), e.span().column(), false);
     }

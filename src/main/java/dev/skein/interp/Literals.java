@@ -1,6 +1,7 @@
 package dev.skein.interp;
 
 import dev.skein.runtime.Containers;
+import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Convert;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinError;
@@ -180,7 +181,7 @@ final class Literals {
             Object i = index.eval(f);
             try {
                 if (t instanceof SkeinList l && i instanceof Long n) return l.getPy(n);
-                return index(t, i);
+                return index(f.ts, t, i);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
@@ -191,8 +192,8 @@ final class Literals {
      * {@code t[i]} past the list fast path (which {@link Index} and compiled code test inline):
      * a string indexed by an int, then the general rule.
      */
-    static Object index(Object t, Object i) {
-        if (t instanceof String s && i instanceof Long n) return Containers.charAt(s, n);
+    static Object index(ThreadState ts, Object t, Object i) {
+        if (t instanceof String s) return Containers.stringIndex(ts, s, i);
         return Containers.getIndex(t, i);
     }
 

@@ -1,6 +1,7 @@
 package dev.skein.process;
 
 import dev.skein.runtime.Errors;
+import dev.skein.runtime.LoneSurrogates;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -18,12 +19,18 @@ final class Codec {
     private Codec() {}
 
     static final byte VERSION = 1;
+    /** The deepest value the encoder writes (deeper is a PortabilityError). */
     static final int MAX_DEPTH = 10_000;
+    /** Levels a message adds around its values (argument lists, chunk items), which the reader allows on top. */
+    static final int ENVELOPE_DEPTH = 4;
 
     static final byte NONE = 0, TRUE = 1, FALSE = 2, INT = 3, BIGINT = 4, FLOAT = 5, STR = 6, BYTES = 7,
             LIST = 8, DICT = 9, SET = 10, RECORD = 11, ERROR = 12, ERROR_KIND = 13, FUNCTION = 14, CELL = 15,
             BUILTIN = 16, STD_MODULE = 17, RANGE = 18, BACKREF = 19, SCRIPT_MODULE = 20, MISSING = 21,
             BOUND_METHOD = 22, RECORD_TYPE = 23, RECORD_TYPE_VALUE = 24;
+
+    /** The top bit of a string's length: the string is WTF-8, it holds a lone surrogate. */
+    static final int WTF8 = 1 << 31;
 
     /** A frame the reader could not accept: too short, bad tag, over a limit. */
     static final class MalformedFrame extends RuntimeException {
@@ -135,7 +142,17 @@ final class Codec {
             sharedBytes += b.length;
         }
 
-        void writeString(String s) { writeBytes(s.getBytes(StandardCharsets.UTF_8)); }
+        /** A string: its UTF-8, or its WTF-8 (lone surrogates kept) with the length's top bit set. */
+        void writeString(String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            if (!LoneSurrogates.maybeReplaced(b) || !LoneSurrogates.in(s)) {
+                writeBytes(b);
+                return;
+            }
+            b = Wtf8.encode(s);
+            writeInt(b.length | WTF8);
+            writeRaw(b, b.length);
+        }
 
         /** Appends the first {@code n} bytes of {@code b}. */
         void writeRaw(byte[] b, int n) { writeRaw(b, 0, n); }
@@ -271,8 +288,11 @@ final class Codec {
         }
 
         String readString() {
-            int n = readLength(1);
-            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+            int n = readInt();
+            boolean wtf8 = (n & WTF8) != 0;
+            n &= ~WTF8;
+            if ((long) n > remaining()) throw new MalformedFrame("impossible length " + n);
+            String s = wtf8 ? Wtf8.decode(buf, pos, n) : new String(buf, pos, n, StandardCharsets.UTF_8);
             pos += n;
             return s;
         }

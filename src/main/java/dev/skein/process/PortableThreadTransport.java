@@ -14,12 +14,8 @@ final class PortableThreadTransport extends ThreadTransport {
         super(interp, "threads(portable)");
     }
 
-    @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
-        ValueEncoder enc = new ValueEncoder(ts.interp(), site);
-        enc.value(callee, "the function");
-        if (batch != null) enc.batch(batch);
-        else enc.arguments(args, kwNames, "");
-        enc.writeGlobals();
+    @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
+        ValueEncoder.task(ts.interp(), callee, args, kwNames, batch, firstItem, site);
         return null;
     }
 

@@ -25,6 +25,10 @@ public final class ProcessPools {
             int n = PoolKinds.count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());
             int maxTasks = PoolKinds.count(a[1], "processes", "max_tasks", 1, 0);
             Object init = Missing.is(a[2]) ? null : a[2];
+            // Checked here, not in each worker: a pool that cannot start is one error at the call.
+            if (init != null && !(init instanceof dev.skein.runtime.Callable)) {
+                throw dev.skein.runtime.Errors.type("processes() init must be a function, not " + dev.skein.runtime.Values.typeName(init));
+            }
             Object[] initArgs = Missing.is(a[3]) || a[3] == null ? new Object[0] : Containers.toArray(a[3]);
             int retries = PoolKinds.count(a[4], "processes", "retries", 0, 0);
             return ProcessTransport.pool(ts, n, maxTasks, init, initArgs, retries);

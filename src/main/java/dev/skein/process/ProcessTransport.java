@@ -19,7 +19,6 @@ import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 import dev.skein.syntax.Source;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +63,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         this.maxTasks = maxTasks;
         this.starter = starter;
         this.workerConfig = WorkerConfig.of(interp);
-        this.init = initFn == null ? null : encode(initFn, initArgs, null, null, "init");
+        this.init = initFn == null ? null : encode(initFn, initArgs, null, null, -1, "init");
         Runtime.getRuntime().addShutdownHook(exitHook);
         ShippedPrograms.of(interp).prepare(runner);
     }
@@ -88,16 +87,12 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
 
     // ------------------------------------------------------------------ submitting
 
-    @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
-        return encode(callee, args, kwNames, batch, site);
+    @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
+        return encode(callee, args, kwNames, batch, firstItem, site);
     }
 
-    private Prepared encode(Object callee, Object[] args, String[] kwNames, List<Object[]> batch, String site) {
-        ValueEncoder enc = new ValueEncoder(interp, site);
-        enc.value(callee, "the function");
-        if (batch != null) enc.batch(batch);
-        else enc.arguments(args, kwNames, "");
-        enc.writeGlobals();
+    private Prepared encode(Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
+        ValueEncoder enc = ValueEncoder.task(interp, callee, args, kwNames, batch, firstItem, site);
         for (ModuleInstance m : enc.modules()) knownModules.put(m.file(), m);
         return new Prepared(batch == null ? Wire.TASK_CALL : Wire.TASK_CHUNK, enc.out(), Set.copyOf(enc.modules()));
     }
@@ -159,16 +154,31 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
     @Override public void frame(WorkerProcess w, Wire.Frame frame) {
         switch (frame.type()) {
             case Wire.READY -> ready(w);
-            case Wire.PRINT -> {
-                byte[] p = frame.payload();
-                String text = new String(p, 1, p.length - 1, StandardCharsets.UTF_8);
-                (p[0] == 2 ? interp.stderr() : interp.stdout()).write(text);
-            }
+            case Wire.PRINT -> print(w, frame.payload());
             case Wire.ITEM -> item(w, frame.payload());
             case Wire.RESULT, Wire.FAILURE -> finished(w, frame);
-            case Wire.INIT_FAILED -> initFailed(w, frame.payload());
+            case Wire.INIT_FAILED -> {
+                if (w.initializing) initFailed(w, frame.payload());
+                else w.kill();   // not running an init: a garbled frame, which must not break the pool
+            }
             default -> w.kill();
         }
+    }
+
+    /** A PRINT frame: stream (1 out, 2 err), then the text as the codec writes a string. */
+    private void print(WorkerProcess w, byte[] payload) {
+        String text;
+        byte stream;
+        try {
+            Codec.In in = new Codec.In(payload);
+            stream = in.readByte();
+            text = in.readString();
+            in.expectEnd();
+        } catch (Codec.MalformedFrame bad) {
+            w.kill();   // a worker that garbles its frames is replaced; its task fails
+            return;
+        }
+        (stream == 2 ? interp.stderr() : interp.stdout()).write(text);
     }
 
     /** The JVM is up: run the pool's init in it first, if there is one; then it is ready. */

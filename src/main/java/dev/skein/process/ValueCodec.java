@@ -92,7 +92,9 @@ public final class ValueCodec {
             Object kw = d.read();
             d.readGlobalsInto(keep);
             d.in().expectEnd();
-            Object[] positional = ((SkeinList) args).snapshot();
+            if (!(args instanceof SkeinList argList)) throw new Codec.MalformedFrame("the arguments are not a list");
+            if (kw != null && !(kw instanceof SkeinList)) throw new Codec.MalformedFrame("the keyword names are not a list");
+            Object[] positional = argList.snapshot();
             String[] names = null;
             if (kw instanceof SkeinList k) {
                 Object[] ks = k.snapshot();

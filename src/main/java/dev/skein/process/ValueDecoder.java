@@ -88,9 +88,13 @@ final class ValueDecoder {
     Codec.In in() { return in; }
 
     Object read() {
-        if (++depth > Codec.MAX_DEPTH) throw new Codec.MalformedFrame("value nested too deeply");
+        // The envelope's own lists (a task's arguments, a chunk's items) nest values a little deeper
+        // than the encoder's limit counts.
+        if (++depth > Codec.MAX_DEPTH + Codec.ENVELOPE_DEPTH) throw new Codec.MalformedFrame("value nested too deeply");
         try {
             return readValue();
+        } catch (StackOverflowError deep) {
+            throw new Codec.MalformedFrame("value nested too deeply for this thread's stack (depth " + depth + ")");
         } finally {
             depth--;
         }
@@ -148,7 +152,12 @@ final class ValueDecoder {
                 refs.add(d);
                 for (int i = 0; i < n; i++) {
                     Object k = read();
-                    d.put(k, read());
+                    Object v = read();
+                    try {
+                        d.put(k, v);
+                    } catch (dev.skein.runtime.SkeinError unhashable) {   // a list as key: no encoder writes that
+                        throw new Codec.MalformedFrame(unhashable.value().message());
+                    }
                 }
                 return d;
             }
@@ -156,7 +165,14 @@ final class ValueDecoder {
                 int n = in.readLength(1);
                 SkeinSet s = new SkeinSet();
                 refs.add(s);
-                for (int i = 0; i < n; i++) s.add(read());
+                for (int i = 0; i < n; i++) {
+                    Object item = read();
+                    try {
+                        s.add(item);
+                    } catch (dev.skein.runtime.SkeinError unhashable) {
+                        throw new Codec.MalformedFrame(unhashable.value().message());
+                    }
+                }
                 return s;
             }
             case Codec.RECORD: {

@@ -124,7 +124,7 @@ final class ValueEncoder {
     }
 
     private SkeinError error(Unportable u) {
-        String where = String.join(" → ", u.segments);
+        String where = PortabilityPath.show(u.segments);
         if (u.tooDeep) return Errors.of(ErrorKind.PORTABILITY, where + ": " + u.tail);
         return Errors.of(ErrorKind.PORTABILITY, (where.isEmpty() ? "" : where + ": ") + u.tail + (site == null ? "" : " (" + site + ")"));
     }
@@ -136,6 +136,20 @@ final class ValueEncoder {
         } catch (Unportable u) {
             throw error(u.at(segment));
         }
+    }
+
+    /**
+     * The whole encoding of a task: the function, its arguments (or a chunk's argument lists)
+     * and the globals they read. {@code firstItem}: for a task of a map, the index of its (first)
+     * item in the map's input, named in errors; -1 for a plain call.
+     */
+    static ValueEncoder task(Interpreter interp, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
+        ValueEncoder enc = new ValueEncoder(interp, site);
+        enc.value(callee, "the function");
+        if (batch != null) enc.batch(batch, firstItem);
+        else enc.arguments(args, kwNames, firstItem < 0 ? "" : "item " + firstItem + " → ");
+        enc.writeGlobals();
+        return enc;
     }
 
     /** A call's arguments: a list (each named "argument N" in errors), then keyword names or none. */
@@ -159,8 +173,8 @@ final class ValueEncoder {
         }
     }
 
-    /** A chunk's argument lists: a list of lists. */
-    void batch(List<Object[]> items) {
+    /** A chunk's argument lists: a list of lists; the first is item {@code firstItem} of the map's input. */
+    void batch(List<Object[]> items, long firstItem) {
         rawList();
         out.writeInt(items.size());
         for (int i = 0; i < items.size(); i++) {
@@ -172,7 +186,7 @@ final class ValueEncoder {
                     if (args[j] instanceof Long n) out.writeTaggedLong(Codec.INT, n);   // the common case, without the depth check
                     else write(args[j]);
                 } catch (Unportable u) {
-                    throw error(u.at("item " + (i + 1) + " → argument " + (j + 1)));
+                    throw error(u.at("item " + (firstItem + i) + " → argument " + (j + 1)));
                 }
             }
         }
@@ -224,6 +238,8 @@ final class ValueEncoder {
         }
         try {
             writeValue(v);
+        } catch (StackOverflowError deep) {   // a thread with a small stack: the same clean error, sooner
+            throw new Unportable("the value is nested too deeply to send (this thread's stack ran out at depth " + depth + ")", true);
         } finally {
             depth--;
         }

@@ -15,6 +15,8 @@ final class Wire {
 
     /** Largest frame either side accepts (a task's arguments or result). */
     static final int MAX_FRAME = 512 << 20;
+    /** Frames up to this length are read into a buffer allocated at once; longer ones as their bytes arrive. */
+    static final int TRUST_LENGTH = 16 << 20;
 
     // parent → worker
     static final byte SOURCE = 1;     // module key, source name, parsed program (ProgramCodec): compile (never run) it
@@ -30,7 +32,7 @@ final class Wire {
     // first item index, count, then per item an ok flag (1 value, 0 error), the length of its
     // encoding and the encoding itself (version byte, value or error; each item on its own).
     static final byte ITEM = 13;
-    static final byte PRINT = 14;     // stream (1 out, 2 err), text
+    static final byte PRINT = 14;     // stream (1 out, 2 err), text (a codec string: length, UTF-8 or WTF-8)
     static final byte INIT_FAILED = 15;
 
     // the kinds of a TASK
@@ -79,8 +81,15 @@ final class Wire {
         }
         if (len < 0 || len > MAX_FRAME) throw new IOException("malformed frame: length " + len);
         byte type = in.readByte();
-        byte[] payload = new byte[len];
-        in.readFully(payload);
+        byte[] payload;
+        if (len <= TRUST_LENGTH) {
+            payload = new byte[len];
+            in.readFully(payload);
+        } else {
+            // Read as the bytes come: a damaged length must not allocate hundreds of MiB for a short stream.
+            payload = in.readNBytes(len);
+            if (payload.length < len) throw new EOFException("frame cut short: " + payload.length + " of " + len + " bytes");
+        }
         return new Frame(type, payload);
     }
 }

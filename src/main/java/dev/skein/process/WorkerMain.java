@@ -25,7 +25,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +62,29 @@ public final class WorkerMain {
     }
 
     public static void main(String[] args) throws IOException {
-        WorkerConfig config = WorkerConfig.fromArgs(args);
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
+        OutputStream channel = new FileOutputStream(FileDescriptor.out);
         System.setOut(System.err);  // nothing stray may ever reach the channel
         watchParent();
-        new WorkerMain(new DataInputStream(new BufferedInputStream(System.in, 1 << 16)), out, config).serve();
-        out.flush();
+        runAndExit(System.in, channel, args);
+    }
+
+    /** A worker process's life over its pipes: serves until they close, then ends the JVM. */
+    static void runAndExit(InputStream in, OutputStream channel, String[] args) {
+        WorkerConfig config = WorkerConfig.fromArgs(args);
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(channel, 1 << 16));
+        try {
+            new WorkerMain(new DataInputStream(new BufferedInputStream(in, 1 << 16)), out, config).serve();
+            out.flush();
+        } catch (IOException | RuntimeException unreadable) {
+            // One line, never a Java trace: the pool shows a worker's last lines when it fails its task.
+            System.err.println("skein worker: stopped: " + unreadable.getMessage());
+            Runtime.getRuntime().halt(EXIT_BAD_FRAME);
+        }
         Runtime.getRuntime().halt(0);   // no shutdown hooks to run in a worker
     }
+
+    /** The exit code of a worker stopped by a frame it could not read (EX_DATAERR). */
+    static final int EXIT_BAD_FRAME = 65;
 
     /**
      * Runs a worker over any pair of streams — a pool's pipes, a socket, a test's in-memory pipe —
@@ -104,10 +118,9 @@ public final class WorkerMain {
     private OutputSink printSink(byte stream) {
         return new OutputSink() {
             @Override public void write(String text) {
-                byte[] t = text.getBytes(StandardCharsets.UTF_8);
-                byte[] payload = new byte[t.length + 1];
-                payload[0] = stream;
-                System.arraycopy(t, 0, payload, 1, t.length);
+                Codec.Out payload = new Codec.Out(text.length() + 8);
+                payload.writeByte(stream);
+                payload.writeString(text);   // lone surrogates too: the parent's output decides how to show them
                 send(Wire.PRINT, payload);
             }
 
@@ -148,16 +161,26 @@ public final class WorkerMain {
         return modules.computeIfAbsent(key, k -> new ModuleInstance("__main__", k));
     }
 
+    /**
+     * Reads and runs frames until SHUTDOWN or the end of input. A frame it cannot read fails its
+     * task when its task id can be read; otherwise (a bad type, header or program) the worker
+     * stops with an IOException, so the pool fails the task it sent and replaces the worker,
+     * never waiting for an answer that will not come.
+     */
     private void serve() throws IOException {
         send(Wire.READY, new byte[0]);
         while (true) {
             Wire.Frame frame = Wire.read(in);
             if (frame == null || frame.type() == Wire.SHUTDOWN) return;
-            switch (frame.type()) {
-                case Wire.SOURCE -> compile(frame.payload());
-                case Wire.TASK -> runTask(frame.payload(), false);
-                case Wire.INIT -> runTask(frame.payload(), true);
-                default -> throw new IOException("unexpected frame type " + frame.type());
+            try {
+                switch (frame.type()) {
+                    case Wire.SOURCE -> compile(frame.payload());
+                    case Wire.TASK -> runTask(frame.payload(), false);
+                    case Wire.INIT -> runTask(frame.payload(), true);
+                    default -> throw new IOException("unexpected frame type " + frame.type());
+                }
+            } catch (Codec.MalformedFrame bad) {
+                throw new IOException("unreadable frame (type " + frame.type() + "): " + bad.getMessage());
             }
         }
     }
@@ -171,8 +194,9 @@ public final class WorkerMain {
             runner.compileParsed(new Source(name, ""), program, module(key), false);
         } catch (CompileError e) {
             System.err.println("skein worker: cannot compile " + name + ":\n" + e.render());
-        } catch (Codec.MalformedFrame e) {
-            System.err.println("skein worker: cannot read the program " + name + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A program it cannot read: the tasks that need it could not run, so the worker stops.
+            throw new Codec.MalformedFrame("cannot read the program " + name + ": " + e.getMessage());
         }
     }
 
@@ -192,9 +216,15 @@ public final class WorkerMain {
         ThreadState ts = new ThreadState(interp);
         ValueCodec.TaskEnvelope task;
         try {
+            if (kind != Wire.TASK_CALL && kind != Wire.TASK_CHUNK && kind != Wire.TASK_CHUNK_EACH_ITEM || first < 0) {
+                throw Errors.value("not a Skein task encoding: kind " + kind + ", first item " + first);
+            }
             task = ValueCodec.decodeTask(interp, payload, 9, this::module, initOwned);
         } catch (SkeinError bad) {
             fail(id, init, Errors.value("the worker could not read the task: " + bad.value().message()).value());
+            return;
+        } catch (RuntimeException bad) {   // input no encoder writes: the task fails, the worker goes on
+            fail(id, init, Errors.value("the worker could not read the task: it is malformed").value());
             return;
         }
         Object callee = task.callee();
@@ -232,10 +262,10 @@ public final class WorkerMain {
         Codec.Out rec = new Codec.Out(1 << 12);
         try {
             for (int i = first; i < items.length; i++) {
-                Object[] args = ((SkeinList) items[i]).snapshot();
                 ItemBatch.begin(rec, true);
                 try {
-                    Object v = call(ts, callee, args, null);
+                    if (!(items[i] instanceof SkeinList argList)) throw Errors.value("the worker could not read the item's arguments");
+                    Object v = call(ts, callee, argList.snapshot(), null);
                     writeResult(rec, v);
                 } catch (SkeinError e) {
                     ItemBatch.begin(rec, false);

@@ -32,6 +32,11 @@ final class WorkerProcess implements Worker {
     }
 
     private static final int STDERR_LINES_KEPT = 12;
+    /**
+     * The reader thread decodes replies, recursively: its own stack, large enough for the
+     * deepest value the codec allows whatever the host JVM's default (-Xss) is.
+     */
+    private static final long READER_STACK = 64L << 20;
 
     private final Process process;
     private final DataOutputStream toWorker;
@@ -205,7 +210,7 @@ final class WorkerProcess implements Worker {
     }
 
     private void readReplies(Listener listener) {
-        Thread t = new Thread(() -> {
+        Thread t = new Thread(null, () -> {
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16))) {
                 while (true) {
                     Wire.Frame f = Wire.read(in);
@@ -223,7 +228,7 @@ final class WorkerProcess implements Worker {
             } catch (RuntimeException bug) {
                 internalError("replacing", bug);
             }
-        }, "skein-worker-" + process.pid() + "-reader");
+        }, "skein-worker-" + process.pid() + "-reader", READER_STACK);
         t.setDaemon(true);
         t.start();
     }

@@ -1,5 +1,6 @@
 package dev.skein.repl;
 
+import dev.skein.runtime.LoneSurrogates;
 import dev.skein.runtime.OutputSink;
 import java.io.PrintWriter;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +26,7 @@ final class TerminalSink implements OutputSink {
     }
 
     @Override public void write(String text) {
+        text = LoneSurrogates.printable(text);   // the terminal's encoder would make a lone surrogate "?"
         lock.lock();
         try {
             if (reader.isReading()) {

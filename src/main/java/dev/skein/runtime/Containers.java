@@ -10,7 +10,7 @@ public final class Containers {
     private Containers() {}
 
     public static long len(Object o) {
-        if (o instanceof String s) return s.length();
+        if (o instanceof String s) return CodePoints.length(s);
         if (o instanceof SkeinList l) return l.size();
         if (o instanceof SkeinDict d) return d.size();
         if (o instanceof SkeinSet s) return s.size();
@@ -135,17 +135,7 @@ public final class Containers {
             throw Errors.type("list indices must be integers or slices, not " + Values.typeName(index));
         }
         if (o instanceof SkeinDict d) return d.get(index);
-        if (o instanceof String s) {
-            if (index instanceof Long i) return charAt(s, i);
-            if (index instanceof SliceValue sl) {
-                long[] ix = sl.indices(s.length());
-                if (ix[2] == 1) return s.substring((int) ix[0], (int) Math.max(ix[0], ix[1]));
-                StringBuilder sb = new StringBuilder();
-                for (long k = 0, p = ix[0]; k < ix[3]; k++, p += ix[2]) sb.append(s.charAt((int) p));
-                return sb.toString();
-            }
-            throw Errors.type("string indices must be integers, not " + Values.typeName(index));
-        }
+        if (o instanceof String s) return stringIndex(null, s, index);
         if (o instanceof Bytes b) {
             if (index instanceof Long i) {
                 long j = i < 0 ? i + b.length() : i;
@@ -182,11 +172,14 @@ public final class Containers {
         throw Errors.type("'" + Values.typeName(o) + "' object is not subscriptable");
     }
 
-    /** {@code s[i]} for an int index (negative counts from the end). */
-    public static String charAt(String s, long i) {
-        long j = i < 0 ? i + s.length() : i;
-        if (j < 0 || j >= s.length()) throw Errors.index("string index out of range");
-        return String.valueOf(s.charAt((int) j));
+    /**
+     * {@code s[index]} by code point; {@code ts} (may be null) keeps the index of a long string
+     * across the calls of a loop.
+     */
+    public static String stringIndex(ThreadState ts, String s, Object index) {
+        if (index instanceof Long i) return CodePoints.at(ts, s, i);
+        if (index instanceof SliceValue sl) return CodePoints.of(ts, s).slice(sl);
+        throw Errors.type("string indices must be integers, not " + Values.typeName(index));
     }
 
     public static void setIndex(Object o, Object index, Object value) {

@@ -20,7 +20,7 @@ public interface OutputSink {
         ReentrantLock lock = new ReentrantLock();
         return new OutputSink() {
             @Override public void write(String text) {
-                byte[] b = text.getBytes(StandardCharsets.UTF_8);
+                byte[] b = LoneSurrogates.utf8(text);   // valid UTF-8 always: a lone surrogate as its escape
                 lock.lock();
                 try { out.write(b, 0, b.length); } finally { lock.unlock(); }
             }

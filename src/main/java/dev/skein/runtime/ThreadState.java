@@ -16,6 +16,8 @@ public final class ThreadState {
     private Object task;
     /** Pools opened by enclosing {@code with} blocks, innermost last (concurrent-layer objects). */
     private final java.util.ArrayDeque<Object> scopedPools = new java.util.ArrayDeque<>();
+    /** The strings this thread indexed lately, with where their code points are. */
+    private final CodePoints.Cache codePoints = new CodePoints.Cache();
 
     public ThreadState(Interpreter interp) {
         this.interp = interp;
@@ -24,6 +26,8 @@ public final class ThreadState {
     }
 
     public Interpreter interp() { return interp; }
+
+    CodePoints.Cache codePoints() { return codePoints; }
 
     /** Called at loop back-edges and calls: cheap unless an interrupt is pending. */
     public void poll() {

@@ -2,6 +2,7 @@ package dev.skein.stdlib;
 
 import dev.skein.runtime.Arith;
 import dev.skein.runtime.Bytes;
+import dev.skein.runtime.CodePoints;
 import dev.skein.runtime.Containers;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Errors;
@@ -25,7 +26,7 @@ final class IterationBuiltins {
     private IterationBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "len", "obj", (ts, a) -> Containers.len(a[0]));
+        def(b, "len", "obj", (ts, a) -> a[0] instanceof String s ? (long) CodePoints.of(ts, s).length() : Containers.len(a[0]));
         def(b, "range", "*args", (ts, a) -> range((Object[]) a[0]));
         def(b, "iter", "iterable", (ts, a) -> Containers.iter(a[0]));
         def(b, "next", "iterator, default=?", (ts, a) -> {

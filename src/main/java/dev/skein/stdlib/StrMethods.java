@@ -1,6 +1,7 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.CodePoints;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.function.IntPredicate;
 
 /**
- * The methods of str, with Python's names and semantics. Positions are UTF-16 indices, like
- * Skein's string indexing.
+ * The methods of str, with Python's names and semantics. Positions are code points, like
+ * Skein's string indexing ({@link StrPositions} maps them to chars for the searches here).
  */
 final class StrMethods {
     private StrMethods() {}
@@ -34,13 +35,13 @@ final class StrMethods {
             .def("title", "", (ts, a) -> title(self(a)))
             .def("capitalize", "", (ts, a) -> capitalize(self(a)))
             .def("swapcase", "", (ts, a) -> swapcase(self(a)))
-            .def("startswith", "prefix, start=?, end=?", (ts, a) -> affix(self(a), a[1], a[2], a[3], "startswith", true))
-            .def("endswith", "suffix, start=?, end=?", (ts, a) -> affix(self(a), a[1], a[2], a[3], "endswith", false))
-            .def("find", "sub, start=?, end=?", (ts, a) -> (long) find(self(a), sub(a[1]), a[2], a[3]))
-            .def("rfind", "sub, start=?, end=?", (ts, a) -> (long) rfind(self(a), sub(a[1]), a[2], a[3]))
-            .def("index", "sub, start=?, end=?", (ts, a) -> found(find(self(a), sub(a[1]), a[2], a[3])))
-            .def("rindex", "sub, start=?, end=?", (ts, a) -> found(rfind(self(a), sub(a[1]), a[2], a[3])))
-            .def("count", "sub, start=?, end=?", (ts, a) -> count(self(a), sub(a[1]), a[2], a[3]))
+            .def("startswith", "prefix, start=?, end=?", (ts, a) -> affix(self(a), a[1], StrPositions.window(ts, self(a), a[2], a[3]), "startswith", true))
+            .def("endswith", "suffix, start=?, end=?", (ts, a) -> affix(self(a), a[1], StrPositions.window(ts, self(a), a[2], a[3]), "endswith", false))
+            .def("find", "sub, start=?, end=?", (ts, a) -> (long) StrPositions.find(ts, self(a), sub(a[1]), a[2], a[3], false))
+            .def("rfind", "sub, start=?, end=?", (ts, a) -> (long) StrPositions.find(ts, self(a), sub(a[1]), a[2], a[3], true))
+            .def("index", "sub, start=?, end=?", (ts, a) -> found(StrPositions.find(ts, self(a), sub(a[1]), a[2], a[3], false)))
+            .def("rindex", "sub, start=?, end=?", (ts, a) -> found(StrPositions.find(ts, self(a), sub(a[1]), a[2], a[3], true)))
+            .def("count", "sub, start=?, end=?", (ts, a) -> StrPositions.count(ts, self(a), sub(a[1]), a[2], a[3]))
             .def("replace", "old, new, count=?", (ts, a) -> replace(self(a), Args.str(a[1], "replace() argument 1"),
                     Args.str(a[2], "replace() argument 2"), Args.index(a[3], -1)))
             .def("isdigit", "", (ts, a) -> all(self(a), CharClasses::isDigit))
@@ -195,14 +196,21 @@ final class StrMethods {
     // ---------------------------------------------------------------- searching
 
     static int find(String s, String sub, Object start, Object end) {
-        int[] w = Args.window(start, end, s.length());
+        return find(s, sub, Args.window(start, end, s.length()));
+    }
+
+    /** The first {@code sub} inside the char window {@code w}, or -1. */
+    static int find(String s, String sub, int[] w) {
         if (w[1] - w[0] < sub.length()) return -1;
         int i = s.indexOf(sub, w[0]);
         return i < 0 || i + sub.length() > w[1] ? -1 : i;
     }
 
     static int rfind(String s, String sub, Object start, Object end) {
-        int[] w = Args.window(start, end, s.length());
+        return rfind(s, sub, Args.window(start, end, s.length()));
+    }
+
+    static int rfind(String s, String sub, int[] w) {
         if (w[1] - w[0] < sub.length()) return -1;
         int i = s.lastIndexOf(sub, w[1] - sub.length());
         return i < w[0] ? -1 : i;
@@ -214,7 +222,10 @@ final class StrMethods {
     }
 
     static long count(String s, String sub, Object start, Object end) {
-        int[] w = Args.window(start, end, s.length());
+        return count(s, sub, Args.window(start, end, s.length()));
+    }
+
+    static long count(String s, String sub, int[] w) {
         if (w[1] - w[0] < sub.length()) return 0;
         if (sub.isEmpty()) return w[1] - w[0] + 1;
         long n = 0;
@@ -222,8 +233,7 @@ final class StrMethods {
         return n;
     }
 
-    private static boolean affix(String s, Object affixes, Object start, Object end, String fn, boolean prefix) {
-        int[] w = Args.window(start, end, s.length());
+    private static boolean affix(String s, Object affixes, int[] w, String fn, boolean prefix) {
         if (affixes instanceof String one) return affixMatches(s, one, w, prefix);
         if (affixes instanceof SkeinList options) {
             for (Object o : options.snapshot()) {
@@ -248,9 +258,12 @@ final class StrMethods {
         if (old.isEmpty()) {
             StringBuilder sb = new StringBuilder();
             long done = 0;
-            for (int i = 0; i <= s.length(); i++) {
+            for (int i = 0; i <= s.length(); ) {   // between code points, not between a surrogate pair's halves
                 if (done < count) { sb.append(replacement); done++; }
-                if (i < s.length()) sb.append(s.charAt(i));
+                if (i == s.length()) break;
+                int n = Character.charCount(s.codePointAt(i));
+                sb.append(s, i, i + n);
+                i += n;
             }
             return sb.toString();
         }
@@ -275,14 +288,15 @@ final class StrMethods {
     /** The text without the characters that satisfy {@code strip} at its left and/or right end. */
     static String stripText(String s, IntPredicate strip, boolean left, boolean right) {
         int b = 0, e = s.length();
-        if (left) while (b < e && strip.test(s.charAt(b))) b++;
-        if (right) while (e > b && strip.test(s.charAt(e - 1))) e--;
+        for (int cp; left && b < e && strip.test(cp = s.codePointAt(b)); ) b += Character.charCount(cp);   // by code point
+        for (int cp; right && e > b && strip.test(cp = s.codePointBefore(e)); ) e -= Character.charCount(cp);
         return s.substring(b, e);
     }
 
     private static String zfill(String s, long width) {
-        if (width <= s.length()) return s;
-        int pad = (int) Math.min(width - s.length(), Integer.MAX_VALUE - 16 - s.length());
+        int length = CodePoints.length(s);
+        if (width <= length) return s;
+        int pad = (int) Math.min(width - length, Integer.MAX_VALUE - 16 - s.length());
         boolean signed = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-');
         String zeros = "0".repeat(pad);
         return signed ? s.charAt(0) + zeros + s.substring(1) : zeros + s;
@@ -296,8 +310,9 @@ final class StrMethods {
             }
             fill = f;
         }
-        if (width <= s.length()) return s;
-        int margin = (int) Math.min(width - s.length(), Integer.MAX_VALUE - 16 - s.length());
+        int length = CodePoints.length(s);
+        if (width <= length) return s;
+        int margin = (int) Math.min(width - length, Integer.MAX_VALUE - 16 - s.length());
         int left = switch (how) {
             case 'l' -> 0;
             case 'r' -> margin;
@@ -320,7 +335,8 @@ final class StrMethods {
                 }
             } else {
                 sb.append(c);
-                column = c == '\n' || c == '\r' ? 0 : column + 1;
+                boolean secondHalf = Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+                column = c == '\n' || c == '\r' ? 0 : secondHalf ? column : column + 1;   // a column per code point
             }
         }
         return sb.toString();

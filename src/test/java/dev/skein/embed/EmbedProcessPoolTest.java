@@ -24,6 +24,18 @@ class EmbedProcessPoolTest {
         }
     }
 
+    @Test void aPoolThatCannotBeSetUpIsOneSkeinExceptionAndTheEngineGoesOn() {
+        try (SkeinEngine engine = SkeinEngine.builder().allowProcesses().build()) {
+            SkeinException e = org.junit.jupiter.api.Assertions.assertThrows(SkeinException.class,
+                    () -> engine.eval("\nlet p = processes(1, init=fn(x) => x, init_args=[lock()])"));
+            assertEquals("PortabilityError", e.kind());
+            assertTrue(e.detail().contains("argument 1: a lock cannot cross a process boundary (init)"), e.detail());
+            SkeinException t = org.junit.jupiter.api.Assertions.assertThrows(SkeinException.class, () -> engine.eval("\nprocesses(1, init=5)"));
+            assertEquals("TypeError", t.kind());
+            assertEquals(1L, engine.eval("\nfn one() { return 1 }\nlet p = processes(1)\nawait (submit one() to p)"));
+        }
+    }
+
     @Test void cancelFromAnotherThreadStopsAMapOnProcesses() throws Exception {
         try (SkeinEngine engine = SkeinEngine.builder().allowProcesses().build();
              SkeinSession session = engine.newSession()) {
