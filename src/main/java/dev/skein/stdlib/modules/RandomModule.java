@@ -44,7 +44,8 @@ public final class RandomModule {
         m.def("random", "", (ts, a) -> r.random());
         m.def("getrandbits", "k", (ts, a) -> r.getrandbits(Convert.toInt(a[0], "k")));
         m.def("randrange", "start, stop=?, step=?", (ts, a) -> r.randrange(a[0], a[1], a[2]));
-        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], Arith.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
+        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], a[1] instanceof Long b && b < Long.MAX_VALUE ? (Object) (b + 1)
+                : Arith.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
         m.def("uniform", "a, b", (ts, a) -> {
             double lo = FloatMath.real(a[0]), hi = FloatMath.real(a[1]);
             return lo + (hi - lo) * r.random();
@@ -135,6 +136,10 @@ public final class RandomModule {
 
     /** randrange(start, stop=None, step=1), following CPython 3.11 (int arguments only). */
     Object randrange(Object startArg, Object stopArg, Object stepArg) {
+        if (Args.absent(stepArg) && startArg instanceof Long s) {   // ints that fit: no BigInteger per call
+            if (Args.absent(stopArg) && s > 0) return below(s);
+            if (stopArg instanceof Long t && t > s && ((t ^ s) & (t ^ (t - s))) >= 0) return s + below(t - s);   // t - s did not overflow
+        }
         BigInteger start = IntMath.integer(startArg);
         if (Args.absent(stopArg)) {
             if (!Args.absent(stepArg)) throw Errors.type("Missing a non-None stop argument");
