@@ -158,18 +158,9 @@ public final class Containers {
             throw Errors.type("byte indices must be integers or slices, not " + Values.typeName(index));
         }
         if (o instanceof RangeValue r) {
-            if (index instanceof Long i) {
-                long n = r.length();
-                long j = i < 0 ? i + n : i;
-                if (j < 0 || j >= n) throw Errors.index("range object index out of range");
-                return r.at(j);
-            }
-            if (index instanceof SliceValue sl) {
-                long[] ix = sl.indices(r.length());
-                long start = r.at(ix[0]);
-                long step = r.step() * ix[2];
-                return new RangeValue(start, start + step * ix[3], step);
-            }
+            if (index instanceof Long || index instanceof BigInteger || index instanceof Boolean) return r.at(index);
+            if (index instanceof SliceValue sl) return r.slice(sl);
+            throw Errors.type("range indices must be integers or slices, not " + Values.typeName(index));
         }
         if (o instanceof RecordValue r && index instanceof Long i) {
             long j = i < 0 ? i + r.size() : i;
