@@ -7,13 +7,13 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * Skein's list: a growable array whose every operation is atomic (see {@link Guarded}).
- * Operations that compare elements (equality, {@code in}, index) cannot run under the lock
- * (comparing nested containers takes their locks), so they read one element at a time with
- * {@link #getOr}, as CPython does, seeing mutations made meanwhile; only operations that must
- * see all elements at one instant (sort, repr) take a whole {@link #snapshot()}. A search for a
- * plain value (number, string, bytes, bool, none) runs under the lock: comparing with one cannot
- * take another lock. {@link #rewrite} (sort, shuffle) computes a new content outside the lock.
+ * Skein's list: a growable array whose every operation is atomic with respect to every other.
+ * The short spin lock of {@link Guarded} covers what touches only the list's own storage. What
+ * must run other code meanwhile — a sort's key and comparisons ({@link #rewrite}), comparing
+ * elements that are containers or records, which takes their locks ({@link #find},
+ * {@link #count}) — holds off writers instead: other threads' writes wait for it, reads go on
+ * and see the content as it was. Searches for a plain value (number, string, bytes, bool, none)
+ * run under the lock; iteration reads one element at a time ({@link #getOr}), as CPython does.
  */
 public final class SkeinList extends Guarded {
     private Object[] items;
