@@ -112,7 +112,13 @@ final class ScriptRun {
             err.println(e.render());
             return ExitCodes.USAGE;
         }
-        if (ownsProcess) Interrupts.onCtrlC(() -> interrupt(interp));
+        // Held only while the script runs: once it ends, its values are garbage even to the
+        // signal handler (a heap it filled is free again for the JVM's own exit).
+        java.util.concurrent.atomic.AtomicReference<Interpreter> running = new java.util.concurrent.atomic.AtomicReference<>(interp);
+        if (ownsProcess) Interrupts.onCtrlC(() -> {
+            Interpreter i = running.get();
+            if (i != null) interrupt(i);
+        });
         int[] status = {ExitCodes.OK};
         Thread main = new Thread(null, () -> status[0] = execute(runner, code, module), "skein-main", STACK_BYTES);
         main.start();
@@ -121,6 +127,9 @@ final class ScriptRun {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.INTERRUPTED;
+        } finally {
+            running.set(null);
+            mainThread = null;
         }
         out.flush();
         err.flush();
@@ -144,6 +153,10 @@ final class ScriptRun {
                 return ExitCodes.RUNTIME_ERROR;
             }
             return outcome instanceof Outcome.Exited exit ? exit.code() : ExitCodes.OK;
+        } catch (OutOfMemoryError oom) {   // even reporting the MemoryError ran out of memory
+            out.flush();
+            err.println("MemoryError: out of memory");
+            return ExitCodes.RUNTIME_ERROR;
         } catch (RuntimeException | Error internal) {
             // A bug in Skein itself: say so plainly, without a Java stack trace.
             out.flush();

@@ -53,6 +53,7 @@ public final class ConcurrencyBuiltins {
         b.builtin("progress", new Builtin("progress", "iterable, *, label=?, total=?", (ts, a) -> {
             String label = Missing.is(a[1]) ? "" : a[1] instanceof String s ? s : Convert.str(a[1]);
             Long total = Missing.is(a[2]) || a[2] == null ? null : Convert.toLong(a[2], "total");
+            if (total != null && total < 0) throw Errors.value("progress(total) needs total >= 0, got " + total);
             return new Progress(ts, a[0], label, total);
         }));
     }

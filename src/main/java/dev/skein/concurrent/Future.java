@@ -121,6 +121,8 @@ public final class Future implements Values.Named, Values.MethodHost {
                     + "; only the main script can exit (a task can return or throw instead)").value());
         } catch (StackOverflowError deep) {
             complete(State.FAILED, null, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded in " + describe()).value());
+        } catch (OutOfMemoryError oom) {
+            complete(State.FAILED, null, dev.skein.runtime.Allocation.outOfMemory(ts, oom).value());
         } catch (RuntimeException | Error internal) {
             complete(State.FAILED, null, Errors.of(ErrorKind.ERROR, "internal error in " + describe() + ": " + internal).value());
         } finally {

@@ -155,7 +155,8 @@ final class BytecodeFunction implements Opcodes {
     /**
      * Ends a region started by {@link #startRegion}: a SkeinError leaving it gets {@code line:column}
      * in this function (unless an inner region of this activation already added one); with
-     * {@code calls}, a stack overflow becomes a located RecursionError, as at the tree's call sites.
+     * {@code calls}, a stack overflow becomes a located RecursionError and an OutOfMemoryError a
+     * located MemoryError, as at the tree's call sites.
      * The handlers are written inline, so enclosing regions (and the body's exit handler) cover
      * them; their table entries are added here, after the inner regions', so inner ones win.
      */
@@ -170,6 +171,12 @@ final class BytecodeFunction implements Opcodes {
             mv.visitInsn(POP);
             mv.visitVarInsn(ALOAD, TS);
             mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "recursionError", "(Ldev/skein/runtime/ThreadState;)L" + SKEIN_ERROR + ";", false);
+            mv.visitJumpInsn(GOTO, located);
+            Label onOutOfMemory = new Label();
+            mv.visitTryCatchBlock(start, end, onOutOfMemory, "java/lang/OutOfMemoryError");
+            mv.visitLabel(onOutOfMemory);
+            mv.visitVarInsn(ALOAD, TS);
+            mv.visitMethodInsn(INVOKESTATIC, SUPPORT, "memoryError", "(Ljava/lang/OutOfMemoryError;Ldev/skein/runtime/ThreadState;)L" + SKEIN_ERROR + ";", false);
             mv.visitJumpInsn(GOTO, located);
         }
         mv.visitTryCatchBlock(start, end, onError, SKEIN_ERROR);

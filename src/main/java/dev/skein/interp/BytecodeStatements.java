@@ -240,7 +240,7 @@ final class BytecodeStatements implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
             store(target);
         }
-        rangeAdvance(i, step);
+        rangeAdvance(i, stop, step);
         fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
         block(f.body());
         fn.popLoop();
@@ -253,24 +253,12 @@ final class BytecodeStatements implements Opcodes {
         fn.endRegion(region, f.span().line(), f.span().column(), false);
     }
 
-    /** Jumps to {@code exhausted} unless {@code step > 0 ? i < stop : i > stop}. */
-    private void rangeTest(int i, int stop, int step, Label exhausted) {
-        Label down = new Label(), inRange = new Label();
-        mv.visitVarInsn(LLOAD, step);
+    /** Jumps to {@code exhausted} when no element is left ({@code left}, an unsigned count, is 0). */
+    private void rangeTest(int i, int left, int step, Label exhausted) {
+        mv.visitVarInsn(LLOAD, left);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, down);
-        mv.visitVarInsn(LLOAD, i);
-        mv.visitVarInsn(LLOAD, stop);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFGE, exhausted);
-        mv.visitJumpInsn(GOTO, inRange);
-        mv.visitLabel(down);
-        mv.visitVarInsn(LLOAD, i);
-        mv.visitVarInsn(LLOAD, stop);
-        mv.visitInsn(LCMP);
-        mv.visitJumpInsn(IFLE, exhausted);
-        mv.visitLabel(inRange);
+        mv.visitJumpInsn(IFEQ, exhausted);
     }
 
     /** Whether a statement of {@code body} (at any depth) stores into local {@code slot}. */
@@ -348,32 +336,37 @@ final class BytecodeStatements implements Opcodes {
         mv.visitLabel(notDone);
     }
 
-    /** Stack: a range (the builtin's). Its start, stop and step go to the long locals {@code i}, {@code stop}, {@code step}. */
+    /** Stack: a range (the builtin's). Its start, element count (unsigned) and step go to the long locals {@code i}, {@code stop}, {@code step}. */
     void rangeBounds(int i, int stop, int step) {
         int range = fn.newLocal(false);
         mv.visitTypeInsn(CHECKCAST, RANGE);
         mv.visitVarInsn(ASTORE, range);
         rangeBound(range, "start", i);
-        rangeBound(range, "stop", stop);
+        rangeBound(range, "count", stop);
         rangeBound(range, "step", step);
     }
 
     /**
      * The head of a counter loop: jumps to {@code exhausted} when the range is done, else puts
-     * the counter into {@code current} and steps it (wrapping, as the tree's loop does).
+     * the counter into {@code current} and steps it (counting down what is left, as the tree's loop does).
      */
     void rangeNext(int i, int stop, int step, int current, Label exhausted) {
         rangeTest(i, stop, step, exhausted);
         mv.visitVarInsn(LLOAD, i);
         mv.visitVarInsn(LSTORE, current);
-        rangeAdvance(i, step);
+        rangeAdvance(i, stop, step);
     }
 
-    private void rangeAdvance(int i, int step) {
+    /** The next element (the step after the last may wrap: the count, not the value, ends the loop), one fewer left. */
+    private void rangeAdvance(int i, int left, int step) {
         mv.visitVarInsn(LLOAD, i);
         mv.visitVarInsn(LLOAD, step);
         mv.visitInsn(LADD);
         mv.visitVarInsn(LSTORE, i);
+        mv.visitVarInsn(LLOAD, left);
+        mv.visitInsn(LCONST_1);
+        mv.visitInsn(LSUB);
+        mv.visitVarInsn(LSTORE, left);
     }
 
     /** A block's statements, after the cells of its hoisted names closures capture (the tree's {@link Statements.Block}). */

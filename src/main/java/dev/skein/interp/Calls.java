@@ -83,6 +83,8 @@ final class Calls {
                 throw locate(e, f);
             } catch (StackOverflowError deep) {
                 throw locate(Function.recursionError(f.ts), f);
+            } catch (OutOfMemoryError oom) {
+                throw locate(dev.skein.runtime.Allocation.outOfMemory(f.ts, oom), f);
             }
         }
     }
@@ -122,6 +124,8 @@ final class Calls {
                 throw locate(e, f);
             } catch (StackOverflowError deep) {
                 throw locate(Function.recursionError(f.ts), f);
+            } catch (OutOfMemoryError oom) {
+                throw locate(dev.skein.runtime.Allocation.outOfMemory(f.ts, oom), f);
             }
         }
     }

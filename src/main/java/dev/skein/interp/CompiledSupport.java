@@ -24,6 +24,9 @@ final class CompiledSupport {
         return e.traceIn(token, new TraceEntry(file, line, column, function));
     }
 
+    /** What a call site turns an OutOfMemoryError into, as the tree's call nodes do. */
+    static SkeinError memoryError(OutOfMemoryError oom, ThreadState ts) { return dev.skein.runtime.Allocation.outOfMemory(ts, oom); }
+
     /** What {@link Function#run} turns a stack overflow into. */
     static SkeinError recursionError(ThreadState ts) { return Function.recursionError(ts); }
 

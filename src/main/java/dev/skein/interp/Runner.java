@@ -162,12 +162,16 @@ public final class Runner implements ModuleLoader {
      * Skein) is left to the caller.
      */
     public Outcome execute(java.util.function.Supplier<Object> body) {
+        interp.keepMemoryReserve();
         try {
             return new Outcome.Finished(body.get());
         } catch (SkeinError e) {
             return new Outcome.Failed(e.value(), this);
         } catch (ExitRequest exit) {
             return new Outcome.Exited(exit.code());
+        } catch (OutOfMemoryError oom) {   // the heap ran out outside a checked allocation: reported, not catchable
+            interp.releaseMemoryReserve();
+            return new Outcome.Failed(Errors.memory("out of memory (" + oom.getMessage() + ")").value(), this);
         }
     }
 

@@ -186,8 +186,8 @@ final class Statements {
 
         /** Ranges run on a primitive counter, with no iterator object. */
         private int overRange(Frame f, ThreadState ts, RangeValue range) {
-            long step = range.step(), stop = range.stop();
-            for (long i = range.start(); step > 0 ? i < stop : i > stop; i += step) {
+            long step = range.step();
+            for (long i = range.start(), left = range.count(); left != 0; left--, i += step) {   // counted: the last step may wrap
                 int r = iterate(f, ts, i);
                 if (r != GO_ON) return r;
             }

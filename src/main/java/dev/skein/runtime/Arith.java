@@ -48,19 +48,24 @@ public final class Arith {
             return r;
         }
         if (a instanceof Double x && b instanceof Double y) return x + y;
-        if (a instanceof String x && b instanceof String y) return x.concat(y);
+        if (a instanceof String x && b instanceof String y) {
+            if ((long) x.length() + y.length() > Allocation.MAX_LENGTH) throw Allocation.tooBig("a str", (long) x.length() + y.length());
+            return x.concat(y);
+        }
         if (isNumber(a) && isNumber(b)) {
             if (a instanceof Double || b instanceof Double) return Convert.toDouble(a, "") + Convert.toDouble(b, "");
             return norm(big(a).add(big(b)));
         }
         if (a instanceof SkeinList x && b instanceof SkeinList y) {
             Object[] xs = x.snapshot(), ys = y.snapshot();
-            Object[] out = java.util.Arrays.copyOf(xs, xs.length + ys.length);
+            Object[] out = Allocation.objects((long) xs.length + ys.length, "a list");
+            System.arraycopy(xs, 0, out, 0, xs.length);
             System.arraycopy(ys, 0, out, xs.length, ys.length);
             return SkeinList.wrap(out);
         }
         if (a instanceof Bytes x && b instanceof Bytes y) {
-            byte[] out = java.util.Arrays.copyOf(x.unsafeArray(), x.length() + y.length());
+            byte[] out = Allocation.bytes((long) x.length() + y.length(), "a bytes");
+            System.arraycopy(x.unsafeArray(), 0, out, 0, x.length());
             System.arraycopy(y.unsafeArray(), 0, out, x.length(), y.length());
             return Bytes.wrap(out);
         }
@@ -101,7 +106,13 @@ public final class Arith {
         if (a instanceof Double x && b instanceof Double y) return x * y;
         if (isNumber(a) && isNumber(b)) {
             if (a instanceof Double || b instanceof Double) return Convert.toDouble(a, "") * Convert.toDouble(b, "");
-            return norm(big(a).multiply(big(b)));
+            BigInteger x = big(a), y = big(b);
+            if ((long) x.bitLength() + y.bitLength() > Integer.MAX_VALUE - 1) throw Errors.memory("integer multiplication result too large");
+            try {
+                return norm(x.multiply(y));
+            } catch (OutOfMemoryError e) {
+                throw Allocation.outOfMemory("an int");
+            }
         }
         if (isSequence(a)) return repeat(a, b);
         if (isSequence(b)) return repeat(b, a);
@@ -120,19 +131,21 @@ public final class Arith {
         }
         long n = Math.max(0, Convert.toLong(times, "repeat count"));
         if (seq instanceof String s) {
-            if ((long) s.length() * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated string is too long");
-            return s.repeat((int) n);
+            Allocation.length(Allocation.times(s.length(), n), 1, "a str");
+            try {
+                return s.repeat((int) n);
+            } catch (OutOfMemoryError e) {
+                throw Allocation.outOfMemory("a str");
+            }
         }
         if (seq instanceof SkeinList l) {
             Object[] xs = l.snapshot();
-            if ((long) xs.length * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated list is too long");
-            Object[] out = new Object[(int) (xs.length * n)];
-            for (int i = 0; i < n; i++) System.arraycopy(xs, 0, out, i * xs.length, xs.length);
+            Object[] out = Allocation.objects(Allocation.times(xs.length, n), "a list");
+            for (int i = 0; i < n && xs.length > 0; i++) System.arraycopy(xs, 0, out, i * xs.length, xs.length);
             return SkeinList.wrap(out);
         }
         Bytes bs = (Bytes) seq;
-        if ((long) bs.length() * n > Integer.MAX_VALUE - 8) throw Errors.overflow("repeated bytes are too long");
-        byte[] out = new byte[(int) (bs.length() * n)];
+        byte[] out = Allocation.bytes(Allocation.times(bs.length(), n), "a bytes");
         for (int i = 0; i < n; i++) System.arraycopy(bs.unsafeArray(), 0, out, i * bs.length(), bs.length());
         return Bytes.wrap(out);
     }

@@ -23,11 +23,8 @@ public final class Containers {
     /** {@code item in container}. */
     public static boolean contains(Object container, Object item) {
         if (container instanceof SkeinList l) {
-            for (int i = 0; ; i++) {   // element by element, as CPython: no copy of the list
-                Object v = l.getOr(i, Missing.MISSING);
-                if (v == Missing.MISSING) return false;
-                if (Values.eq(v, item)) return true;
-            }
+            if (SkeinList.plain(item)) return l.indexOfPlain(item, 0, Integer.MAX_VALUE) >= 0;
+            return l.find(v -> v == item || Values.eq(v, item), 0, Integer.MAX_VALUE, false) >= 0;   // no copy of the list
         }
         if (container instanceof SkeinDict d) return isHashable(item) && d.containsKey(item);
         if (container instanceof SkeinSet s) return isHashable(item) && s.contains(item);
@@ -151,18 +148,9 @@ public final class Containers {
             throw Errors.type("byte indices must be integers or slices, not " + Values.typeName(index));
         }
         if (o instanceof RangeValue r) {
-            if (index instanceof Long i) {
-                long n = r.length();
-                long j = i < 0 ? i + n : i;
-                if (j < 0 || j >= n) throw Errors.index("range object index out of range");
-                return r.at(j);
-            }
-            if (index instanceof SliceValue sl) {
-                long[] ix = sl.indices(r.length());
-                long start = r.at(ix[0]);
-                long step = r.step() * ix[2];
-                return new RangeValue(start, start + step * ix[3], step);
-            }
+            if (index instanceof Long || index instanceof BigInteger || index instanceof Boolean) return r.at(index);
+            if (index instanceof SliceValue sl) return r.slice(sl);
+            throw Errors.type("range indices must be integers or slices, not " + Values.typeName(index));
         }
         if (o instanceof RecordValue r && index instanceof Long i) {
             long j = i < 0 ? i + r.size() : i;
@@ -198,13 +186,6 @@ public final class Containers {
             l.assignExtended(s, vs);
             return;
         }
-        Object[] xs = l.snapshot();   // O(n) like CPython's memmove: the tail moves
-        long[] ix = s.indices(xs.length);
-        int from = (int) ix[0], to = (int) Math.max(ix[0], ix[1]);
-        Object[] out = new Object[xs.length - (to - from) + vs.length];
-        System.arraycopy(xs, 0, out, 0, from);
-        System.arraycopy(vs, 0, out, from, vs.length);
-        System.arraycopy(xs, to, out, from + vs.length, xs.length - to);
-        l.replaceAll(out);
+        l.assignSlice(s, vs);
     }
 }

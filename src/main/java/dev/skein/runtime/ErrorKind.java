@@ -19,6 +19,7 @@ public final class ErrorKind implements Callable {
     public static final ErrorKind ZERO_DIVISION = new ErrorKind("ZeroDivisionError", ERROR);
     public static final ErrorKind OVERFLOW = new ErrorKind("OverflowError", ERROR);
     public static final ErrorKind RECURSION = new ErrorKind("RecursionError", ERROR);
+    public static final ErrorKind MEMORY = new ErrorKind("MemoryError", ERROR);
     public static final ErrorKind IO = new ErrorKind("IOError", ERROR);
     public static final ErrorKind TIMEOUT = new ErrorKind("TimeoutError", ERROR);
     public static final ErrorKind CANCELLED = new ErrorKind("CancelledError", ERROR);
@@ -40,7 +41,7 @@ public final class ErrorKind implements Callable {
     static {
         Map<String, ErrorKind> m = new LinkedHashMap<>();
         for (ErrorKind k : new ErrorKind[] {ERROR, TYPE, VALUE, NAME, INDEX, KEY, ATTRIBUTE, ZERO_DIVISION,
-                OVERFLOW, RECURSION, IO, TIMEOUT, CANCELLED, DEADLOCK, PORTABILITY, WORKER_CRASHED,
+                OVERFLOW, RECURSION, MEMORY, IO, TIMEOUT, CANCELLED, DEADLOCK, PORTABILITY, WORKER_CRASHED,
                 POOL_CLOSED, PERMISSION, STOP_ITERATION, ASSERTION, IMPORT, SYNTAX, JSON, HTTP}) {
             m.put(k.name, k);
         }

@@ -16,6 +16,7 @@ public final class Errors {
     public static SkeinError attribute(String m) { return of(ErrorKind.ATTRIBUTE, m); }
     public static SkeinError zeroDivision(String m) { return of(ErrorKind.ZERO_DIVISION, m); }
     public static SkeinError overflow(String m) { return of(ErrorKind.OVERFLOW, m); }
+    public static SkeinError memory(String m) { return of(ErrorKind.MEMORY, m); }
     public static SkeinError io(String m) { return of(ErrorKind.IO, m); }
     public static SkeinError timeout(String m) { return of(ErrorKind.TIMEOUT, m); }
     public static SkeinError cancelled(String m) { return of(ErrorKind.CANCELLED, m); }

@@ -29,6 +29,8 @@ public final class Interpreter {
     private final boolean stderrIsTerminal;
     private final TypeMethodTable typeMethods;
     private final boolean compile;
+    /** Heap kept back so that, once an OutOfMemoryError frees it, the MemoryError can still be built and reported. */
+    private volatile byte[] memoryReserve = new byte[128 << 10];
 
     private Interpreter(Builder b) {
         this.stdout = b.stdout;
@@ -53,6 +55,19 @@ public final class Interpreter {
 
     /** The default of {@link Builder#compile}: on, unless the system property {@code skein.compile} is {@code off}. */
     public static boolean compileByDefault() { return !"off".equals(System.getProperty("skein.compile")); }
+
+    /** Gives the memory reserve back to the heap (the heap ran out); {@link #keepMemoryReserve} takes it again. */
+    public void releaseMemoryReserve() { memoryReserve = null; }
+
+    /** Takes the memory reserve again if it was released and the heap has room now. */
+    public void keepMemoryReserve() {
+        if (memoryReserve != null) return;
+        try {
+            memoryReserve = new byte[128 << 10];
+        } catch (OutOfMemoryError stillFull) {
+            // try again at the next run
+        }
+    }
 
     /** The methods of built-in types in this engine. */
     public TypeMethodTable typeMethods() { return typeMethods; }

@@ -14,7 +14,8 @@ public final class Seconds {
     public static Double optional(Object v) {
         if (v == null || Missing.is(v)) return null;
         double s = Convert.toDouble(v, "timeout");
-        if (s < 0 || Double.isNaN(s)) throw Errors.value("timeout must not be negative");
+        if (Double.isNaN(s)) throw Errors.value("timeout must be a number, not nan");
+        if (s < 0) throw Errors.value("timeout must not be negative");
         return s;
     }
 

@@ -1,18 +1,25 @@
 package dev.skein.runtime;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * Skein's list: a growable array whose every operation is atomic (see {@link Guarded}).
- * Operations that compare elements (equality, {@code in}, index) cannot run under the lock
- * (comparing nested containers takes their locks), so they read one element at a time with
- * {@link #getOr}, as CPython does, seeing mutations made meanwhile; only operations that must
- * see all elements at one instant (sort, repr) take a whole {@link #snapshot()}.
+ * Skein's list: a growable array whose every operation is atomic with respect to every other.
+ * The short spin lock of {@link Guarded} covers what touches only the list's own storage. What
+ * must run other code meanwhile — a sort's key and comparisons ({@link #rewrite}), comparing
+ * elements that are containers or records, which takes their locks ({@link #find},
+ * {@link #count}) — holds off writers instead: other threads' writes wait for it, reads go on
+ * and see the content as it was. Searches for a plain value (number, string, bytes, bool, none)
+ * run under the lock; iteration reads one element at a time ({@link #getOr}), as CPython does.
  */
 public final class SkeinList extends Guarded {
     private Object[] items;
     private int size;
+    /** Set while a {@link #rewrite} runs; writers lock with {@link #lockToWrite} to respect it. */
+    private ListRewrite rewrite;
 
     public SkeinList() { items = new Object[8]; }
 
@@ -54,7 +61,7 @@ public final class SkeinList extends Guarded {
     }
 
     public void setPy(long index, Object v) {
-        lock();
+        lockToWrite();
         try {
             long i = index < 0 ? index + size : index;
             if (i < 0 || i >= size) throw Errors.index("list assignment index out of range");
@@ -69,7 +76,7 @@ public final class SkeinList extends Guarded {
     }
 
     public void append(Object v) {
-        lock();
+        lockToWrite();
         try {
             if (size == items.length) items = Arrays.copyOf(items, size * 2 + 4);
             items[size++] = v;
@@ -77,7 +84,7 @@ public final class SkeinList extends Guarded {
     }
 
     public void appendAll(Object[] vs) {
-        lock();
+        lockToWrite();
         try {
             ensure(size + vs.length);
             System.arraycopy(vs, 0, items, size, vs.length);
@@ -86,7 +93,7 @@ public final class SkeinList extends Guarded {
     }
 
     public void insert(long index, Object v) {
-        lock();
+        lockToWrite();
         try {
             long i = index < 0 ? Math.max(0, index + size) : Math.min(index, size);
             ensure(size + 1);
@@ -97,7 +104,7 @@ public final class SkeinList extends Guarded {
     }
 
     public Object pop(long index) {
-        lock();
+        lockToWrite();
         try {
             if (size == 0) throw Errors.index("pop from empty list");
             long i = index < 0 ? index + size : index;
@@ -113,16 +120,16 @@ public final class SkeinList extends Guarded {
     public void removeAt(int i) { pop(i); }
 
     public void clear() {
-        lock();
+        lockToWrite();
         try {
             Arrays.fill(items, 0, size, null);
             size = 0;
         } finally { unlock(); }
     }
 
-    /** Replaces the whole content (used by sort, reverse and slice assignment). */
+    /** Replaces the whole content (for a list being built, such as a decoded one; sort and shuffle use {@link #rewrite}). */
     public void replaceAll(Object[] content) {
-        lock();
+        lockToWrite();
         try {
             items = content.length == 0 ? new Object[4] : content;
             size = content.length;
@@ -143,7 +150,7 @@ public final class SkeinList extends Guarded {
 
     /** {@code xs[a:b:c] = vs} for an extended slice (step != 1): O(len of the slice). */
     public void assignExtended(SliceValue s, Object[] vs) {
-        lock();
+        lockToWrite();
         try {
             long[] ix = s.indices(size);
             if (vs.length != ix[3]) {
@@ -153,20 +160,176 @@ public final class SkeinList extends Guarded {
         } finally { unlock(); }
     }
 
-    /** Removes the element at {@code i} if it is still {@code expected} (list.remove after an unlocked search). */
-    public boolean removeIfAt(int i, Object expected) {
+    /** {@code xs[a:b] = vs} for a contiguous slice (step 1): one atomic O(n) move, as CPython's memmove. */
+    public void assignSlice(SliceValue s, Object[] vs) {
+        lockToWrite();
+        try {
+            long[] ix = s.indices(size);
+            int from = (int) ix[0], to = (int) Math.max(ix[0], ix[1]);
+            int newSize = size - (to - from) + vs.length;
+            Object[] out = newSize > items.length ? new Object[Math.max(newSize, items.length * 2)] : items;
+            if (out != items) System.arraycopy(items, 0, out, 0, from);
+            System.arraycopy(items, to, out, from + vs.length, size - to);
+            System.arraycopy(vs, 0, out, from, vs.length);
+            if (newSize < size) Arrays.fill(out, newSize, size, null);
+            items = out;
+            size = newSize;
+        } finally { unlock(); }
+    }
+
+    /** Whether comparing with {@code v} runs no user code and takes no lock, so a search for it may hold this list's lock. */
+    public static boolean plain(Object v) {
+        return v == null || v instanceof Long || v instanceof String || v instanceof Double
+                || v instanceof Boolean || v instanceof BigInteger || v instanceof Bytes;
+    }
+
+    /** The first position in [from, to) equal to the {@link #plain} value {@code x}, or -1: one atomic search. */
+    public int indexOfPlain(Object x, int from, int to) {
         lock();
         try {
-            if (i >= size || items[i] != expected) return false;
-            System.arraycopy(items, i + 1, items, i, size - i - 1);
-            items[--size] = null;
-            return true;
+            for (int i = Math.max(0, from), end = Math.min(to, size); i < end; i++) if (items[i] == x || Values.eq(items[i], x)) return i;
+            return -1;
         } finally { unlock(); }
+    }
+
+    /** How many elements equal the {@link #plain} value {@code x}: one atomic count. */
+    public long countPlain(Object x) {
+        lock();
+        try {
+            long n = 0;
+            for (int i = 0; i < size; i++) if (items[i] == x || Values.eq(items[i], x)) n++;
+            return n;
+        } finally { unlock(); }
+    }
+
+    /** Removes the first element equal to the {@link #plain} value {@code x}; false when there is none. */
+    public boolean removePlain(Object x) {
+        lockToWrite();
+        try {
+            for (int i = 0; i < size; i++) {
+                if (items[i] == x || Values.eq(items[i], x)) {
+                    System.arraycopy(items, i + 1, items, i, size - i - 1);
+                    items[--size] = null;
+                    return true;
+                }
+            }
+            return false;
+        } finally { unlock(); }
+    }
+
+    /**
+     * Replaces the content with {@code f(snapshot)} as one atomic operation (sort, shuffle). f
+     * runs outside the spin lock because it may call user code (a sort's key): meanwhile
+     * readers see the old content, other threads' writes wait until the new content is in, and
+     * a write from this thread (the key function changing the list) raises CPython's
+     * "list modified during sort" instead of deadlocking; so does the rewrite at its end.
+     */
+    public void rewrite(UnaryOperator<Object[]> f) {
+        ListRewrite mine = holdWriters();
+        Object[] result = null;
+        try {
+            result = f.apply(Arrays.copyOf(mine.items, mine.size));
+        } finally {
+            lock();
+            try {
+                if (result != null) {   // also when modified: the sort is done, as in CPython
+                    items = result.length == 0 ? new Object[4] : result;
+                    size = result.length;
+                }
+                rewrite = null;
+            } finally { unlock(); }
+            mine.finish();
+        }
+        if (mine.modified) throw ListRewrite.modified();
+    }
+
+    /**
+     * The first position in [from, to) whose element {@code matches} accepts, or -1; with
+     * {@code remove}, that element is removed. One atomic operation: other threads' writes wait
+     * while the search runs outside the spin lock, because comparing containers or records
+     * takes their locks (a list may even contain itself). For values that are not {@link #plain}.
+     */
+    public int find(Predicate<Object> matches, int from, int to, boolean remove) {
+        ListRewrite mine = remove ? holdWriters() : holdWritersToRead();
+        if (mine == null) return scanOwn(matches, from, to);
+        int found = -1;
+        try {
+            for (int i = Math.max(0, from), end = Math.min(to, mine.size); i < end && found < 0; i++) {
+                if (matches.test(mine.items[i])) found = i;
+            }
+        } finally {
+            lock();
+            try {
+                if (remove && found >= 0) {
+                    System.arraycopy(items, found + 1, items, found, size - found - 1);
+                    items[--size] = null;
+                }
+                rewrite = null;
+            } finally { unlock(); }
+            mine.finish();
+        }
+        return found;
+    }
+
+    /** How many elements {@code matches} accepts, counted while other threads' writes wait (see {@link #find}). */
+    public long count(Predicate<Object> matches) {
+        ListRewrite mine = holdWritersToRead();
+        if (mine == null) {   // called back from this thread's own sort: writers wait already
+            long n = 0;
+            for (Object v : snapshot()) if (matches.test(v)) n++;
+            return n;
+        }
+        try {
+            long n = 0;
+            for (int i = 0; i < mine.size; i++) if (matches.test(mine.items[i])) n++;
+            return n;
+        } finally {
+            lock();
+            try { rewrite = null; } finally { unlock(); }
+            mine.finish();
+        }
+    }
+
+    /** Like {@link #holdWriters} for a search that only reads; null when this thread already holds them (a sort's key searching the list). */
+    private ListRewrite holdWritersToRead() {
+        lock();
+        try {
+            if (rewrite != null && rewrite.ownedByThisThread()) return null;
+        } finally { unlock(); }
+        return holdWriters();
+    }
+
+    /** A search from inside this thread's own rewrite: writers wait already, and the elements read are the ones it began with. */
+    private int scanOwn(Predicate<Object> matches, int from, int to) {
+        Object[] xs = snapshot();
+        for (int i = Math.max(0, from), end = Math.min(to, xs.length); i < end; i++) if (matches.test(xs[i])) return i;
+        return -1;
+    }
+
+    /** Makes other threads' writes wait until the returned rewrite finishes; it holds the content at this instant (not a copy). */
+    private ListRewrite holdWriters() {
+        lockToWrite();
+        try {
+            ListRewrite mine = new ListRewrite(items, size);
+            rewrite = mine;
+            return mine;
+        } finally { unlock(); }
+    }
+
+    /** Takes the lock for a write, first waiting out another thread's {@link #rewrite}. */
+    private void lockToWrite() {
+        while (true) {
+            lock();
+            ListRewrite r = rewrite;
+            if (r == null) return;
+            unlock();
+            r.awaitFromWriter();
+        }
     }
 
     /** Reverses in place. */
     public void reverse() {
-        lock();
+        lockToWrite();
         try {
             for (int i = 0, j = size - 1; i < j; i++, j--) {
                 Object t = items[i];

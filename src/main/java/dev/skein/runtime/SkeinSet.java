@@ -86,13 +86,57 @@ public final class SkeinSet extends Guarded {
     }
 
     public void addAll(Object[] values) {
+        Object[] canon = canonicalArray(values);
+        lock();
+        try { for (int i = 0; i < values.length; i++) addCanonical(canon[i], values[i]); } finally { unlock(); }
+    }
+
+    /** The canonical forms of {@code values}, for membership tests that take no set's lock. */
+    public static java.util.Set<Object> canonicalOf(Object[] values) {
+        java.util.HashSet<Object> out = new java.util.HashSet<>();
+        for (Object v : values) {
+            Hashing.check(v);
+            out.add(canon(v));
+        }
+        return out;
+    }
+
+    /** Removes, as one atomic operation, the members whose canonical form {@code test} accepts (test must touch no container). */
+    public void removeIf(java.util.function.Predicate<Object> test) {
+        lock();
+        try {
+            for (java.util.Iterator<Object> it = set.iterator(); it.hasNext(); ) {
+                Object c = it.next();
+                if (test.test(c)) {
+                    it.remove();
+                    if (originals != null) originals.remove(c);
+                }
+            }
+        } finally { unlock(); }
+    }
+
+    /** symmetric_difference_update: removes each of the distinct {@code values} present, adds each absent one, atomically. */
+    public void toggleAll(Object[] values) {
+        Object[] canon = canonicalArray(values);
+        lock();
+        try {
+            for (int i = 0; i < values.length; i++) {
+                if (set.remove(canon[i])) {
+                    if (originals != null) originals.remove(canon[i]);
+                } else {
+                    addCanonical(canon[i], values[i]);
+                }
+            }
+        } finally { unlock(); }
+    }
+
+    private static Object[] canonicalArray(Object[] values) {
         Object[] canon = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
             Hashing.check(values[i]);
             canon[i] = canon(values[i]);
         }
-        lock();
-        try { for (int i = 0; i < values.length; i++) addCanonical(canon[i], values[i]); } finally { unlock(); }
+        return canon;
     }
 
     public Object[] snapshot() {

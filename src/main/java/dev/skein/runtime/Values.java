@@ -50,7 +50,7 @@ public final class Values {
         if (o instanceof SkeinDict d) return d.size() != 0;
         if (o instanceof SkeinSet s) return s.size() != 0;
         if (o instanceof Bytes b) return b.length() != 0;
-        if (o instanceof RangeValue r) return r.length() != 0;
+        if (o instanceof RangeValue r) return !r.isEmpty();
         return true;
     }
 

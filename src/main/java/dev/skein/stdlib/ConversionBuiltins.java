@@ -1,6 +1,7 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Arith;
+import dev.skein.runtime.Allocation;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Containers;
 import dev.skein.runtime.Convert;
@@ -153,8 +154,7 @@ final class ConversionBuiltins {
         if (source instanceof Long || source instanceof Boolean) {
             long n = Args.index(source);
             if (n < 0) throw Errors.value("negative count");
-            if (n > Integer.MAX_VALUE - 16) throw Errors.overflow("byte string is too long");
-            return Bytes.wrap(new byte[(int) n]);
+            return Bytes.wrap(Allocation.bytes(n, "a bytes"));
         }
         if (source instanceof BigInteger) throw Errors.overflow("cannot fit 'int' into an index-sized integer");
         if (source == null || source instanceof Double) {

@@ -1,6 +1,7 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Containers;
+import dev.skein.runtime.Allocation;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.SkeinDict;
@@ -35,8 +36,7 @@ final class Iter {
         if (iterable instanceof SkeinDict d) return d.keysSnapshot();
         if (iterable instanceof RangeValue r) {
             long n = r.length();
-            if (n > MAX_ARRAY) throw Errors.overflow("range is too large to hold in memory");
-            Object[] out = new Object[(int) n];
+            Object[] out = Allocation.objects(n, "a list");
             for (int i = 0; i < out.length; i++) {
                 tick(ts, i);
                 out[i] = r.at(i);
@@ -48,8 +48,12 @@ final class Iter {
         int n = 0;
         for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
             if (n == out.length) {
-                if (n >= MAX_ARRAY) throw Errors.overflow("too many elements to hold in memory");
-                out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, n * 2L));
+                if (n >= MAX_ARRAY) throw Allocation.tooBig("a list", n + 1L);
+                try {
+                    out = Arrays.copyOf(out, (int) Math.min(MAX_ARRAY, n * 2L));
+                } catch (OutOfMemoryError e) {
+                    throw Allocation.outOfMemory("a list of " + n + " items");
+                }
             }
             out[n++] = v;
             tick(ts, n);

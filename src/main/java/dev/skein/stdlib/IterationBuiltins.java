@@ -70,10 +70,10 @@ final class IterationBuiltins {
         if (seq instanceof SkeinList l) return named("reversed", new ReversedList(l));
         if (seq instanceof SkeinDict d) return backwards(d.keysSnapshot());
         if (seq instanceof RangeValue r) {
-            long n = r.length();
+            long n = r.count();
             return named("reversed", new SkeinIterator() {
-                long i = n;
-                @Override public Object next() { return i > 0 ? (Object) r.at(--i) : DONE; }
+                long i = n;   // unsigned
+                @Override public Object next() { return i != 0 ? (Object) r.at(--i) : DONE; }
             });
         }
         if (seq instanceof String s) {

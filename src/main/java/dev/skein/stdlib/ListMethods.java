@@ -3,7 +3,6 @@ package dev.skein.stdlib;
 import dev.skein.runtime.Builtin;
 import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
-import dev.skein.runtime.Missing;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
@@ -11,9 +10,10 @@ import dev.skein.runtime.Values;
 import java.util.Map;
 
 /**
- * The methods of list. Each mutation is one atomic list operation; methods that compare
- * elements (index, count, remove) read them one at a time outside the list's lock, as CPython
- * does; sort works on a snapshot (its key function runs unlocked) and writes the result back.
+ * The methods of list. Each is one atomic list operation. index, count and remove search for a
+ * plain value under the lock, and compare other values (which may take locks of their own) one
+ * element at a time outside it, as CPython does; sort is a {@link SkeinList#rewrite}, so its key
+ * function runs unlocked while other threads' writes wait for it.
  */
 final class ListMethods {
     private ListMethods() {}
@@ -25,15 +25,15 @@ final class ListMethods {
             .def("pop", "index=?", (ts, a) -> self(a).pop(Args.index(a[1], -1)))
             .def("remove", "value", (ts, a) -> {
                 SkeinList l = self(a);
-                for (int i = 0; ; i++) {   // unlocked search: remove what was found only if it is still there
-                    Object v = l.getOr(i, Missing.MISSING);
-                    if (v == Missing.MISSING) throw Errors.value("list.remove(x): x not in list");
-                    if (v == a[1] || Values.eq(v, a[1])) {
-                        if (l.removeIfAt(i, v)) return null;
-                        i--;   // the list changed meanwhile: look at position i again
-                    }
-                    Iter.tick(ts, i + 1);
+                if (SkeinList.plain(a[1])) {
+                    if (l.removePlain(a[1])) return null;
+                    throw Errors.value("list.remove(x): x not in list");
                 }
+                long[] seen = {0};
+                if (l.find(v -> matches(ts, v, a[1], ++seen[0]), 0, Integer.MAX_VALUE, true) < 0) {
+                    throw Errors.value("list.remove(x): x not in list");
+                }
+                return null;
             })
             .def("index", "value, start=?, stop=?", (ts, a) -> {
                 SkeinList l = self(a);
@@ -44,19 +44,18 @@ final class ListMethods {
             })
             .def("count", "value", (ts, a) -> {
                 SkeinList l = self(a);
-                long n = 0;
-                for (int i = 0; ; i++) {
-                    Object v = l.getOr(i, Missing.MISSING);
-                    if (v == Missing.MISSING) return n;
-                    if (Values.eq(v, a[1])) n++;
-                    Iter.tick(ts, i + 1);
-                }
+                if (SkeinList.plain(a[1])) return l.countPlain(a[1]);
+                long[] seen = {0};
+                return l.count(v -> matches(ts, v, a[1], ++seen[0]));
             })
             .def("sort", "*, key=?, reverse=?", (ts, a) -> {
                 SkeinList l = self(a);
-                Object[] items = l.snapshot();
-                Sorting.sort(ts, items, Args.or(a[1], null), Args.truthy(a[2], false));   // keys run unlocked
-                l.replaceAll(items);
+                Object key = Args.or(a[1], null);
+                boolean reverse = Args.truthy(a[2], false);
+                l.rewrite(items -> {   // keys and comparisons run outside the list's lock
+                    Sorting.sort(ts, items, key, reverse);
+                    return items;
+                });
                 return null;
             })
             .def("reverse", "", (ts, a) -> { self(a).reverse(); return null; })
@@ -66,14 +65,16 @@ final class ListMethods {
 
     private static SkeinList self(Object[] a) { return (SkeinList) a[0]; }
 
-    /** The first position in [from, to) holding a value equal to {@code x}, or -1; reads element by element. */
+    /** The first position in [from, to) holding a value equal to {@code x}, or -1. */
     private static int indexOf(ThreadState ts, SkeinList l, Object x, int from, int to) {
-        for (int i = from; i < to; i++) {
-            Object v = l.getOr(i, Missing.MISSING);
-            if (v == Missing.MISSING) return -1;
-            if (v == x || Values.eq(v, x)) return i;
-            Iter.tick(ts, i + 1);
-        }
-        return -1;
+        if (SkeinList.plain(x)) return l.indexOfPlain(x, from, to);
+        long[] seen = {0};
+        return l.find(v -> matches(ts, v, x, ++seen[0]), from, to, false);
+    }
+
+    /** Equality as list searches see it (identity first, as CPython); polls for cancellation as it goes. */
+    private static boolean matches(ThreadState ts, Object v, Object x, long seen) {
+        Iter.tick(ts, seen);
+        return v == x || Values.eq(v, x);
     }
 }

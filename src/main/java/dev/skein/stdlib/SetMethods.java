@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * The methods of set. The "other" arguments may be any iterables, as in Python. Results keep
- * the receiver's insertion order; in-place updates are a series of atomic adds and removes.
+ * the receiver's insertion order; each in-place update is one atomic operation on the receiver.
  */
 final class SetMethods {
     private SetMethods() {}
@@ -51,8 +51,7 @@ final class SetMethods {
                 return out;
             })
             .def("symmetric_difference_update", "other", (ts, a) -> {
-                SkeinSet s = self(a);
-                for (Object v : asSet(ts, a[1]).snapshot()) if (!s.remove(v)) s.add(v);
+                self(a).toggleAll(asSet(ts, a[1]).snapshot());
                 return null;
             })
             .def("issubset", "other", (ts, a) -> containsAll(asSet(ts, a[1]), self(a).snapshot()))
@@ -85,10 +84,14 @@ final class SetMethods {
         return out;
     }
 
+    /** One atomic removal; the others are read first, so no other set's lock is taken while the receiver's is held. */
     private static void removeWhere(ThreadState ts, SkeinSet self, Object[] others, boolean removeIfFound) {
-        SkeinSet[] sets = new SkeinSet[others.length];
-        for (int i = 0; i < sets.length; i++) sets[i] = asSet(ts, others[i]);
-        for (Object v : self.snapshot()) if (!inAll(sets, v, !removeIfFound)) self.remove(v);
+        java.util.List<java.util.Set<Object>> sets = new java.util.ArrayList<>();
+        for (Object other : others) sets.add(SkeinSet.canonicalOf(Iter.toArray(ts, other)));
+        self.removeIf(c -> {
+            for (java.util.Set<Object> s : sets) if (s.contains(c) == removeIfFound) return true;
+            return false;
+        });
     }
 
     /** keep: v is in every set; !keep: v is in no set. */

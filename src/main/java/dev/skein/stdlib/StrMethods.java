@@ -1,6 +1,7 @@
 package dev.skein.stdlib;
 
 import dev.skein.runtime.Builtin;
+import dev.skein.runtime.Allocation;
 import dev.skein.runtime.CodePoints;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.SkeinDict;
@@ -176,8 +177,7 @@ final class StrMethods {
             }
             length += s.length();
         }
-        // Sized once, so it never copies as it grows (a result too long for a String grows and fails in append, as before).
-        StringBuilder sb = length < Integer.MAX_VALUE - 16 ? new StringBuilder((int) length) : new StringBuilder();
+        StringBuilder sb = Allocation.chars(length, "a str");   // sized once, so it never copies as it grows
         for (int i = 0; i < items.length; i++) {
             if (i > 0) sb.append(sep);
             sb.append((String) items[i]);
@@ -296,7 +296,8 @@ final class StrMethods {
     private static String zfill(String s, long width) {
         int length = CodePoints.length(s);
         if (width <= length) return s;
-        int pad = (int) Math.min(width - length, Integer.MAX_VALUE - 16 - s.length());
+        long chars = width - length + s.length();   // the result's length in chars (negative: it overflowed)
+        int pad = Allocation.length(chars < 0 ? Long.MAX_VALUE : chars, 1, "a str") - s.length();
         boolean signed = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-');
         String zeros = "0".repeat(pad);
         return signed ? s.charAt(0) + zeros + s.substring(1) : zeros + s;
@@ -312,7 +313,8 @@ final class StrMethods {
         }
         int length = CodePoints.length(s);
         if (width <= length) return s;
-        int margin = (int) Math.min(width - length, Integer.MAX_VALUE - 16 - s.length());
+        Allocation.length(Allocation.times(width, fill.length()), 1, "a str");
+        int margin = (int) (width - length);
         int left = switch (how) {
             case 'l' -> 0;
             case 'r' -> margin;
@@ -329,7 +331,7 @@ final class StrMethods {
             if (c == '\t') {
                 if (tabsize > 0) {
                     long spaces = tabsize - column % tabsize;
-                    if (sb.length() + spaces > Integer.MAX_VALUE - 16) throw Errors.overflow("result too long");
+                    Allocation.length(sb.length() + spaces, 1, "a str");
                     sb.append(" ".repeat((int) spaces));
                     column += spaces;
                 }

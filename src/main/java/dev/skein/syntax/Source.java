@@ -1,7 +1,15 @@
 package dev.skein.syntax;
 
-/** A piece of Skein source text and the name it is reported under (a path, "<stdin>", "<repl>"). */
+/**
+ * A piece of Skein source text and the name it is reported under (a path, "<stdin>", "<repl>").
+ * A UTF-8 byte-order mark at the start (U+FEFF, as editors on Windows write it) is not part of
+ * the text, as in CPython: files, imported modules and embedded strings alike.
+ */
 public record Source(String name, String text) {
+    public Source {
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+    }
+
     /** The text of a 1-based line, without its line break ("" when out of range). */
     public String line(int n) {
         int start = 0;

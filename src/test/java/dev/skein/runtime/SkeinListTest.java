@@ -32,13 +32,13 @@ class SkeinListTest {
         assertEquals("a", l.get(0));
     }
 
-    @Test void removeIfAtRemovesOnlyTheElementThatWasFound() {
-        SkeinList l = SkeinList.of("a", "b", "c");
-        Object b = l.get(1);
-        assertFalse(l.removeIfAt(1, "other"));
-        assertFalse(l.removeIfAt(7, b));
-        assertTrue(l.removeIfAt(1, b));
-        assertArrayEquals(new Object[] {"a", "c"}, l.snapshot());
+    @Test void findRemovesOnlyTheFirstMatch() {
+        SkeinList l = SkeinList.of("a", "b", "c", "b");
+        assertEquals(-1, l.find(v -> v.equals("x"), 0, 4, true));
+        assertEquals(3, l.find(v -> v.equals("b"), 2, 4, false));
+        assertEquals(1, l.find(v -> v.equals("b"), 0, Integer.MAX_VALUE, true));
+        assertArrayEquals(new Object[] {"a", "c", "b"}, l.snapshot());
+        assertEquals(1, l.count(v -> v.equals("b")));
     }
 
     @Test void reverseWorksInPlace() {

@@ -55,7 +55,7 @@ public final class RandomModule {
                 r.choices(Population.of(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Convert.toInt(a[3], "k")));
         m.def("shuffle", "x", (ts, a) -> {
             if (!(a[0] instanceof SkeinList l)) throw Errors.type("shuffle() argument must be a list, not " + Values.typeName(a[0]));
-            l.replaceAll(r.shuffled(l.snapshot()));
+            l.rewrite(r::shuffled);
             return null;
         });
         m.def("sample", "population, k", (ts, a) -> {

@@ -56,9 +56,10 @@ public final class TimeModule {
         double s = Convert.toDouble(seconds, "seconds");
         if (Double.isNaN(s)) throw Errors.value("Invalid value NaN (not a number)");
         if (s < 0) throw Errors.value("sleep length must be non-negative");
+        if (s >= 9.2e9) throw Errors.overflow("sleep length is too large");   // past nanoTime's range, as CPython's limit
         ts.poll();
         if (s == 0) { Thread.yield(); return; }
-        long deadline = System.nanoTime() + (s >= 9.2e9 ? Long.MAX_VALUE / 2 : (long) (s * 1e9));
+        long deadline = System.nanoTime() + (long) (s * 1e9);
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) return;
