@@ -52,6 +52,7 @@ public class ParseShapes {
         m.put("open_parens", n -> repeat("(", n));
         m.put("open_braces", n -> repeat("{", n));
         m.put("close_parens", n -> repeat(")", n));
+        m.put("error_every_line", n -> repeat("let = 1\nx = = 2\n", n));
         m.put("random_tokens", n -> { java.util.Random r = new java.util.Random(14); String[] t = {"(", ")", "[", "]", "{", "}", "x", "1", "+", "-", ":", ",", "\n", "if", "else", "fn", "=>", "for", "in", "not", "=", "."};
             StringBuilder b = new StringBuilder(); while (b.length() < n) b.append(t[r.nextInt(t.length)]).append(' '); return b.toString(); });
         return m;

@@ -81,6 +81,7 @@ public final class SkeinParsing {
         private final Source source;
         private final NewlineFilter tokens;
         final List<Diagnostic> found = new ArrayList<>();
+        private final java.util.Set<Integer> linesWithErrors = new java.util.HashSet<>();
 
         Collector(Source source, NewlineFilter tokens) {
             this.source = source;
@@ -94,17 +95,19 @@ public final class SkeinParsing {
                 Token bad = tokens.unterminatedString();
                 Token open = tokens.unclosed();
                 if (bad != null) {
+                    linesWithErrors.add(bad.getLine());
                     found.add(new Diagnostic(source, bad.getLine(), bad.getCharPositionInLine() + 1, "SyntaxError",
                             "unterminated string (missing its closing quote)", isOpenLongString(bad)));
                     return;
                 }
                 if (open != null && found.isEmpty()) {
+                    linesWithErrors.add(open.getLine());
                     found.add(new Diagnostic(source, open.getLine(), open.getCharPositionInLine() + 1, "SyntaxError",
                             "this '" + open.getText() + "' is never closed", true));
                     return;
                 }
             }
-            for (Diagnostic d : found) if (d.line() == line) return;
+            if (!linesWithErrors.add(line)) return;   // a set: a file of many bad lines must not cost their square
             boolean atEnd = t != null && (t.getType() == Token.EOF || isOpenLongString(t));
             found.add(new Diagnostic(source, line, col + 1, "SyntaxError", msg, atEnd));
         }
