@@ -103,10 +103,11 @@ arg
     | expr compFor?                 # positionalArg
     ;
 
-subscript
-    : expr                                              # indexSub
-    | lo=expr? COLON hi=expr? (COLON step=expr?)?       # sliceSub
-    ;
+// Every decision below looks at most a few tokens (and newlines) ahead, never across a whole
+// nested expression: an alternative chosen only after its first item would make nested
+// brackets quadratic to parse. The AST builder sorts out what the shared prefix turned out to be.
+subscript : lo=expr sliceTail? | sliceTail;
+sliceTail : COLON hi=expr? (COLON step=expr?)?;
 
 atom
     : name                                              # nameAtom
@@ -117,16 +118,13 @@ atom
     | FALSE                                             # falseAtom
     | NONE                                              # noneAtom
     | LPAREN expr compFor? RPAREN                       # parenAtom
-    | LBRACK (exprList | expr compFor)? RBRACK          # listAtom
-    | LBRACE NL* RBRACE                                 # emptyDictAtom
-    | LBRACE NL* dictEntry (NL* COMMA NL* dictEntry)* (NL* COMMA)? NL* RBRACE   # dictAtom
-    | LBRACE NL* dictEntry NL* compFor NL* RBRACE       # dictCompAtom
-    | LBRACE NL* expr (NL* COMMA NL* expr)* (NL* COMMA)? NL* RBRACE             # setAtom
-    | LBRACE NL* expr NL* compFor NL* RBRACE            # setCompAtom
+    | LBRACK (expr (compFor | (COMMA expr)* COMMA?))? RBRACK                   # listAtom
+    | LBRACE NL* (braceItem (NL* compFor | (NL* COMMA NL* braceItem)* (NL* COMMA)?) NL*)? RBRACE   # braceAtom
     | UNTERMINATED_STRING                               # badStringAtom
     ;
 
-dictEntry : expr NL* COLON NL* expr;
+// A dict entry (key: value) or a set item (no colon); one brace literal holds one kind.
+braceItem : key=expr (NL* COLON NL* value=expr)?;
 
 compFor  : FOR targets IN compSource compIter*;
 compIter : NL* FOR targets IN compSource | NL* IF orTest;

@@ -16,6 +16,7 @@ import dev.skein.runtime.SliceValue;
 import dev.skein.runtime.Values;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -128,7 +129,34 @@ public final class ValueConverter {
 
     // ------------------------------------------------------------------ Skein → Java
 
+    /**
+     * Iterative, so that a value nested deeper than the host thread's stack allows (a list built
+     * 100,000 levels deep by a loop) converts too: each list, dict or set becomes its Java
+     * container at once, and its items are filled in from a work list.
+     */
     private static Object toJava(Object v, Link link, IdentityHashMap<Object, Object> done) {
+        ArrayDeque<Object[]> work = new ArrayDeque<>();   // {Skein container, its Java container}
+        Object top = convert(v, link, done, work);
+        while (!work.isEmpty()) {
+            Object[] next = work.pop();
+            if (next[0] instanceof SkeinList l) {
+                @SuppressWarnings("unchecked") List<Object> out = (List<Object>) next[1];
+                for (Object item : l.snapshot()) out.add(convert(item, link, done, work));
+            } else if (next[0] instanceof SkeinDict d) {
+                @SuppressWarnings("unchecked") Map<Object, Object> out = (Map<Object, Object>) next[1];
+                Object[] kv = d.entriesSnapshot();
+                // Keys are hashable, so never a list, dict or set: complete as soon as converted.
+                for (int i = 0; i < kv.length; i += 2) out.put(convert(kv[i], link, done, work), convert(kv[i + 1], link, done, work));
+            } else {
+                @SuppressWarnings("unchecked") Set<Object> out = (Set<Object>) next[1];
+                for (Object item : ((SkeinSet) next[0]).snapshot()) out.add(convert(item, link, done, work));
+            }
+        }
+        return top;
+    }
+
+    /** One value: a leaf converted, or a container created empty and queued to be filled. */
+    private static Object convert(Object v, Link link, IdentityHashMap<Object, Object> done, ArrayDeque<Object[]> work) {
         if (v == null || v instanceof Boolean || v instanceof Long || v instanceof BigInteger || v instanceof Double
                 || v instanceof String) return v;
         if (v instanceof Bytes b) return b.toArray();
@@ -136,26 +164,13 @@ public final class ValueConverter {
         if (v instanceof Callable c) return new SkeinFunction(c, link);
         Object seen = done.get(v);
         if (seen != null) return seen;
-        if (v instanceof SkeinList l) {
-            Object[] items = l.snapshot();
-            List<Object> out = new ArrayList<>(items.length);
-            done.put(v, out);
-            for (Object item : items) out.add(toJava(item, link, done));
-            return out;
-        }
-        if (v instanceof SkeinDict d) {
-            Object[] kv = d.entriesSnapshot();
-            Map<Object, Object> out = new LinkedHashMap<>();
-            done.put(v, out);
-            for (int i = 0; i < kv.length; i += 2) out.put(toJava(kv[i], link, done), toJava(kv[i + 1], link, done));
-            return out;
-        }
-        if (v instanceof SkeinSet s) {
-            Set<Object> out = new LinkedHashSet<>();
-            done.put(v, out);
-            for (Object item : s.snapshot()) out.add(toJava(item, link, done));
-            return out;
-        }
-        return new SkeinObject(v, link);
+        Object out;
+        if (v instanceof SkeinList l) out = new ArrayList<>(l.size());
+        else if (v instanceof SkeinDict) out = new LinkedHashMap<>();
+        else if (v instanceof SkeinSet) out = new LinkedHashSet<>();
+        else return new SkeinObject(v, link);
+        done.put(v, out);
+        work.push(new Object[] {v, out});
+        return out;
     }
 }

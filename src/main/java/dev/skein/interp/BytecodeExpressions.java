@@ -215,7 +215,7 @@ final class BytecodeExpressions implements Opcodes {
 
     /**
      * {@code a op b} and chains {@code a < b < c} (each middle operand evaluated once, stopping
-     * at the first false). A lone {@code ==}/{@code !=} is not located, as the tree's Equal node.
+     * at the first false). Each comparison is located, as in the tree.
      */
     private void compare(Expr.Compare c, boolean when, Label target) {
         if (BytecodeFused.fuses(unit, fn, c)) {
@@ -241,10 +241,9 @@ final class BytecodeExpressions implements Opcodes {
                 value(operands.get(1));
             }
             String op = ops.get(i);
-            boolean located = chain || !(op.equals("==") || op.equals("!="));
-            Label start = located ? fn.startRegion() : null;
+            Label start = fn.startRegion();   // == too: a value nested too deeply is a RecursionError here
             test(op);
-            if (located) fn.endRegion(start, c.span().line(), c.span().column(), false);
+            fn.endRegion(start, c.span().line(), c.span().column(), false);
             if (i < ops.size() - 1) mv.visitJumpInsn(IFEQ, isFalse);
         }
         // Stack: the last comparison's outcome (0/1); earlier false ones jumped to isFalse.

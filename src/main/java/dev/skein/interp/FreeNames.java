@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Finds which names closures use from outside themselves, so the compiler knows which locals
- * must live in cells. It over-approximates (it ignores block structure), which only costs a
- * little speed for a variable that did not need a cell.
+ * must live in cells. A use is free unless a declaration in an open block comes before it, as
+ * the resolver scopes names; it over-approximates (a function a block hoists counts from its
+ * statement on), which only costs a little speed for a variable that did not need a cell.
  */
 final class FreeNames {
     private final Map<Expr.Lambda, Set<String>> memo = new IdentityHashMap<>();
@@ -36,7 +37,6 @@ final class FreeNames {
         }
         for (Stmt s : fn.body()) w.stmt(s);
         Set<String> free = new HashSet<>(w.used);
-        free.removeAll(w.declared);
         memo.put(fn, free);
         return free;
     }
@@ -64,6 +64,23 @@ final class FreeNames {
         final Set<String> used = new HashSet<>();
         final Set<String> declared = new HashSet<>();
         final Set<String> nestedFree = new HashSet<>();
+        /**
+         * The names declared so far in each block open around the walk (and loop, catch, with and
+         * comprehension scopes), the function's own outermost; {@code declared} is the innermost.
+         * A use counts as free unless declared before it in an open block, as the resolver sees
+         * it: a name declared later, or in a block already closed, is an outer variable there,
+         * which then needs its cell.
+         */
+        private final java.util.ArrayDeque<Set<String>> scopes = new java.util.ArrayDeque<>(List.of(declared));
+
+        private void open() { scopes.push(new HashSet<>()); }
+
+        private void close() { scopes.pop(); }
+
+        private void useName(String name) {
+            for (Set<String> scope : scopes) if (scope.contains(name)) return;
+            used.add(name);
+        }
 
         void stmt(Stmt s) {
             if (s instanceof Stmt.Let l) {
@@ -74,23 +91,23 @@ final class FreeNames {
                 expr(a.value());
                 if (a.op().equals("+") && a.target() instanceof Target.NameTarget n) {
                     augAdded.add(n.name());
-                    used.add(n.name());
+                    useName(n.name());
                 } else {
                     use(a.target());
                 }
             } else if (s instanceof Stmt.ExprStmt e) {
                 expr(e.expr());
             } else if (s instanceof Stmt.FnDef d) {
-                declared.add(d.name()); expr(d.function());
+                declareName(d.name()); expr(d.function());
             } else if (s instanceof Stmt.RecordDef r) {
-                declared.add(r.name());
+                declareName(r.name());
                 for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
             } else if (s instanceof Stmt.If i) {
                 expr(i.condition()); stmt(i.then()); if (i.otherwise() != null) stmt(i.otherwise());
             } else if (s instanceof Stmt.While w) {
                 expr(w.condition()); stmt(w.body());
             } else if (s instanceof Stmt.For f) {
-                expr(f.iterable()); declare(f.target()); stmt(f.body());
+                expr(f.iterable()); open(); declare(f.target()); stmt(f.body()); close();
             } else if (s instanceof Stmt.Return r) {
                 if (r.value() != null) expr(r.value());
             } else if (s instanceof Stmt.Throw t) {
@@ -99,31 +116,38 @@ final class FreeNames {
                 stmt(t.body());
                 for (Stmt.Catch c : t.catches()) {
                     for (Expr k : c.kinds()) expr(k);
-                    if (c.binding() != null) declared.add(c.binding());
+                    open();
+                    if (c.binding() != null) declareName(c.binding());
                     stmt(c.body());
+                    close();
                 }
                 if (t.finallyBlock() != null) stmt(t.finallyBlock());
             } else if (s instanceof Stmt.Import i) {
-                declared.add(i.alias() != null ? i.alias() : i.module());
+                declareName(i.alias() != null ? i.alias() : i.module());
             } else if (s instanceof Stmt.With w) {
-                expr(w.resource()); if (w.name() != null) declared.add(w.name()); stmt(w.body());
+                expr(w.resource()); open(); if (w.name() != null) declareName(w.name()); stmt(w.body()); close();
             } else if (s instanceof Stmt.Block b) {
+                open();
                 for (Stmt x : b.statements()) stmt(x);
+                close();
             } else if (!(s instanceof Stmt.Break || s instanceof Stmt.Continue)) {
                 throw new IllegalStateException("unexpected statement " + s);
             }
         }
 
-        void declare(Target t) { bind(t, declared); }
+        void declare(Target t) { bind(t, true); }
 
-        void use(Target t) { bind(t, used); }
+        void declareName(String name) { scopes.peek().add(name); }
 
-        /** The names a target assigns go into {@code kind} (declared or used) and into assigned. */
-        private void bind(Target t, Set<String> kind) {
+        void use(Target t) { bind(t, false); }
+
+        /** The names a target assigns are declared (let, for) or used (assignment), and assigned. */
+        private void bind(Target t, boolean declares) {
             if (t instanceof Target.NameTarget n) {
-                kind.add(n.name()); assigned.add(n.name());
+                if (declares) declareName(n.name()); else useName(n.name());
+                assigned.add(n.name());
             } else if (t instanceof Target.ListTarget l) {
-                for (Target x : l.items()) bind(x, kind);
+                for (Target x : l.items()) bind(x, declares);
             } else if (t instanceof Target.IndexTarget i) {
                 expr(i.target()); expr(i.index());
             } else if (t instanceof Target.AttrTarget a) {
@@ -134,7 +158,7 @@ final class FreeNames {
         void expr(Expr e) {
             if (e == null || e instanceof Expr.Literal) return;
             if (e instanceof Expr.Name n) {
-                used.add(n.name()); reads.add(n.name());
+                useName(n.name()); reads.add(n.name());
             } else if (e instanceof Expr.FString f) {
                 for (Object p : f.parts()) {
                     if (p instanceof Expr.Interpolation i) { expr(i.value()); if (i.spec() != null) expr(i.spec()); }
@@ -146,12 +170,14 @@ final class FreeNames {
             } else if (e instanceof Expr.DictLit d) {
                 d.keys().forEach(this::expr); d.values().forEach(this::expr);
             } else if (e instanceof Expr.Comprehension c) {
+                open();   // its loop variables are its own
                 for (Expr.CompClause cl : c.clauses()) {
                     if (cl instanceof Expr.CompFor f) { expr(f.iterable()); declare(f.target()); }
                     else expr(((Expr.CompIf) cl).condition());
                 }
                 expr(c.element());
                 expr(c.value());
+                close();
             } else if (e instanceof Expr.Unary u) {
                 expr(u.operand());
             } else if (e instanceof Expr.Binary b) {
@@ -176,7 +202,7 @@ final class FreeNames {
                 expr(a.target());
             } else if (e instanceof Expr.Lambda fn) {
                 Set<String> free = of(fn);
-                used.addAll(free);
+                free.forEach(this::useName);
                 nestedFree.addAll(free);
             } else if (e instanceof Expr.Await a) {
                 expr(a.future()); expr(a.timeout());

@@ -411,7 +411,11 @@ final class Operators {
         @Override public Object eval(Frame f) {
             Object x = a.eval(f), y = b.eval(f);
             if (x instanceof Long p && y instanceof Long q) return (p.longValue() == q.longValue()) != negate;
-            return Values.eq(x, y) != negate;
+            try {
+                return Values.eq(x, y) != negate;
+            } catch (SkeinError e) {   // a value nested too deeply for the stack
+                throw locate(e, f);
+            }
         }
     }
 

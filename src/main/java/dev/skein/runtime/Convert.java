@@ -46,7 +46,11 @@ public final class Convert {
     /** {@code repr(v)}: the literal-like form, used inside containers. */
     public static String repr(Object o) {
         StringBuilder sb = new StringBuilder();
-        repr(o, sb, null);
+        try {
+            repr(o, sb, null);
+        } catch (StackOverflowError deep) {
+            throw Errors.tooDeep("repr");
+        }
         return sb.toString();
     }
 

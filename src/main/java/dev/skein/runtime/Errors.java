@@ -17,6 +17,11 @@ public final class Errors {
     public static SkeinError zeroDivision(String m) { return of(ErrorKind.ZERO_DIVISION, m); }
     public static SkeinError overflow(String m) { return of(ErrorKind.OVERFLOW, m); }
     public static SkeinError memory(String m) { return of(ErrorKind.MEMORY, m); }
+
+    /** A value nested too deeply for the thread's stack (built by a loop) met a recursive operation: {@code what}. */
+    public static SkeinError tooDeep(String what) {
+        return of(ErrorKind.RECURSION, "maximum recursion depth exceeded in " + what + " (a value nested too deeply for the thread's stack)");
+    }
     public static SkeinError io(String m) { return of(ErrorKind.IO, m); }
     public static SkeinError timeout(String m) { return of(ErrorKind.TIMEOUT, m); }
     public static SkeinError cancelled(String m) { return of(ErrorKind.CANCELLED, m); }

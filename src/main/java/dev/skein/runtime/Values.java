@@ -62,6 +62,14 @@ public final class Values {
         if (a instanceof String x && b instanceof String y) return x.equals(y);
         if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
         if (Arith.isNumber(a) && Arith.isNumber(b)) return compareNumbers(a, b) == 0;
+        try {
+            return containersEq(a, b);
+        } catch (StackOverflowError deep) {   // each level has this handler: the innermost one with room reports it
+            throw Errors.tooDeep("comparison");
+        }
+    }
+
+    private static boolean containersEq(Object a, Object b) {
         if (a instanceof SkeinList x && b instanceof SkeinList y) return x.size() == y.size() && listCompare(x, y, EQ);
         if (a instanceof SkeinDict x && b instanceof SkeinDict y) {
             if (x.size() != y.size()) return false;   // before copying anything
@@ -174,6 +182,14 @@ public final class Values {
      * differing element, sets by inclusion.
      */
     static boolean richCompare(Object a, Object b, int op) {
+        try {
+            return ordered(a, b, op);
+        } catch (StackOverflowError deep) {
+            throw Errors.tooDeep("comparison");
+        }
+    }
+
+    private static boolean ordered(Object a, Object b, int op) {
         if (Arith.isNumber(a) && Arith.isNumber(b)) {
             int c = compareNumbers(a, b);
             return c != 2 && outcome(c, op);
@@ -270,7 +286,11 @@ public final class Values {
             return Double.hashCode(v);
         }
         if (o instanceof Boolean b) return b ? 1 : 0;
-        return o.hashCode();
+        try {
+            return o.hashCode();   // a record's hash is its fields' hashes
+        } catch (StackOverflowError deep) {
+            throw Errors.tooDeep("hash");
+        }
     }
 
     /**

@@ -291,14 +291,16 @@ final class AstBuilder {
     private Expr orTest(OrTestContext c) {
         List<AndTestContext> parts = c.andTest();
         Expr e = andTest(parts.get(0));
-        for (int i = 1; i < parts.size(); i++) e = new Expr.Or(span(c.OR(i - 1).getSymbol()), e, andTest(parts.get(i)));
+        List<TerminalNode> ops = c.OR();   // once: c.OR(i) would search the children each time, quadratic in a long chain
+        for (int i = 1; i < parts.size(); i++) e = new Expr.Or(span(ops.get(i - 1).getSymbol()), e, andTest(parts.get(i)));
         return e;
     }
 
     private Expr andTest(AndTestContext c) {
         List<NotTestContext> parts = c.notTest();
         Expr e = notTest(parts.get(0));
-        for (int i = 1; i < parts.size(); i++) e = new Expr.And(span(c.AND(i - 1).getSymbol()), e, notTest(parts.get(i)));
+        List<TerminalNode> ops = c.AND();
+        for (int i = 1; i < parts.size(); i++) e = new Expr.And(span(ops.get(i - 1).getSymbol()), e, notTest(parts.get(i)));
         return e;
     }
 
@@ -404,9 +406,9 @@ final class AstBuilder {
     }
 
     private Expr subscript(SubscriptContext c) {
-        if (c instanceof IndexSubContext i) return expr(i.expr());
-        SliceSubContext s = (SliceSubContext) c;
-        return new Expr.Slice(span(s), s.lo == null ? null : expr(s.lo), s.hi == null ? null : expr(s.hi), s.step == null ? null : expr(s.step));
+        SliceTailContext s = c.sliceTail();
+        if (s == null) return expr(c.lo);
+        return new Expr.Slice(span(c), c.lo == null ? null : expr(c.lo), s.hi == null ? null : expr(s.hi), s.step == null ? null : expr(s.step));
     }
 
     private Expr atom(AtomContext ctx) {
@@ -424,34 +426,36 @@ final class AstBuilder {
             return new Expr.Comprehension(sp, Expr.CompKind.GENERATOR, e, null, compClauses(c.compFor()));
         }
         if (ctx instanceof ListAtomContext c) {
-            if (c.compFor() != null) return new Expr.Comprehension(sp, Expr.CompKind.LIST, expr(c.expr()), null, compClauses(c.compFor()));
-            List<Expr> items = new ArrayList<>();
-            if (c.exprList() != null) for (ExprContext e : c.exprList().expr()) items.add(expr(e));
-            return new Expr.ListLit(sp, items);
-        }
-        if (ctx instanceof EmptyDictAtomContext) return new Expr.DictLit(sp, List.of(), List.of());
-        if (ctx instanceof DictAtomContext c) {
-            List<Expr> keys = new ArrayList<>(), values = new ArrayList<>();
-            for (DictEntryContext d : c.dictEntry()) {
-                keys.add(expr(d.expr(0)));
-                values.add(expr(d.expr(1)));
-            }
-            return new Expr.DictLit(sp, keys, values);
-        }
-        if (ctx instanceof DictCompAtomContext c) {
-            DictEntryContext d = c.dictEntry();
-            return new Expr.Comprehension(sp, Expr.CompKind.DICT, expr(d.expr(0)), expr(d.expr(1)), compClauses(c.compFor()));
-        }
-        if (ctx instanceof SetAtomContext c) {
+            if (c.compFor() != null) return new Expr.Comprehension(sp, Expr.CompKind.LIST, expr(c.expr(0)), null, compClauses(c.compFor()));
             List<Expr> items = new ArrayList<>();
             for (ExprContext e : c.expr()) items.add(expr(e));
-            return new Expr.SetLit(sp, items);
+            return new Expr.ListLit(sp, items);
         }
-        if (ctx instanceof SetCompAtomContext c) {
-            return new Expr.Comprehension(sp, Expr.CompKind.SET, expr(c.expr()), null, compClauses(c.compFor()));
-        }
+        if (ctx instanceof BraceAtomContext c) return braces(sp, c);
         error(sp, "unterminated string (missing its closing quote)");
         return new Expr.Literal(sp, "");
+    }
+
+    /** {@code {}} and dict literals, set literals and their comprehensions: the first item decides which. */
+    private Expr braces(Span sp, BraceAtomContext c) {
+        List<BraceItemContext> items = c.braceItem();
+        if (items.isEmpty()) return new Expr.DictLit(sp, List.of(), List.of());
+        BraceItemContext first = items.get(0);
+        boolean dict = first.value != null;
+        if (c.compFor() != null) {
+            return dict ? new Expr.Comprehension(sp, Expr.CompKind.DICT, expr(first.key), expr(first.value), compClauses(c.compFor()))
+                    : new Expr.Comprehension(sp, Expr.CompKind.SET, expr(first.key), null, compClauses(c.compFor()));
+        }
+        List<Expr> keys = new ArrayList<>(), values = new ArrayList<>();
+        for (BraceItemContext item : items) {
+            if ((item.value != null) != dict) {
+                Token after = dict ? item.key.getStop() : item.COLON().getSymbol();
+                error(span(after), dict ? "expected ':' and a value after this dict key" : "a set item cannot have a ':' value (the first item made this a set)");
+            }
+            keys.add(expr(item.key));
+            if (dict && item.value != null) values.add(expr(item.value));
+        }
+        return dict ? new Expr.DictLit(sp, keys, values) : new Expr.SetLit(sp, keys);
     }
 
     private List<Expr.CompClause> compClauses(CompForContext c) {
@@ -485,7 +489,7 @@ final class AstBuilder {
             if (t.getType() == SkeinLexer.FSTRING) {
                 anyF = true;
                 anyText = true;
-                parts.addAll(new FStringSplitter(source, this, t, span(t)).parts());
+                parts.addAll(new FStringSplitter(source, this, t, span(t), c.depth()).parts());
             } else {
                 Object v;
                 try {

@@ -18,10 +18,13 @@ final class FStringSplitter {
     private final boolean raw;
     private final int bodyLine;
     private final int bodyColumn;
+    private final int parseDepth;   // grammar rules open around the f-string: its fields parse within the same limit
+    private int specDepth;          // format specs open around the field being split
 
-    FStringSplitter(Source source, AstBuilder owner, Token token, Span at) {
+    FStringSplitter(Source source, AstBuilder owner, Token token, Span at, int parseDepth) {
         this.source = source;
         this.owner = owner;
+        this.parseDepth = parseDepth;
         String text = token.getText();
         int p = StringLiterals.prefixLength(text);
         int q = StringLiterals.quoteLength(text, p);
@@ -78,6 +81,9 @@ final class FStringSplitter {
         return -1;
     }
 
+    /** As in Python: {@code f"{x:{w}}"} and one level more (deeper would cost time quadratic in the nesting). */
+    private static final int MAX_SPEC_DEPTH = 2;
+
     private Expr.Interpolation field(String s, int from, int to) {
         int depth = 0, conv = -1, colon = -1;
         for (int i = from; i < to && colon < 0; i++) {
@@ -105,7 +111,12 @@ final class FStringSplitter {
             else conversion = cv.charAt(0);
         }
         Expr.FString spec = null;
-        if (colon >= 0) spec = new Expr.FString(spanAt(colon + 1), mergeText(split(s, colon + 1, to, false)));
+        if (colon >= 0 && specDepth == MAX_SPEC_DEPTH) fail(colon, "f-string format specs nest at most " + MAX_SPEC_DEPTH + " levels deep");
+        else if (colon >= 0) {
+            specDepth++;
+            spec = new Expr.FString(spanAt(colon + 1), mergeText(split(s, colon + 1, to, false)));
+            specDepth--;
+        }
         String exprText = s.substring(from, exprEnd);
         Span at = spanAt(from);
         if (exprText.isBlank()) {
@@ -120,7 +131,7 @@ final class FStringSplitter {
     private Expr parseExpression(String text, Span at) {
         Source sub = new Source(source.name(), text);
         try {
-            SkeinParser.ProgramContext tree = SkeinParsing.parseTree(sub, text);
+            SkeinParser.ProgramContext tree = SkeinParsing.parseTree(sub, text, parseDepth);
             List<Stmt> stmts = new AstBuilder(source, at.line(), at.column() - 1).program(tree);
             if (stmts.size() == 1 && stmts.get(0) instanceof Stmt.ExprStmt e) return e.expr();
             owner.report(new Diagnostic(source, at.line(), at.column(), "SyntaxError", "an f-string field must be one expression", false));

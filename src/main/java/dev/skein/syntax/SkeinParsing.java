@@ -1,5 +1,6 @@
 package dev.skein.syntax;
 
+import dev.skein.ast.Span;
 import dev.skein.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +28,16 @@ public final class SkeinParsing {
 
     /** As {@link #parseProgram(Source)}, for text that starts at line/column offsets of its source (f-strings). */
     static List<Stmt> parseProgram(Source source, int firstLine, int firstColumn) {
-        SkeinParser.ProgramContext tree = parseTree(source, source.text());
-        return new AstBuilder(source, firstLine, firstColumn).program(tree);
+        SkeinParser.ProgramContext tree = parseTree(source, source.text(), 0);
+        List<Stmt> program = new AstBuilder(source, firstLine, firstColumn).program(tree);
+        Span deep = NestingLimit.tooDeep(program);
+        if (deep != null) throw new CompileError(List.of(new Diagnostic(source, deep.line(), deep.column(), "SyntaxError", NestingLimit.treeMessage(), false)));
+        return program;
     }
 
-    static SkeinParser.ProgramContext parseTree(Source source, String text) {
-        SkeinParser parser = newParser(source, text);
+    /** The parse tree of {@code text}; {@code depth} grammar rules are open around it already (an f-string's field). */
+    static SkeinParser.ProgramContext parseTree(Source source, String text, int depth) {
+        LimitedParser parser = new LimitedParser(new CommonTokenStream(new NewlineFilter(lexer(source, text))), depth);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -40,20 +45,29 @@ public final class SkeinParsing {
             return parser.program();
         } catch (ParseCancellationException slowPathNeeded) {
             NewlineFilter tokens = new NewlineFilter(lexer(source, text));
-            parser = new SkeinParser(new CommonTokenStream(tokens));
+            parser = new LimitedParser(new CommonTokenStream(tokens), depth);
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             parser.removeErrorListeners();
             parser.setErrorHandler(new FriendlyErrorStrategy());
             Collector errors = new Collector(source, tokens);
             parser.addErrorListener(errors);
-            SkeinParser.ProgramContext tree = parser.program();
+            SkeinParser.ProgramContext tree;
+            try {
+                tree = parser.program();
+            } catch (LimitedParser.TooDeep deep) {
+                errors.found.add(tooDeep(source, deep));
+                throw new CompileError(errors.found);
+            }
             if (!errors.found.isEmpty()) throw new CompileError(errors.found);
             return tree;
+        } catch (LimitedParser.TooDeep deep) {
+            throw new CompileError(List.of(tooDeep(source, deep)));
         }
     }
 
-    private static SkeinParser newParser(Source source, String text) {
-        return new SkeinParser(new CommonTokenStream(new NewlineFilter(lexer(source, text))));
+    private static Diagnostic tooDeep(Source source, LimitedParser.TooDeep deep) {
+        Token t = deep.at;
+        return new Diagnostic(source, t.getLine(), t.getCharPositionInLine() + 1, "SyntaxError", NestingLimit.parseMessage(), t.getType() == Token.EOF);
     }
 
     private static SkeinLexer lexer(Source source, String text) {
@@ -67,6 +81,7 @@ public final class SkeinParsing {
         private final Source source;
         private final NewlineFilter tokens;
         final List<Diagnostic> found = new ArrayList<>();
+        private final java.util.Set<Integer> linesWithErrors = new java.util.HashSet<>();
 
         Collector(Source source, NewlineFilter tokens) {
             this.source = source;
@@ -80,17 +95,19 @@ public final class SkeinParsing {
                 Token bad = tokens.unterminatedString();
                 Token open = tokens.unclosed();
                 if (bad != null) {
+                    linesWithErrors.add(bad.getLine());
                     found.add(new Diagnostic(source, bad.getLine(), bad.getCharPositionInLine() + 1, "SyntaxError",
                             "unterminated string (missing its closing quote)", isOpenLongString(bad)));
                     return;
                 }
                 if (open != null && found.isEmpty()) {
+                    linesWithErrors.add(open.getLine());
                     found.add(new Diagnostic(source, open.getLine(), open.getCharPositionInLine() + 1, "SyntaxError",
                             "this '" + open.getText() + "' is never closed", true));
                     return;
                 }
             }
-            for (Diagnostic d : found) if (d.line() == line) return;
+            if (!linesWithErrors.add(line)) return;   // a set: a file of many bad lines must not cost their square
             boolean atEnd = t != null && (t.getType() == Token.EOF || isOpenLongString(t));
             found.add(new Diagnostic(source, line, col + 1, "SyntaxError", msg, atEnd));
         }
