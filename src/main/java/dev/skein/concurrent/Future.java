@@ -322,7 +322,12 @@ public final class Future implements Values.Named, Values.MethodHost {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for " + describe());
+            String why = "interrupted while waiting for " + describe();
+            if (waiter == null) throw Errors.limit(ErrorKind.CANCELLED, why);
+            waiter.interrupt(ErrorKind.CANCELLED, why);
+            lock.unlock();
+            try { waiter.checkStopped(); } finally { lock.lock(); }
+            throw Errors.limit(ErrorKind.CANCELLED, why);
         } finally {
             lock.unlock();
         }

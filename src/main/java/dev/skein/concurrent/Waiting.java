@@ -41,6 +41,7 @@ public final class Waiting {
         if (!awaitDone(ts, f, deadline, site)) {
             throw Errors.timeout(f.describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
         }
+        ts.checkStopped();   // the awaiter's own stop wins over the task's error it may have caused
         return f.outcome();
     }
 

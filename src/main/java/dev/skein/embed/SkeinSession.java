@@ -13,6 +13,7 @@ import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
+import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.Diagnostic;
@@ -256,6 +257,7 @@ public final class SkeinSession implements AutoCloseable {
         checkOpen();
         codeRan = true;
         ThreadState ts = new ThreadState(interp);
+        ts.watchHostInterrupt();
         running.add(ts);
         Duration limit = engine.timeLimit();
         String overTime = limit == null ? null : "the script ran longer than its time limit of " + dev.skein.runtime.Seconds.show(limit.toNanos() / 1e9);
@@ -267,15 +269,20 @@ public final class SkeinSession implements AutoCloseable {
         });
         try {
             Outcome outcome = runner.execute(() -> body.apply(ts));
+            SkeinError stop = timedOut.get() ? Errors.limit(ErrorKind.TIMEOUT, overTime) : ts.stoppedBy() != null ? ts.stoppedBy() : ts.pendingInterrupt();
+            if (outcome instanceof Outcome.Finished && stop != null) {
+                outcome = new Outcome.Failed(stop.value(), runner);   // a finally block's jump dropped the stop: it still counts
+            }
             if (outcome instanceof Outcome.Failed failed) {
                 ErrorValue error = failed.error();
-                if (timedOut.get() && error.kind() != ErrorKind.TIMEOUT) {
+                if (stop == null) throw exceptionFor(this, error);
+                if (error.kind() != stop.kind()) {
                     // The entry may see a task it awaited being cancelled before its own stop request.
-                    ErrorValue timeout = new ErrorValue(ErrorKind.TIMEOUT, overTime, error);
-                    for (dev.skein.runtime.TraceEntry t : error.trace()) timeout.addTrace(t);
-                    error = timeout;
+                    ErrorValue cause = error;
+                    error = new ErrorValue(stop.kind(), stop.value().message(), cause);
+                    for (dev.skein.runtime.TraceEntry t : cause.trace()) error.addTrace(t);
                 }
-                throw exceptionFor(this, error);
+                throw SkeinLimitException.of(exceptionFor(this, error));
             }
             if (outcome instanceof Outcome.Exited exit) throw SkeinException.exit(exit.code());
             @SuppressWarnings("unchecked") T value = (T) ((Outcome.Finished) outcome).value();

@@ -205,6 +205,8 @@ final class BytecodeControl implements Opcodes {
         mv.visitJumpInsn(GOTO, match);
         mv.visitLabel(onError);
         mv.visitLabel(match);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/interp/Statements$Try", "uncatchable", "(L" + SKEIN_ERROR + ";)V", false);
         mv.visitVarInsn(ASTORE, error);
         writeBack(t.body().statements());
         for (Stmt.Catch c : t.catches()) {

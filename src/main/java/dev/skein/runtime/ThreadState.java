@@ -10,7 +10,21 @@ public final class ThreadState {
     private final int recursionLimit;
     private int depth;
     private volatile SkeinError pendingInterrupt;
+    /** Steps left in the current slice; a slice ends in {@link #slowPoll}, which refills it from {@link #budgetLeft}. */
     private long stepsLeft;
+    /** Steps of the budget not yet handed to a slice. */
+    private long budgetLeft;
+    /** Whether the budget ran out (then only {@link #CLEANUP_STEPS} more are given, for finally blocks). */
+    private boolean budgetSpent;
+    /** Whether a Java interrupt of this thread stops it (an embedded entry on a host thread). */
+    private boolean watchHostInterrupt;
+    /** The limit error that stopped this thread, or null (see {@link #stoppedBy()}). */
+    private volatile SkeinError stoppedBy;
+
+    /** Steps between two looks at the host thread's interrupt flag, when it is watched. */
+    private static final long SLICE = 1 << 16;
+    /** Steps finally blocks and {@code with} exits may still take once the budget is used up. */
+    private static final long CLEANUP_STEPS = 10_000;
 
     /** The task this thread is running (a concurrent-layer object), or null on the main thread. */
     private Object task;
@@ -23,6 +37,16 @@ public final class ThreadState {
         this.stepsLeft = interp.stepBudget();
     }
 
+    /**
+     * Makes a Java {@link Thread#interrupt()} of the running thread cancel it at its next poll
+     * (an embedded entry running on the host's thread). The thread's interrupt flag stays set.
+     */
+    public void watchHostInterrupt() {
+        watchHostInterrupt = true;
+        budgetLeft = stepsLeft;
+        stepsLeft = 0;
+    }
+
     public Interpreter interp() { return interp; }
 
     /** Called at loop back-edges and calls: cheap unless an interrupt is pending. */
@@ -32,17 +56,49 @@ public final class ThreadState {
 
     private void slowPoll() {
         SkeinError e = pendingInterrupt;
-        if (e != null) throw Errors.of(e.kind(), e.value().message());
-        if (stepsLeft < 0) {
-            stepsLeft = Long.MAX_VALUE;  // report once; further steps run so finally blocks can finish
-            throw Errors.of(ErrorKind.CANCELLED, "the step budget of " + interp.stepBudget() + " steps is used up");
+        if (e != null) throw stop(e.kind(), e.value().message());
+        if (stepsLeft >= 0) return;
+        if (watchHostInterrupt && Thread.currentThread().isInterrupted()) {
+            interrupt(ErrorKind.CANCELLED, "the host thread was interrupted");
+            throw stop(ErrorKind.CANCELLED, "the host thread was interrupted");
         }
+        if (budgetLeft > 0) {
+            long slice = watchHostInterrupt ? Math.min(SLICE, budgetLeft) : budgetLeft;
+            budgetLeft -= slice;
+            stepsLeft += slice;
+            if (stepsLeft >= 0) return;
+        }
+        if (!budgetSpent) {
+            budgetSpent = true;
+            stepsLeft = CLEANUP_STEPS;  // finally blocks and with exits may still tidy up a little
+        } else {
+            stepsLeft = 0;              // every further step stops again
+        }
+        throw stop(ErrorKind.STEP_LIMIT, "the step budget of " + interp.stepBudget() + " steps is used up");
+    }
+
+    /** A limit error that unwinds this thread: no {@code catch} takes it; remembered for the entry's host. */
+    private SkeinError stop(ErrorKind kind, String message) {
+        SkeinError e = Errors.limit(kind, message);
+        stoppedBy = e;
+        return e;
     }
 
     /**
+     * Raises this thread's pending stop request, if any, as a limit error. Waits call it when
+     * they wake, so an error that ended the wait does not hide the waiter's own stop.
+     */
+    public void checkStopped() {
+        if (pendingInterrupt != null) slowPoll();
+    }
+
+    /** The limit error (time, steps, cancellation, memory) that stopped this thread, or null. */
+    public SkeinError stoppedBy() { return stoppedBy; }
+
+    /**
      * Asks the thread to stop at its next poll with an error of this kind (CancelledError,
-     * TimeoutError). The request stays set, so a script that catches the error is stopped again
-     * at its next poll.
+     * TimeoutError). The error is a limit error that no {@code catch} takes; the request stays
+     * set, so loops in finally blocks are stopped again at their next poll.
      */
     public void interrupt(ErrorKind kind, String message) {
         pendingInterrupt = Errors.of(kind, message);

@@ -57,8 +57,11 @@ class EmbedLimitsTest {
 
     @Test void aStepBudgetStopsARunawayScript() {
         try (SkeinEngine engine = SkeinEngine.builder().stepLimit(10_000).build()) {
-            SkeinException e = assertThrows(SkeinException.class, () -> engine.eval("while true { }"));
-            assertTrue(e.isCancelled());
+            SkeinLimitException e = assertThrows(SkeinLimitException.class, () -> engine.eval("while true { }"));
+            assertTrue(e.isStepLimit());
+            assertFalse(e.isCancelled(), "a used-up step budget is not a cancellation");
+            assertEquals("StepLimitError", e.kind());
+            assertEquals(SkeinLimitException.Limit.STEPS, e.limit());
             assertTrue(e.detail().contains("step budget of 10000"), e.detail());
             assertEquals(4950L, engine.eval("let s = 0\nfor i in range(100) { s += i }\ns"));
         }
