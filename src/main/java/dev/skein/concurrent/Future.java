@@ -220,13 +220,26 @@ public final class Future implements Values.Named, Values.MethodHost {
         for (Object cb : toRun) runCallback(cb);
     }
 
+    /** A Skein callback and the thread state that registered it, whose limits it runs under. */
+    private record Callback(Object fn, ThreadState owner) {}
+
     private void runCallback(Object cb) {
         if (cb instanceof Runnable r) { r.run(); return; }
-        ThreadState ts = new ThreadState(pool.registry().interp());
+        Callback c = (Callback) cb;
+        PoolRegistry registry = pool.registry();
+        ThreadState ts = new ThreadState(registry.interp());
+        // As a task of this future's pool: an await of a task queued there runs it here instead
+        // of blocking the worker it waits for, and joins the wait-for graph.
+        ts.setTask(this);
+        c.owner().lead(ts);
+        registry.callbackStarted(ts);
         try {
-            Values.call(ts, cb, new Object[] {this}, null);
+            Values.call(ts, c.fn(), new Object[] {this}, null);
         } catch (SkeinError e) {
-            pool.registry().reportCallbackError(this, e.value());
+            registry.reportCallbackError(this, e.value());
+        } finally {
+            registry.callbackEnded(ts);
+            c.owner().release(ts);
         }
     }
 
@@ -377,11 +390,17 @@ public final class Future implements Values.Named, Values.MethodHost {
                 if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Values.typeName(fn));
                 lock.lock();
                 try {
-                    if (!finishedLocked() && callbacks != null) { callbacks.add(fn); return null; }
+                    if (!finishedLocked() && callbacks != null) { callbacks.add(new Callback(fn, ts)); return null; }
                 } finally {
                     lock.unlock();
                 }
-                runCallback(fn);
+                // Done already: it runs at once, in the registering thread, under its limits.
+                try {
+                    Values.call(ts, fn, new Object[] {this}, null);
+                } catch (SkeinError e) {
+                    if (e.isLimit()) throw e;
+                    pool.registry().reportCallbackError(this, e.value());
+                }
                 return null;
             });
             default -> null;

@@ -86,10 +86,18 @@ public final class PoolRegistry {
         t.start();
     }
 
-    /** Cancels every task of every pool (Ctrl-C, embedding cancel). */
+    /** Cancels every task of every pool and stops the running on_done callbacks (Ctrl-C, embedding cancel and close). */
     public void cancelAll() {
         for (Pool p : pools) p.cancelAll();
+        for (ThreadState cb : callbacks) cb.interrupt(dev.skein.runtime.ErrorKind.CANCELLED, "the callback was cancelled");
     }
+
+    /** The on_done callbacks running now, so {@link #cancelAll} stops them too. */
+    private final java.util.Set<ThreadState> callbacks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void callbackStarted(ThreadState ts) { callbacks.add(ts); }
+
+    void callbackEnded(ThreadState ts) { callbacks.remove(ts); }
 
     /**
      * At the end of a script: tasks still running or queued finish first (fire-and-forget works,

@@ -102,7 +102,23 @@ public final class ThreadState {
      */
     public void interrupt(ErrorKind kind, String message) {
         pendingInterrupt = Errors.of(kind, message);
+        for (ThreadState f : followers) f.interrupt(kind, message);
     }
+
+    /**
+     * Thread states that run on this one's behalf elsewhere (the {@code on_done} callbacks it
+     * registered) and are stopped with it: a stop request of this thread reaches them too.
+     */
+    private final java.util.List<ThreadState> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Makes {@code other} follow this thread's stop requests (at once, when one is pending) until {@link #release}. */
+    public void lead(ThreadState other) {
+        followers.add(other);
+        SkeinError e = pendingInterrupt;
+        if (e != null) other.interrupt(e.kind(), e.value().message());
+    }
+
+    public void release(ThreadState other) { followers.remove(other); }
 
     public boolean isInterrupted() { return pendingInterrupt != null; }
 

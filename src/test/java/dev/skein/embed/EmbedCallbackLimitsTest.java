@@ -1,0 +1,78 @@
+package dev.skein.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** on_done callbacks run under the limits of the code that registered them, and close() stops them. */
+class EmbedCallbackLimitsTest {
+    private static final Duration GENEROUS = Duration.ofSeconds(30);
+
+    /** A task whose callback spins, calling tick() (the host counts). */
+    private static final String SPINNING_CALLBACK = """
+            fn spin(f) { while true { tick() } }
+            let pool = threads(2)
+            let f = submit abs(-1) to pool
+            f.on_done(spin)
+            """;
+
+    @Test void closeStopsASpinningCallback() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
+        SkeinSession session = engine.newSession();
+        session.eval(SPINNING_CALLBACK);
+        waitForTicks(ticks);
+        session.close();
+        assertStopsGrowing(ticks);
+        engine.close();
+    }
+
+    @Test void theTimeLimitOfTheEntryThatRegisteredACallbackStopsIt() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        try (SkeinEngine engine = SkeinEngine.builder().timeLimit(Duration.ofMillis(500))
+                .function("tick", call -> ticks.incrementAndGet()).build();
+             SkeinSession session = engine.newSession()) {
+            SkeinLimitException e = assertTimeoutPreemptively(GENEROUS, () -> assertThrows(SkeinLimitException.class,
+                    () -> session.eval(SPINNING_CALLBACK + "import time\ntime.sleep(30)\n")));
+            assertEquals(SkeinLimitException.Limit.TIME, e.limit());
+            assertTrue(ticks.get() > 0, "the callback ran");
+            assertStopsGrowing(ticks);
+        }
+    }
+
+    @Test void aCallbackOfAFinishedFutureRunsUnderTheRegisteringEntrysStepBudget() {
+        try (SkeinEngine engine = SkeinEngine.builder().stepLimit(100_000).build()) {
+            SkeinLimitException e = assertTimeoutPreemptively(GENEROUS, () -> assertThrows(SkeinLimitException.class, () -> engine.eval("""
+                    let f = submit abs(-1) to threads(1)
+                    await f
+                    f.on_done(fn(x) => [0 for i in range(10**12)])
+                    """)));
+            assertEquals(SkeinLimitException.Limit.STEPS, e.limit());
+        }
+    }
+
+    private static void waitForTicks(AtomicLong ticks) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (ticks.get() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+        assertTrue(ticks.get() > 0, "the callback started");
+    }
+
+    /** The counter stops moving once the callback that bumps it is stopped. */
+    private static void assertStopsGrowing(AtomicLong counter) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = counter.get();
+            if (now == last) return;
+            last = now;
+            Thread.sleep(150);
+        }
+        throw new AssertionError("the callback is still running: the counter keeps growing");
+    }
+}
