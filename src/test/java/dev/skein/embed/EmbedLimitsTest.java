@@ -144,7 +144,7 @@ class EmbedLimitsTest {
     }
 
     /** The counter stops moving once the tasks that bump it are stopped. */
-    private static void assertStopsGrowing(AtomicLong counter) throws InterruptedException {
+    static void assertStopsGrowing(AtomicLong counter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long last = -1;
         while (System.nanoTime() < deadline) {
