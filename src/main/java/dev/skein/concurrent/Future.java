@@ -156,6 +156,21 @@ public final class Future implements Values.Named, Values.MethodHost {
     }
 
     /**
+     * Stops this task while the awaiting thread {@code ts} runs it inline and the await's timeout
+     * has passed (it cannot keep running: its thread is the awaiter's). False if it had finished.
+     */
+    boolean stopInline(ThreadState ts) {
+        lock.lock();
+        try {
+            if (state != State.RUNNING || runner != ts) return false;
+            ts.interrupt(ErrorKind.TIMEOUT, describe() + " was stopped: it ran inline in an await whose timeout passed");
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Cancels: a queued task never runs; a running one is stopped at its next loop iteration or
      * call (with CancelledError inside). Returns false if it had already finished.
      */

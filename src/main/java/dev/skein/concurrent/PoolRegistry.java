@@ -61,6 +61,11 @@ public final class PoolRegistry {
     }
 
     ScheduledFuture<?> scheduleTimeout(Future f, ThreadState ts) {
+        return schedule((long) (f.timeoutSeconds() * 1e9), f::timeOut);
+    }
+
+    /** Runs {@code action} on the timeout timer after {@code delayNanos}. */
+    ScheduledFuture<?> schedule(long delayNanos, Runnable action) {
         lock.lock();
         try {
             if (timer == null) {
@@ -70,7 +75,7 @@ public final class PoolRegistry {
                     return t;
                 });
             }
-            return timer.schedule(f::timeOut, (long) (f.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
+            return timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
         } finally {
             lock.unlock();
         }

@@ -122,7 +122,11 @@ public final class ThreadState {
 
     public boolean isInterrupted() { return pendingInterrupt != null; }
 
-    public void clearInterrupt() { pendingInterrupt = null; }
+    /** Drops a stop request aimed at an inline task this thread ran for another (see the concurrent layer's waits). */
+    public void clearInterrupt() {
+        pendingInterrupt = null;
+        stoppedBy = null;
+    }
 
     public SkeinError pendingInterrupt() { return pendingInterrupt; }
 
