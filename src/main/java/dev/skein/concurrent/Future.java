@@ -45,7 +45,11 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Where this task awaits {@link #waitingOn} ("file:line"), for the deadlock message. */
     volatile String waitSite;
 
-    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id) {
+    /** The entry the task was submitted for (see {@link ThreadState#scope()}); its tasks inherit it. */
+    private final Object scope;
+
+    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id, Object scope) {
+        this.scope = scope;
         this.pool = pool;
         this.callee = callee;
         this.args = args;
@@ -58,6 +62,8 @@ public final class Future implements Values.Named, Values.MethodHost {
     // ------------------------------------------------------------------ identity and description
 
     public Pool pool() { return pool; }
+
+    Object scope() { return scope; }
 
     public long id() { return id; }
 
@@ -106,8 +112,9 @@ public final class Future implements Values.Named, Values.MethodHost {
 
     /** Runs a claimed task in {@code ts}'s thread and records its outcome. Never throws a Skein error. */
     void runClaimed(ThreadState ts) {
-        Object previousTask = ts.task();
+        Object previousTask = ts.task(), previousScope = ts.scope();
         ts.setTask(this);
+        ts.setScope(scope);
         java.util.concurrent.ScheduledFuture<?> timer = timeoutSeconds > 0 ? pool.registry().scheduleTimeout(this, ts) : null;
         try {
             Object value = pool.runTask(ts, callee, args, kwNames);
@@ -126,6 +133,7 @@ public final class Future implements Values.Named, Values.MethodHost {
         } finally {
             if (timer != null) timer.cancel(false);
             ts.setTask(previousTask);
+            ts.setScope(previousScope);
         }
     }
 
@@ -246,6 +254,7 @@ public final class Future implements Values.Named, Values.MethodHost {
         // As a task of this future's pool: an await of a task queued there runs it here instead
         // of blocking the worker it waits for, and joins the wait-for graph.
         ts.setTask(this);
+        ts.setScope(c.owner().scope());
         c.owner().lead(ts);
         registry.callbackStarted(ts);
         try {

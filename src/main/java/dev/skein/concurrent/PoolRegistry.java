@@ -97,6 +97,14 @@ public final class PoolRegistry {
         for (ThreadState cb : callbacks) cb.interrupt(dev.skein.runtime.ErrorKind.CANCELLED, "the callback was cancelled");
     }
 
+    /**
+     * The end of an embedded entry: the tasks submitted for it (and by those tasks) that are
+     * still queued or running are cancelled, except {@code keep} (a future the entry returned).
+     */
+    public void cancelScope(Object scope, Object keep) {
+        for (Pool p : pools) p.cancelScope(scope, keep);
+    }
+
     /** The on_done callbacks running now, so {@link #cancelAll} stops them too. */
     private final java.util.Set<ThreadState> callbacks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

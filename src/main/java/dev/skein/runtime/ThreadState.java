@@ -134,6 +134,16 @@ public final class ThreadState {
 
     public Object task() { return task; }
 
+    /**
+     * The entry this thread works for (an embedded run, eval or call): tasks it submits carry
+     * it, so the entry's end can cancel them. Null outside an embedding (the CLI waits instead).
+     */
+    private Object scope;
+
+    public Object scope() { return scope; }
+
+    public void setScope(Object s) { scope = s; }
+
     public void setTask(Object t) { task = t; }
 
     public void pushPool(Object pool) { scopedPools.addLast(pool); }

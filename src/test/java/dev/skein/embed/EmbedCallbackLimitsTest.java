@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -26,11 +27,31 @@ class EmbedCallbackLimitsTest {
         AtomicLong ticks = new AtomicLong();
         SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
         SkeinSession session = engine.newSession();
-        session.eval(SPINNING_CALLBACK);
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                session.eval(SPINNING_CALLBACK + "import time\ntime.sleep(60)\n");
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
         waitForTicks(ticks);
         session.close();
         assertStopsGrowing(ticks);
+        assertEquals(SkeinLimitException.Limit.CANCELLED, ((SkeinLimitException) run.get(20, TimeUnit.SECONDS)).limit());
         engine.close();
+    }
+
+    @Test void theEndOfTheEntryThatRegisteredACallbackStopsIt() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        try (SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
+             SkeinSession session = engine.newSession()) {
+            session.eval("let started = event()\nfn spin(f) { tick()\n started.set()\n while true { tick() } }\n"
+                    + "let f = submit abs(-1) to threads(1)\nf.on_done(spin)\nstarted.wait()\n");
+            assertTrue(ticks.get() > 0, "the callback ran");
+            assertStopsGrowing(ticks);
+            assertEquals(2L, session.eval("1 + 1"));
+        }
     }
 
     @Test void theTimeLimitOfTheEntryThatRegisteredACallbackStopsIt() throws Exception {
