@@ -178,6 +178,7 @@ final class StrMethods {
         // Sized once, so it never copies as it grows (a result too long for a String grows and fails in append, as before).
         StringBuilder sb = length < Integer.MAX_VALUE - 16 ? new StringBuilder((int) length) : new StringBuilder();
         for (int i = 0; i < items.length; i++) {
+            Iter.tick(ts, i);   // a join of millions of items stops when its task is cancelled
             if (i > 0) sb.append(sep);
             sb.append((String) items[i]);
         }
