@@ -41,7 +41,7 @@ import builtins as _b, sys as _sys, dataclasses as _dc
 _str = str
 _type = type
 true, false, none = True, False, None
-_sys.set_int_max_str_digits(0)
+_sys.set_int_max_str_digits(4300)   # Skein bounds int/text conversion as CPython does by default
 def _r(v):
     if v is None: return "none"
     if v is True: return "true"

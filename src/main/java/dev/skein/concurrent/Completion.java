@@ -50,7 +50,7 @@ public final class Completion {
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw Errors.cancelled("interrupted while waiting for futures");
+                    throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for futures");
                 }
             }
         };
@@ -79,7 +79,7 @@ public final class Completion {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for futures");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for futures");
         }
         SkeinList doneList = new SkeinList(), pending = new SkeinList();
         for (Future f : fs) (f.isDone() ? doneList : pending).append(f);

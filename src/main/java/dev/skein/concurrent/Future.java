@@ -45,7 +45,11 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Where this task awaits {@link #waitingOn} ("file:line"), for the deadlock message. */
     volatile String waitSite;
 
-    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id) {
+    /** The entry the task was submitted for (see {@link ThreadState#scope()}); its tasks inherit it. */
+    private final Object scope;
+
+    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id, Object scope) {
+        this.scope = scope;
         this.pool = pool;
         this.callee = callee;
         this.args = args;
@@ -58,6 +62,8 @@ public final class Future implements Values.Named, Values.MethodHost {
     // ------------------------------------------------------------------ identity and description
 
     public Pool pool() { return pool; }
+
+    Object scope() { return scope; }
 
     public long id() { return id; }
 
@@ -106,8 +112,9 @@ public final class Future implements Values.Named, Values.MethodHost {
 
     /** Runs a claimed task in {@code ts}'s thread and records its outcome. Never throws a Skein error. */
     void runClaimed(ThreadState ts) {
-        Object previousTask = ts.task();
+        Object previousTask = ts.task(), previousScope = ts.scope();
         ts.setTask(this);
+        ts.setScope(scope);
         java.util.concurrent.ScheduledFuture<?> timer = timeoutSeconds > 0 ? pool.registry().scheduleTimeout(this, ts) : null;
         try {
             Object value = pool.runTask(ts, callee, args, kwNames);
@@ -128,6 +135,7 @@ public final class Future implements Values.Named, Values.MethodHost {
         } finally {
             if (timer != null) timer.cancel(false);
             ts.setTask(previousTask);
+            ts.setScope(previousScope);
         }
     }
 
@@ -152,6 +160,21 @@ public final class Future implements Values.Named, Values.MethodHost {
             if (state == State.RUNNING && runner != null) {
                 runner.interrupt(ErrorKind.TIMEOUT, describe() + " took longer than its timeout of " + Seconds.show(timeoutSeconds));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops this task while the awaiting thread {@code ts} runs it inline and the await's timeout
+     * has passed (it cannot keep running: its thread is the awaiter's). False if it had finished.
+     */
+    boolean stopInline(ThreadState ts) {
+        lock.lock();
+        try {
+            if (state != State.RUNNING || runner != ts) return false;
+            ts.interrupt(ErrorKind.TIMEOUT, describe() + " was stopped: it ran inline in an await whose timeout passed");
+            return true;
         } finally {
             lock.unlock();
         }
@@ -222,13 +245,27 @@ public final class Future implements Values.Named, Values.MethodHost {
         for (Object cb : toRun) runCallback(cb);
     }
 
+    /** A Skein callback and the thread state that registered it, whose limits it runs under. */
+    private record Callback(Object fn, ThreadState owner) {}
+
     private void runCallback(Object cb) {
         if (cb instanceof Runnable r) { r.run(); return; }
-        ThreadState ts = new ThreadState(pool.registry().interp());
+        Callback c = (Callback) cb;
+        PoolRegistry registry = pool.registry();
+        ThreadState ts = new ThreadState(registry.interp());
+        // As a task of this future's pool: an await of a task queued there runs it here instead
+        // of blocking the worker it waits for, and joins the wait-for graph.
+        ts.setTask(this);
+        ts.setScope(c.owner().scope());
+        c.owner().lead(ts);
+        registry.callbackStarted(ts);
         try {
-            Values.call(ts, cb, new Object[] {this}, null);
+            Values.call(ts, c.fn(), new Object[] {this}, null);
         } catch (SkeinError e) {
-            pool.registry().reportCallbackError(this, e.value());
+            registry.reportCallbackError(this, e.value());
+        } finally {
+            registry.callbackEnded(ts);
+            c.owner().release(ts);
         }
     }
 
@@ -324,7 +361,12 @@ public final class Future implements Values.Named, Values.MethodHost {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for " + describe());
+            String why = "interrupted while waiting for " + describe();
+            if (waiter == null) throw Errors.limit(ErrorKind.CANCELLED, why);
+            waiter.interrupt(ErrorKind.CANCELLED, why);
+            lock.unlock();
+            try { waiter.checkStopped(); } finally { lock.lock(); }
+            throw Errors.limit(ErrorKind.CANCELLED, why);
         } finally {
             lock.unlock();
         }
@@ -374,11 +416,17 @@ public final class Future implements Values.Named, Values.MethodHost {
                 if (!(fn instanceof Callable)) throw Errors.type("on_done needs a function, not " + Values.typeName(fn));
                 lock.lock();
                 try {
-                    if (!finishedLocked() && callbacks != null) { callbacks.add(fn); return null; }
+                    if (!finishedLocked() && callbacks != null) { callbacks.add(new Callback(fn, ts)); return null; }
                 } finally {
                     lock.unlock();
                 }
-                runCallback(fn);
+                // Done already: it runs at once, in the registering thread, under its limits.
+                try {
+                    Values.call(ts, fn, new Object[] {this}, null);
+                } catch (SkeinError e) {
+                    if (e.isLimit()) throw e;
+                    pool.registry().reportCallbackError(this, e.value());
+                }
                 return null;
             });
             default -> null;

@@ -89,7 +89,7 @@ public final class MapIterator implements SkeinIterator, Values.Named {
             return f;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for map results");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for map results");
         }
     }
 
@@ -137,7 +137,7 @@ public final class MapIterator implements SkeinIterator, Values.Named {
                 try {
                     out[i] = new ItemOutcome(Values.call(taskTs, fn, batch.get(i), null), null);
                 } catch (SkeinError e) {
-                    if (taskTs.isInterrupted()) throw e;   // cancelled or timed out: the whole chunk stops
+                    if (e.isLimit() || taskTs.isInterrupted()) throw e;   // cancelled or timed out: the whole chunk stops
                     out[i] = new ItemOutcome(null, e.value());
                 }
             }

@@ -66,6 +66,11 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
 
     public boolean isClosed() { return closed; }
 
+    /** Cancels the unfinished tasks submitted for the entry {@code scope} (see {@link ThreadState#scope()}). */
+    void cancelScope(Object scope, Object keep) {
+        for (Future f : new ArrayList<>(live)) if (f.scope() == scope && f != keep) f.cancel();
+    }
+
     /** Tasks submitted and not finished, for the REPL's :tasks. */
     public List<Future> liveTasks() { return new ArrayList<>(live); }
 
@@ -81,11 +86,11 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
         Object prepared = transport.prepare(ts, callee, args, kwNames, null, item, site);
-        return enqueue(callee, args, kwNames, timeout, site, prepared, 0);
+        return enqueue(ts, callee, args, kwNames, timeout, site, prepared, 0);
     }
 
-    private Future enqueue(Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items) {
-        Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId());
+    private Future enqueue(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items) {
+        Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId(), ts.scope());
         live.add(f);
         submitted.incrementAndGet();
         scheduler.schedule(f, prepared, items);
@@ -100,7 +105,7 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
     public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, long firstItem, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         Object prepared = transport.prepare(ts, fn, null, null, batch, firstItem, site);
-        return enqueue(MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
+        return enqueue(ts, MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
     }
 
     /** Called when a running task's timeout passes (a process worker running it is ended). */

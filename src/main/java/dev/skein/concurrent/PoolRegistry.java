@@ -61,6 +61,11 @@ public final class PoolRegistry {
     }
 
     ScheduledFuture<?> scheduleTimeout(Future f, ThreadState ts) {
+        return schedule((long) (f.timeoutSeconds() * 1e9), f::timeOut);
+    }
+
+    /** Runs {@code action} on the timeout timer after {@code delayNanos}. */
+    ScheduledFuture<?> schedule(long delayNanos, Runnable action) {
         lock.lock();
         try {
             if (timer == null) {
@@ -70,7 +75,7 @@ public final class PoolRegistry {
                     return t;
                 });
             }
-            return timer.schedule(f::timeOut, (long) (f.timeoutSeconds() * 1e9), TimeUnit.NANOSECONDS);
+            return timer.schedule(action, delayNanos, TimeUnit.NANOSECONDS);
         } finally {
             lock.unlock();
         }
@@ -86,10 +91,26 @@ public final class PoolRegistry {
         t.start();
     }
 
-    /** Cancels every task of every pool (Ctrl-C, embedding cancel). */
+    /** Cancels every task of every pool and stops the running on_done callbacks (Ctrl-C, embedding cancel and close). */
     public void cancelAll() {
         for (Pool p : pools) p.cancelAll();
+        for (ThreadState cb : callbacks) cb.interrupt(dev.skein.runtime.ErrorKind.CANCELLED, "the callback was cancelled");
     }
+
+    /**
+     * The end of an embedded entry: the tasks submitted for it (and by those tasks) that are
+     * still queued or running are cancelled, except {@code keep} (a future the entry returned).
+     */
+    public void cancelScope(Object scope, Object keep) {
+        for (Pool p : pools) p.cancelScope(scope, keep);
+    }
+
+    /** The on_done callbacks running now, so {@link #cancelAll} stops them too. */
+    private final java.util.Set<ThreadState> callbacks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    void callbackStarted(ThreadState ts) { callbacks.add(ts); }
+
+    void callbackEnded(ThreadState ts) { callbacks.remove(ts); }
 
     /**
      * At the end of a script: tasks still running or queued finish first (fire-and-forget works,

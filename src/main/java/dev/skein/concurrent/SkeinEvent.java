@@ -30,7 +30,7 @@ public final class SkeinEvent implements Values.Named, Values.MethodHost {
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for an event");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for an event");
         } finally {
             lock.unlock();
         }

@@ -26,7 +26,7 @@ public final class SkeinLock implements Values.Named, Values.MethodHost, ScopedR
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while waiting for a lock");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for a lock");
         }
     }
 

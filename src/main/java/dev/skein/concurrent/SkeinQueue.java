@@ -30,7 +30,7 @@ public final class SkeinQueue implements Values.Named, Values.MethodHost {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while putting into a queue");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while putting into a queue");
         }
     }
 
@@ -45,7 +45,7 @@ public final class SkeinQueue implements Values.Named, Values.MethodHost {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw Errors.cancelled("interrupted while reading a queue");
+            throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while reading a queue");
         }
     }
 

@@ -41,6 +41,7 @@ public final class Waiting {
         if (!awaitDone(ts, f, deadline, site)) {
             throw Errors.timeout(f.describe() + " is not done after " + Seconds.show(timeout) + " (it keeps running)");
         }
+        ts.checkStopped();   // the awaiter's own stop wins over the task's error it may have caused
         return f.outcome();
     }
 
@@ -57,15 +58,23 @@ public final class Waiting {
             // out the waiting task then stops the inline one too, and the wait-for edge stays
             // recorded so a cycle through the inline task is still found.
             enterWait(me, f, site);
+            java.util.concurrent.atomic.AtomicBoolean overran = new java.util.concurrent.atomic.AtomicBoolean();
+            java.util.concurrent.ScheduledFuture<?> bound = deadline == Long.MAX_VALUE ? null
+                    : me.pool().registry().schedule(Math.max(0, deadline - System.nanoTime()), () -> overran.set(f.stopInline(ts)));
             try {
                 if (f.tryClaim(ts)) {
                     f.runClaimed(ts);
-                    // An interrupt aimed only at the inline task (its cancel or timeout) must not
-                    // outlive it and stop the task that ran it.
+                    if (bound != null) bound.cancel(false);
+                    // An interrupt aimed only at the inline task (its cancel or timeout, or this
+                    // await's) must not outlive it and stop the task that ran it.
                     if (!me.isCancelRequested() && !me.isTimedOut()) ts.clearInterrupt();
+                    if (overran.get()) {
+                        throw Errors.timeout(f.describe() + " is not done: it ran inline in this await, which stopped it when the timeout passed");
+                    }
                     return true;
                 }
             } finally {
+                if (bound != null) bound.cancel(false);
                 leaveWait(me);
             }
         }

@@ -34,7 +34,8 @@ final class Link {
             try {
                 return callee.call(origin.threadState(), args, kwNames);
             } catch (SkeinError e) {
-                throw SkeinSession.exceptionFor(session, e.value());
+                SkeinException ex = SkeinSession.exceptionFor(session, e.value());
+                throw e.isLimit() ? SkeinLimitException.of(ex) : ex;   // back in Skein, it stays uncatchable
             }
         }
         if (session != null) return session.enter(ts -> callee.call(ts, args, kwNames));

@@ -124,7 +124,8 @@ public final class SkeinEngine implements AutoCloseable {
     public SkeinScript compile(String code) { return compile("<script>", code); }
 
     /**
-     * Runs source once in a fresh session, waits for the tasks it left running, closes the
+     * Runs source once in a fresh session, waits for the tasks it left running (within the same
+     * time limit: one entry), closes the
      * session and returns the value of the last expression statement.
      */
     public Object eval(String code) { return eval("<eval>", code); }
@@ -132,9 +133,7 @@ public final class SkeinEngine implements AutoCloseable {
     /** {@link #eval(String)} with the file name errors show. */
     public Object eval(String fileName, String code) {
         try (SkeinSession session = newSession()) {
-            Object value = session.eval(fileName, code);
-            session.awaitTasks();
-            return value;
+            return session.eval(fileName, code, true);
         }
     }
 
@@ -328,7 +327,8 @@ public final class SkeinEngine implements AutoCloseable {
 
         /**
          * The longest any one entry (a run, an eval, a call from Java) may take; then the script
-         * stops at its next loop iteration or call with TimeoutError and its tasks are cancelled.
+         * stops at its next loop iteration or call with TimeoutError (the script cannot catch it; the
+     * host gets a {@link SkeinLimitException}) and its tasks are cancelled.
          */
         public Builder timeLimit(Duration limit) {
             if (limit.isNegative() || limit.isZero()) throw new IllegalArgumentException("the time limit must be positive");
@@ -338,7 +338,8 @@ public final class SkeinEngine implements AutoCloseable {
 
         /**
          * How many steps (loop iterations and calls) each Skein thread of an entry may take — the
-         * entry's own thread and each task counted separately; past it, CancelledError.
+         * entry's own thread and each task counted separately; past it, StepLimitError (a limit
+     * error: the script cannot catch it, the host gets a {@link SkeinLimitException}).
          */
         public Builder stepLimit(long steps) {
             if (steps <= 0) throw new IllegalArgumentException("the step limit must be positive");

@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * The one exception a host sees from Skein: a compile error, a runtime error, a cancellation, a
- * time limit or a used-up step budget. It carries the Skein error kind ({@code "ValueError"}),
+ * time limit or a used-up step budget (these last three as its subclass {@link SkeinLimitException}). It carries the Skein error kind ({@code "ValueError"}),
  * the message, where it happened (file, line, column of the innermost script frame) and the
  * script trace; {@link #report()} renders it the way the CLI prints it.
  *
  * <p>Host functions may also throw it to raise a Skein error of a built-in kind:
  * {@code throw new SkeinException("ValueError", "no such order")}.
  */
-public final class SkeinException extends RuntimeException {
+public class SkeinException extends RuntimeException {
     private final String kind;
     private final String detail;
     private final String file;
@@ -29,7 +29,7 @@ public final class SkeinException extends RuntimeException {
     private final String report;
     private final Integer exitCode;
 
-    private SkeinException(String kind, String detail, String file, int line, int column, List<TraceEntry> trace,
+    SkeinException(String kind, String detail, String file, int line, int column, List<TraceEntry> trace,
                            List<Diagnostic> diagnostics, ErrorValue error, String report, Integer exitCode, Throwable cause) {
         super(headline(kind, detail, file, line, column), cause);
         this.kind = kind;
@@ -122,8 +122,11 @@ public final class SkeinException extends RuntimeException {
         return diagnostics.size() == 1 && diagnostics.get(0).atEnd();
     }
 
-    /** True when a host {@code cancel()} or a used-up step budget stopped the script. */
+    /** True when a cancellation (the host's {@code cancel()}, a Java interrupt) stopped the script. */
     public boolean isCancelled() { return kind.equals("CancelledError"); }
+
+    /** True when the engine's step budget stopped the script (kind StepLimitError). */
+    public boolean isStepLimit() { return kind.equals("StepLimitError"); }
 
     /** True when the engine's time limit (or a task timeout the script did not catch) stopped it. */
     public boolean isTimeout() { return kind.equals("TimeoutError"); }
@@ -142,7 +145,10 @@ public final class SkeinException extends RuntimeException {
 
     /** This exception as a Skein error to throw inside the interpreter (a host function failing). */
     SkeinError toSkeinError() {
-        if (error != null) return new SkeinError(error);
+        if (error != null) {
+            SkeinError e = new SkeinError(error);
+            return this instanceof SkeinLimitException ? e.asLimit() : e;
+        }
         return new SkeinError(new ErrorValue(ErrorKind.ERROR, getMessage(), null));
     }
 }

@@ -54,9 +54,7 @@ public final class SkeinScript {
     public Object run(Map<String, ?> globals) {
         try (SkeinSession session = engine.newSession()) {
             globals.forEach(session::set);
-            Object value = session.run(this);
-            session.awaitTasks();
-            return value;
+            return session.run(this, true);
         }
     }
 

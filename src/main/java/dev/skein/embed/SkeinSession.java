@@ -13,6 +13,7 @@ import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
+import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.OutputSink;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.Diagnostic;
@@ -86,11 +87,15 @@ public final class SkeinSession implements AutoCloseable {
     /**
      * Runs a compiled script in this session and returns the value of its last expression
      * statement as a Java value (null when it ends with another statement). Its globals stay in
-     * the session. Tasks it submitted and did not await keep running.
+     * the session. Tasks it submitted and did not await are cancelled when it returns (a future
+     * it returns is left to the host).
      *
      * @throws SkeinException for a Skein error, a cancellation, the time limit, or a host global not set
      */
-    public Object run(SkeinScript script) {
+    public Object run(SkeinScript script) { return run(script, false); }
+
+    /** {@link #run(SkeinScript)}; with {@code finishTasks}, it waits for every task first, within the same entry and limits. */
+    Object run(SkeinScript script, boolean finishTasks) {
         if (script.engine() != engine) throw new IllegalArgumentException(script + " was compiled by another engine");
         checkOpen();
         Code code = prepare(script);
@@ -100,14 +105,23 @@ public final class SkeinSession implements AutoCloseable {
             }
         }
         ModuleInstance m = module;
-        return toJava(enter(ts -> runner.run(code, m, ts)));
+        return toJava(enter(ts -> finished(ts, runner.run(code, m, ts), finishTasks)));
+    }
+
+    /** The value of an entry, once its tasks are done when {@code finishTasks} (then the pools are shut). */
+    private Object finished(ThreadState ts, Object value, boolean finishTasks) {
+        if (finishTasks) pools.finishAll(ts);
+        return value;
     }
 
     /** Compiles and runs source in this session (it sees and extends the session's globals), like a REPL line. */
     public Object eval(String code) { return eval("<eval>", code); }
 
     /** {@link #eval(String)} with the file name errors show. */
-    public Object eval(String fileName, String code) {
+    public Object eval(String fileName, String code) { return eval(fileName, code, false); }
+
+    /** {@link #eval(String, String)}; with {@code finishTasks}, it waits for every task first, within the same entry and limits. */
+    Object eval(String fileName, String code, boolean finishTasks) {
         checkOpen();
         Code compiled;
         layoutLock.lock();
@@ -119,7 +133,7 @@ public final class SkeinSession implements AutoCloseable {
             layoutLock.unlock();
         }
         ModuleInstance m = module;
-        return toJava(enter(ts -> runner.run(compiled, m, ts)));
+        return toJava(enter(ts -> finished(ts, runner.run(compiled, m, ts), finishTasks)));
     }
 
     /** Calls a global function of the session: {@code session.call("score", order)}. */
@@ -256,6 +270,8 @@ public final class SkeinSession implements AutoCloseable {
         checkOpen();
         codeRan = true;
         ThreadState ts = new ThreadState(interp);
+        ts.watchHostInterrupt();
+        ts.setScope(ts);   // the tasks it submits, and theirs, end with it
         running.add(ts);
         Duration limit = engine.timeLimit();
         String overTime = limit == null ? null : "the script ran longer than its time limit of " + dev.skein.runtime.Seconds.show(limit.toNanos() / 1e9);
@@ -263,27 +279,37 @@ public final class SkeinSession implements AutoCloseable {
         ScheduledFuture<?> timer = limit == null ? null : engine.schedule(limit, () -> {
             timedOut.set(true);
             ts.interrupt(ErrorKind.TIMEOUT, overTime);
-            pools.cancelAll();
+            pools.cancelScope(ts, null);
         });
+        Object returned = null;
         try {
             Outcome outcome = runner.execute(() -> body.apply(ts));
+            SkeinError stop = timedOut.get() ? Errors.limit(ErrorKind.TIMEOUT, overTime) : ts.stoppedBy() != null ? ts.stoppedBy() : ts.pendingInterrupt();
+            if (outcome instanceof Outcome.Finished && stop != null) {
+                outcome = new Outcome.Failed(stop.value(), runner);   // a finally block's jump dropped the stop: it still counts
+            }
             if (outcome instanceof Outcome.Failed failed) {
                 ErrorValue error = failed.error();
-                if (timedOut.get() && error.kind() != ErrorKind.TIMEOUT) {
+                if (stop == null) throw exceptionFor(this, error);
+                if (error.kind() != stop.kind()) {
                     // The entry may see a task it awaited being cancelled before its own stop request.
-                    ErrorValue timeout = new ErrorValue(ErrorKind.TIMEOUT, overTime, error);
-                    for (dev.skein.runtime.TraceEntry t : error.trace()) timeout.addTrace(t);
-                    error = timeout;
+                    ErrorValue cause = error;
+                    error = new ErrorValue(stop.kind(), stop.value().message(), cause);
+                    for (dev.skein.runtime.TraceEntry t : cause.trace()) error.addTrace(t);
                 }
-                throw exceptionFor(this, error);
+                throw SkeinLimitException.of(exceptionFor(this, error));
             }
             if (outcome instanceof Outcome.Exited exit) throw SkeinException.exit(exit.code());
             @SuppressWarnings("unchecked") T value = (T) ((Outcome.Finished) outcome).value();
+            returned = value;
             return value;
         } catch (StackOverflowError deep) {
             throw exceptionFor(this, Errors.of(ErrorKind.RECURSION, "maximum recursion depth exceeded (the host thread's stack is full)").value());
         } finally {
             if (timer != null) timer.cancel(false);
+            // Neither the tasks it never awaited nor the callbacks it registered outlive the entry.
+            if (!ts.isInterrupted()) ts.interrupt(ErrorKind.CANCELLED, "the entry that started it has ended");
+            pools.cancelScope(ts, returned);
             running.remove(ts);
             flush();
         }

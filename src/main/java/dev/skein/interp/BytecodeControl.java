@@ -206,6 +206,8 @@ final class BytecodeControl implements Opcodes {
         mv.visitLabel(onError);
         mv.visitInsn(NOP);   // the overflow path joins after the handler's entry: C1 refuses a jump to one
         mv.visitLabel(match);
+        mv.visitInsn(DUP);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/interp/Statements$Try", "uncatchable", "(L" + SKEIN_ERROR + ";)V", false);
         mv.visitVarInsn(ASTORE, error);
         writeBack(t.body().statements());
         for (Stmt.Catch c : t.catches()) {

@@ -294,6 +294,7 @@ final class Statements {
             try {
                 return body.exec(f);
             } catch (SkeinError e) {
+                uncatchable(e);
                 CatchClause c = match(f, e.value());
                 if (c == null) throw e;
                 if (c.binding() != null) c.binding().store(f, e.value());
@@ -322,6 +323,11 @@ final class Statements {
                 }
             }
             return null;
+        }
+
+        /** Rethrows a limit error (time, steps, memory, cancellation): no catch clause takes it. */
+        static void uncatchable(SkeinError e) {
+            if (e.isLimit()) throw e;
         }
 
         /** Whether a catch clause naming {@code kind} takes {@code err}; TypeError (not located) when kind is no error kind. */

@@ -57,7 +57,8 @@ public final class Convert {
     static void repr(Object o, StringBuilder sb, IdentityHashMap<Object, Boolean> active) {
         if (o == null) { sb.append("none"); return; }
         if (o instanceof Boolean b) { sb.append(b ? "true" : "false"); return; }
-        if (o instanceof Long || o instanceof BigInteger) { sb.append(o); return; }
+        if (o instanceof Long) { sb.append(o); return; }
+        if (o instanceof BigInteger b) { sb.append(IntDigits.decimal(b)); return; }
         if (o instanceof Double d) { sb.append(FloatRepr.repr(d)); return; }
         if (o instanceof String s) { quote(s, sb); return; }
         if (o instanceof Bytes b) { bytesRepr(b, sb); return; }

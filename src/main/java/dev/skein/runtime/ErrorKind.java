@@ -23,6 +23,8 @@ public final class ErrorKind implements Callable {
     public static final ErrorKind IO = new ErrorKind("IOError", ERROR);
     public static final ErrorKind TIMEOUT = new ErrorKind("TimeoutError", ERROR);
     public static final ErrorKind CANCELLED = new ErrorKind("CancelledError", ERROR);
+    /** The engine's step budget is used up (a limit error: it unwinds past every catch). */
+    public static final ErrorKind STEP_LIMIT = new ErrorKind("StepLimitError", ERROR);
     public static final ErrorKind DEADLOCK = new ErrorKind("DeadlockError", ERROR);
     public static final ErrorKind PORTABILITY = new ErrorKind("PortabilityError", ERROR);
     public static final ErrorKind WORKER_CRASHED = new ErrorKind("WorkerCrashedError", ERROR);
@@ -41,7 +43,7 @@ public final class ErrorKind implements Callable {
     static {
         Map<String, ErrorKind> m = new LinkedHashMap<>();
         for (ErrorKind k : new ErrorKind[] {ERROR, TYPE, VALUE, NAME, INDEX, KEY, ATTRIBUTE, ZERO_DIVISION,
-                OVERFLOW, RECURSION, MEMORY, IO, TIMEOUT, CANCELLED, DEADLOCK, PORTABILITY, WORKER_CRASHED,
+                OVERFLOW, RECURSION, MEMORY, IO, TIMEOUT, CANCELLED, STEP_LIMIT, DEADLOCK, PORTABILITY, WORKER_CRASHED,
                 POOL_CLOSED, PERMISSION, STOP_ITERATION, ASSERTION, IMPORT, SYNTAX, JSON, HTTP}) {
             m.put(k.name, k);
         }

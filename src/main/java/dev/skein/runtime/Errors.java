@@ -8,6 +8,9 @@ public final class Errors {
         return new SkeinError(new ErrorValue(kind, message, null));
     }
 
+    /** A limit error (time, steps, memory, cancellation of the thread itself): no catch takes it. */
+    public static SkeinError limit(ErrorKind kind, String message) { return of(kind, message).asLimit(); }
+
     public static SkeinError type(String m) { return of(ErrorKind.TYPE, m); }
     public static SkeinError value(String m) { return of(ErrorKind.VALUE, m); }
     public static SkeinError name(String m) { return of(ErrorKind.NAME, m); }

@@ -220,7 +220,7 @@ public final class FormatSpec {
             case 'x', 'X' -> 16;
             default -> 10;
         };
-        String text = value instanceof BigInteger b ? b.toString(base) : Long.toString(Convert.toLong(value, "value"), base);
+        String text = value instanceof BigInteger b ? IntDigits.inBase(b, base) : Long.toString(Convert.toLong(value, "value"), base);
         boolean negative = text.charAt(0) == '-';
         String digits = negative ? text.substring(1) : text;
         String prefix = "";

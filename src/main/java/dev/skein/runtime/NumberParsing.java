@@ -17,6 +17,7 @@ public final class NumberParsing {
     public static Object parseInt(String s, int base) {
         if ((base != 0 && base < 2) || base > 36) throw Errors.value("int() base must be >= 2 and <= 36, or 0");
         String ascii = toAscii(s);
+        if (s.length() > IntDigits.MAX_STR_DIGITS) IntDigits.checkParse(s, base);
         Object v = ascii == null ? null : parseAsciiInt(ascii, 0, ascii.length(), base, true);
         if (v == null) {
             String r = Convert.repr(s);

@@ -214,8 +214,8 @@ public final class PercentFormat {
         }
         int base = type == 'o' ? 8 : type == 'x' || type == 'X' ? 16 : 10;
         String text;
-        if (value != null) text = value.toString(base);
-        else if (v instanceof BigInteger b) text = b.toString(base);
+        if (value != null) text = IntDigits.inBase(value, base);
+        else if (v instanceof BigInteger b) text = IntDigits.inBase(b, base);
         else text = Long.toString(Convert.toLong(v, "value"), base);
         boolean negative = text.charAt(0) == '-';
         String digits = negative ? text.substring(1) : text;

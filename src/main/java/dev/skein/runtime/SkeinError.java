@@ -16,7 +16,18 @@ public final class SkeinError extends RuntimeException {
     /** The frame that last added a trace entry, so each frame is recorded once while unwinding. */
     private Object tracedFrame;
 
+    /** Whether this is a limit error (time, steps, memory, cancellation) that unwinds past every catch. */
+    private boolean limit;
+
     public ErrorValue value() { return value; }
+
+    /** Marks this error as a limit error: {@code catch} does not take it; finally blocks and with exits still run. */
+    public SkeinError asLimit() {
+        limit = true;
+        return this;
+    }
+
+    public boolean isLimit() { return limit; }
 
     /**
      * Records {@code entry} for {@code frame} unless that frame is already in the trace; the

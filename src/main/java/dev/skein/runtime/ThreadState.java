@@ -10,7 +10,21 @@ public final class ThreadState {
     private final int recursionLimit;
     private int depth;
     private volatile SkeinError pendingInterrupt;
+    /** Steps left in the current slice; a slice ends in {@link #slowPoll}, which refills it from {@link #budgetLeft}. */
     private long stepsLeft;
+    /** Steps of the budget not yet handed to a slice. */
+    private long budgetLeft;
+    /** Whether the budget ran out (then only {@link #CLEANUP_STEPS} more are given, for finally blocks). */
+    private boolean budgetSpent;
+    /** Whether a Java interrupt of this thread stops it (an embedded entry on a host thread). */
+    private boolean watchHostInterrupt;
+    /** The limit error that stopped this thread, or null (see {@link #stoppedBy()}). */
+    private volatile SkeinError stoppedBy;
+
+    /** Steps between two looks at the host thread's interrupt flag, when it is watched. */
+    private static final long SLICE = 1 << 16;
+    /** Steps finally blocks and {@code with} exits may still take once the budget is used up. */
+    private static final long CLEANUP_STEPS = 10_000;
 
     /** The task this thread is running (a concurrent-layer object), or null on the main thread. */
     private Object task;
@@ -25,6 +39,16 @@ public final class ThreadState {
         this.stepsLeft = interp.stepBudget();
     }
 
+    /**
+     * Makes a Java {@link Thread#interrupt()} of the running thread cancel it at its next poll
+     * (an embedded entry running on the host's thread). The thread's interrupt flag stays set.
+     */
+    public void watchHostInterrupt() {
+        watchHostInterrupt = true;
+        budgetLeft = stepsLeft;
+        stepsLeft = 0;
+    }
+
     public Interpreter interp() { return interp; }
 
     CodePoints.Cache codePoints() { return codePoints; }
@@ -36,31 +60,93 @@ public final class ThreadState {
 
     private void slowPoll() {
         SkeinError e = pendingInterrupt;
-        if (e != null) throw Errors.of(e.kind(), e.value().message());
-        if (stepsLeft < 0) {
-            stepsLeft = Long.MAX_VALUE;  // report once; further steps run so finally blocks can finish
-            throw Errors.of(ErrorKind.CANCELLED, "the step budget of " + interp.stepBudget() + " steps is used up");
+        if (e != null) throw stop(e.kind(), e.value().message());
+        if (stepsLeft >= 0) return;
+        if (watchHostInterrupt && Thread.currentThread().isInterrupted()) {
+            interrupt(ErrorKind.CANCELLED, "the host thread was interrupted");
+            throw stop(ErrorKind.CANCELLED, "the host thread was interrupted");
         }
+        if (budgetLeft > 0) {
+            long slice = watchHostInterrupt ? Math.min(SLICE, budgetLeft) : budgetLeft;
+            budgetLeft -= slice;
+            stepsLeft += slice;
+            if (stepsLeft >= 0) return;
+        }
+        if (!budgetSpent) {
+            budgetSpent = true;
+            stepsLeft = CLEANUP_STEPS;  // finally blocks and with exits may still tidy up a little
+        } else {
+            stepsLeft = 0;              // every further step stops again
+        }
+        throw stop(ErrorKind.STEP_LIMIT, "the step budget of " + interp.stepBudget() + " steps is used up");
+    }
+
+    /** A limit error that unwinds this thread: no {@code catch} takes it; remembered for the entry's host. */
+    private SkeinError stop(ErrorKind kind, String message) {
+        SkeinError e = Errors.limit(kind, message);
+        stoppedBy = e;
+        return e;
     }
 
     /**
+     * Raises this thread's pending stop request, if any, as a limit error. Waits call it when
+     * they wake, so an error that ended the wait does not hide the waiter's own stop.
+     */
+    public void checkStopped() {
+        if (pendingInterrupt != null) slowPoll();
+    }
+
+    /** The limit error (time, steps, cancellation, memory) that stopped this thread, or null. */
+    public SkeinError stoppedBy() { return stoppedBy; }
+
+    /**
      * Asks the thread to stop at its next poll with an error of this kind (CancelledError,
-     * TimeoutError). The request stays set, so a script that catches the error is stopped again
-     * at its next poll.
+     * TimeoutError). The error is a limit error that no {@code catch} takes; the request stays
+     * set, so loops in finally blocks are stopped again at their next poll.
      */
     public void interrupt(ErrorKind kind, String message) {
         pendingInterrupt = Errors.of(kind, message);
+        for (ThreadState f : followers) f.interrupt(kind, message);
     }
+
+    /**
+     * Thread states that run on this one's behalf elsewhere (the {@code on_done} callbacks it
+     * registered) and are stopped with it: a stop request of this thread reaches them too.
+     */
+    private final java.util.List<ThreadState> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Makes {@code other} follow this thread's stop requests (at once, when one is pending) until {@link #release}. */
+    public void lead(ThreadState other) {
+        followers.add(other);
+        SkeinError e = pendingInterrupt;
+        if (e != null) other.interrupt(e.kind(), e.value().message());
+    }
+
+    public void release(ThreadState other) { followers.remove(other); }
 
     public boolean isInterrupted() { return pendingInterrupt != null; }
 
-    public void clearInterrupt() { pendingInterrupt = null; }
+    /** Drops a stop request aimed at an inline task this thread ran for another (see the concurrent layer's waits). */
+    public void clearInterrupt() {
+        pendingInterrupt = null;
+        stoppedBy = null;
+    }
 
     public SkeinError pendingInterrupt() { return pendingInterrupt; }
 
     public int depth() { return depth; }
 
     public Object task() { return task; }
+
+    /**
+     * The entry this thread works for (an embedded run, eval or call): tasks it submits carry
+     * it, so the entry's end can cancel them. Null outside an embedding (the CLI waits instead).
+     */
+    private Object scope;
+
+    public Object scope() { return scope; }
+
+    public void setScope(Object s) { scope = s; }
 
     public void setTask(Object t) { task = t; }
 

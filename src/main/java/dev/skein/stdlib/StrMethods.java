@@ -179,6 +179,7 @@ final class StrMethods {
         }
         StringBuilder sb = Allocation.chars(length, "a str");   // sized once, so it never copies as it grows
         for (int i = 0; i < items.length; i++) {
+            Iter.tick(ts, i);   // a join of millions of items stops when its task is cancelled
             if (i > 0) sb.append(sep);
             sb.append((String) items[i]);
         }

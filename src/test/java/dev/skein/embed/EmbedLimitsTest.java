@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -57,8 +58,11 @@ class EmbedLimitsTest {
 
     @Test void aStepBudgetStopsARunawayScript() {
         try (SkeinEngine engine = SkeinEngine.builder().stepLimit(10_000).build()) {
-            SkeinException e = assertThrows(SkeinException.class, () -> engine.eval("while true { }"));
-            assertTrue(e.isCancelled());
+            SkeinLimitException e = assertThrows(SkeinLimitException.class, () -> engine.eval("while true { }"));
+            assertTrue(e.isStepLimit());
+            assertFalse(e.isCancelled(), "a used-up step budget is not a cancellation");
+            assertEquals("StepLimitError", e.kind());
+            assertEquals(SkeinLimitException.Limit.STEPS, e.limit());
             assertTrue(e.detail().contains("step budget of 10000"), e.detail());
             assertEquals(4950L, engine.eval("let s = 0\nfor i in range(100) { s += i }\ns"));
         }
@@ -133,15 +137,54 @@ class EmbedLimitsTest {
         AtomicLong ticks = new AtomicLong();
         SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
         SkeinSession session = engine.newSession();
-        session.eval("fn spin() { while true { tick() } }\nlet pool = threads(2)\nsubmit spin() to pool\nsubmit spin() to virtual()");
+        CompletableFuture<Throwable> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                session.eval("fn spin() { while true { tick() } }\nlet pool = threads(2)\nsubmit spin() to pool\nsubmit spin() to virtual()\n"
+                        + "import time\ntime.sleep(60)");
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
         while (ticks.get() == 0) Thread.sleep(5);
         engine.close();
         assertTrue(session.isClosed());
         assertStopsGrowing(ticks);
+        assertTrue(run.get(20, TimeUnit.SECONDS) instanceof SkeinLimitException);
+    }
+
+    @Test void theOneShotEvalWaitsForItsTasksWithinItsTimeLimit() {
+        try (SkeinEngine engine = SkeinEngine.builder().timeLimit(Duration.ofMillis(600)).build()) {
+            SkeinLimitException e = assertTimeoutPreemptively(GENEROUS, () -> assertThrows(SkeinLimitException.class,
+                    () -> engine.eval("import time\ntime.sleep(0.4)\nsubmit time.sleep(0.5) to threads(1)")));
+            assertEquals(SkeinLimitException.Limit.TIME, e.limit());
+        }
+    }
+
+    @Test void tasksNeverAwaitedEndWithTheEntry() throws Exception {
+        AtomicLong ticks = new AtomicLong();
+        try (SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
+             SkeinSession session = engine.newSession()) {
+            session.eval("""
+                    let started = event()
+                    fn spin() { tick()
+                        started.set()
+                        while true { tick() } }
+                    let pool = threads(1)
+                    let running = submit spin() to pool
+                    let queued = submit spin() to pool
+                    started.wait()
+                    """);
+            assertTrue(ticks.get() > 0);
+            assertStopsGrowing(ticks);
+            assertEquals(List.of(true, true), session.eval("[running.cancelled(), queued.cancelled()]"));
+            SkeinObject kept = (SkeinObject) session.eval("import time\nfn slow() { time.sleep(0.2)\n return 7 }\nsubmit slow() to pool");
+            assertEquals(7L, kept.callMethod("result"), "a future the entry returns is the host's to await");
+        }
     }
 
     /** The counter stops moving once the tasks that bump it are stopped. */
-    private static void assertStopsGrowing(AtomicLong counter) throws InterruptedException {
+    static void assertStopsGrowing(AtomicLong counter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         long last = -1;
         while (System.nanoTime() < deadline) {

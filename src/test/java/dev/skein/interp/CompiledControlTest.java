@@ -223,7 +223,7 @@ class CompiledControlTest {
                 }
                 spin(lock())
                 """));
-        assertEquals("CancelledError", e.kind(), e.getMessage());
+        assertEquals("StepLimitError", e.kind(), e.getMessage());
         assertEquals("finally ran, lock held: false\n", printed.toString(StandardCharsets.UTF_8));
     }
 }

@@ -347,12 +347,27 @@ class NumberParsingTest {
             {"0xg", "!SyntaxError: invalid hexadecimal literal"},
     };
 
+    /**
+     * The expected outcome under CPython's default 4300-digit bound (the data was made without
+     * it): past it, in a base that is not a power of two, the ValueError naming the count.
+     */
+    private static Object boundedDigits(Object[] c) {
+        String text = (String) c[0];
+        int base = (Integer) c[1];
+        long digits = text.chars().filter(Character::isLetterOrDigit).count();
+        String lower = text.strip().replaceFirst("^[+-]", "").toLowerCase();
+        boolean binaryBase = (base != 0 && (base & (base - 1)) == 0)
+                || (base == 0 && (lower.startsWith("0x") || lower.startsWith("0o") || lower.startsWith("0b")));
+        if (digits <= 4300 || binaryBase || ((String) c[2]).startsWith("!")) return c[2];
+        return "!ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has " + digits + " digits";
+    }
+
     @Test
     void intMatchesPython() {
         List<String> failures = new ArrayList<>();
         for (Object[] c : INTS) {
             String got = PyData.reprOutcome(() -> NumberParsing.parseInt((String) c[0], (Integer) c[1]));
-            if (!got.equals(c[2])) failures.add("int(" + Convert.repr(c[0]) + ", " + c[1] + "): expected " + c[2] + ", got " + got);
+            if (!got.equals(boundedDigits(c))) failures.add("int(" + Convert.repr(c[0]) + ", " + c[1] + "): expected " + c[2] + ", got " + got);
         }
         assertEquals(List.of(), failures);
     }

@@ -54,7 +54,8 @@ final class JsonWriter {
     private void value(Object v, int depth) {
         if (v == null) out.append("null");
         else if (v instanceof Boolean b) out.append(b ? "true" : "false");
-        else if (v instanceof Long || v instanceof BigInteger) out.append(v);
+        else if (v instanceof Long) out.append(v);
+        else if (v instanceof BigInteger b) out.append(dev.skein.runtime.IntDigits.decimal(b));
         else if (v instanceof Double d) out.append(floatText(d));
         else if (v instanceof String s) string(s);
         else if (v instanceof SkeinList l) container(l, depth, () -> array(l.snapshot(), depth));
@@ -116,7 +117,8 @@ final class JsonWriter {
         if (k instanceof String s) return s;
         if (k == null) return "null";
         if (k instanceof Boolean b) return b ? "true" : "false";
-        if (k instanceof Long || k instanceof BigInteger) return k.toString();
+        if (k instanceof Long) return k.toString();
+        if (k instanceof BigInteger b) return dev.skein.runtime.IntDigits.decimal(b);
         if (k instanceof Double d) return floatText(d);
         throw Errors.type("keys must be str, int, float, bool or none, not " + Values.typeName(k));
     }

@@ -65,7 +65,10 @@ public final class TimeModule {
             if (left <= 0) return;
             LockSupport.parkNanos(Math.min(left, SLICE_NANOS));
             ts.poll();
-            if (Thread.interrupted()) throw Errors.cancelled("sleep interrupted");
+            if (Thread.interrupted()) {
+                ts.interrupt(dev.skein.runtime.ErrorKind.CANCELLED, "sleep interrupted");
+                ts.poll();
+            }
         }
     }
 
