@@ -47,11 +47,32 @@ public final class SkeinDict extends Guarded {
     public Object getOr(Object key, Object dflt) {
         Hashing.check(key);
         Object k = canon(key);
+        Object seen = readOptimistically(k);
+        if (seen != null) return seen == Missing.MISSING ? dflt : seen;
         lock();
         try {
             Object v = map.getOrDefault(k, Missing.MISSING);
             return v == Missing.MISSING ? dflt : v;
         } finally { unlock(); }
+    }
+
+    /**
+     * The value for a canonical key read without the lock ({@link Guarded#readStamp}), kept if no
+     * write happened meanwhile: threads reading one shared dict then do not contend for its lock
+     * (an atomic instruction each, and the lock's cache line moving between cores). Only for int
+     * and str keys, whose hashing and equality run no other code. {@link Missing#MISSING} when
+     * absent; null when the read must be made again under the lock (the value may be none too).
+     */
+    private Object readOptimistically(Object k) {
+        if (!(k instanceof Long || k instanceof String)) return null;
+        int stamp = readStamp();
+        Object v;
+        try {
+            v = map.getOrDefault(k, Missing.MISSING);
+        } catch (RuntimeException raced) {   // a write rebuilt the table under the read
+            return null;
+        }
+        return v != null && unchangedSince(stamp) ? v : null;
     }
 
     /** {@code d[key]}: raises KeyError when absent. */

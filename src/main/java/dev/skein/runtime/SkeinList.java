@@ -14,6 +14,9 @@ import java.util.function.UnaryOperator;
  * {@link #count}) — holds off writers instead: other threads' writes wait for it, reads go on
  * and see the content as it was. Searches for a plain value (number, string, bytes, bool, none)
  * run under the lock; iteration reads one element at a time ({@link #getOr}), as CPython does.
+ * The reads of one element and of the size ({@link #getPy}, {@link #getOr}, {@link #size}) are
+ * optimistic: they read without the lock and keep the result if no write happened meanwhile
+ * ({@link Guarded#readStamp}), else read again under the lock.
  */
 public final class SkeinList extends Guarded {
     private Object[] items;
@@ -38,6 +41,9 @@ public final class SkeinList extends Guarded {
     public static SkeinList copyOf(Collection<?> values) { return wrap(values.toArray()); }
 
     public int size() {
+        int stamp = readStamp();
+        int n = size;
+        if (unchangedSince(stamp)) return n;
         lock();
         try { return size; } finally { unlock(); }
     }
@@ -52,6 +58,14 @@ public final class SkeinList extends Guarded {
 
     /** Index with Python's negative-index rule. */
     public Object getPy(long index) {
+        int stamp = readStamp();   // optimistic: reads are most of a list's traffic, and need no atomic instruction
+        Object[] a = items;
+        int n = size;
+        long at = index < 0 ? index + n : index;
+        if (at >= 0 && at < n && at < a.length) {
+            Object v = a[(int) at];
+            if (unchangedSince(stamp)) return v;
+        }
         lock();
         try {
             long i = index < 0 ? index + size : index;
@@ -71,6 +85,11 @@ public final class SkeinList extends Guarded {
 
     /** Returns the element at {@code i}, or {@code dflt} when i is past the end (for iteration). */
     public Object getOr(int i, Object dflt) {
+        int stamp = readStamp();
+        Object[] a = items;
+        int n = size;
+        Object v = i < n && i < a.length ? a[i] : dflt;
+        if (i >= 0 && (i >= n || i < a.length) && unchangedSince(stamp)) return v;
         lock();
         try { return i < size ? items[i] : dflt; } finally { unlock(); }
     }

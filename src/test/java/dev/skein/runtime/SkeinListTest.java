@@ -58,4 +58,43 @@ class SkeinListTest {
         assertTrue(Containers.contains(ints(4), 3.0));
         assertFalse(Containers.contains(ints(4), 4L));
     }
+
+    /**
+     * Reads without the lock (getPy, getOr, size) keep a result only if no write happened
+     * meanwhile: readers racing appends that grow the array and pops that clear slots never see
+     * a slot that is not an element (null here: the list holds no none) or an index the list
+     * did not have.
+     */
+    @Test void optimisticReadsNeverSeeAHalfWrittenList() throws Exception {
+        SkeinList l = ints(1);
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong bad = new java.util.concurrent.atomic.AtomicLong();
+        Thread writer = new Thread(() -> {
+            for (int round = 0; round < 200; round++) {
+                for (long i = 0; i < 2_000; i++) l.append(i);
+                while (l.size() > 1) l.pop(-1);
+            }
+            stop.set(true);
+        });
+        Runnable reader = () -> {
+            while (!stop.get()) {
+                int n = l.size();
+                if (n < 1) bad.incrementAndGet();
+                if (l.getPy(0) == null || l.getPy(-1) == null) bad.incrementAndGet();
+                for (int i = 0; ; i++) {
+                    Object v = l.getOr(i, SkeinIterator.DONE);
+                    if (v == SkeinIterator.DONE) break;
+                    if (v == null) bad.incrementAndGet();
+                }
+            }
+        };
+        Thread r1 = new Thread(reader), r2 = new Thread(reader);
+        writer.start();
+        r1.start();
+        r2.start();
+        writer.join();
+        r1.join();
+        r2.join();
+        assertEquals(0, bad.get());
+    }
 }
