@@ -2,7 +2,6 @@ package dev.skein.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -15,34 +14,22 @@ class SkeinDictTest {
      */
     @Test void optimisticReadsNeverSeeAHalfWrittenTable() throws Exception {
         java.util.concurrent.atomic.AtomicReference<SkeinDict> current = new java.util.concurrent.atomic.AtomicReference<>(stable());
-        AtomicBoolean stop = new AtomicBoolean();
         AtomicLong bad = new AtomicLong();
-        Thread writer = new Thread(() -> {
+        Racing.writerAndTwoReaders(() -> {
             for (int round = 0; round < 300; round++) {   // a fresh small table each round, grown 6 times under the readers
                 SkeinDict d = stable();
                 current.set(d);
                 for (long k = 1_000; k < 4_000; k++) d.put(k, k);
                 for (long k = 1_000; k < 4_000; k += 2) d.remove(k, null);
             }
-            stop.set(true);
-        });
-        Runnable reader = () -> {
-            while (!stop.get()) {
-                SkeinDict d = current.get();
-                for (long k = 0; k < 64; k++) {
-                    if (!Long.valueOf(k * 2).equals(d.getOr(k, "absent"))) bad.incrementAndGet();
-                }
-                if (!"value".equals(d.getOr("name", "absent"))) bad.incrementAndGet();
-                if (d.getOr(-1L, "absent") != "absent") bad.incrementAndGet();
+        }, () -> {
+            SkeinDict d = current.get();
+            for (long k = 0; k < 64; k++) {
+                if (!Long.valueOf(k * 2).equals(d.getOr(k, "absent"))) bad.incrementAndGet();
             }
-        };
-        Thread r1 = new Thread(reader), r2 = new Thread(reader);
-        writer.start();
-        r1.start();
-        r2.start();
-        writer.join();
-        r1.join();
-        r2.join();
+            if (!"value".equals(d.getOr("name", "absent"))) bad.incrementAndGet();
+            if (d.getOr(-1L, "absent") != "absent") bad.incrementAndGet();
+        });
         assertEquals(0, bad.get());
     }
 

@@ -67,34 +67,21 @@ class SkeinListTest {
      */
     @Test void optimisticReadsNeverSeeAHalfWrittenList() throws Exception {
         SkeinList l = ints(1);
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicLong bad = new java.util.concurrent.atomic.AtomicLong();
-        Thread writer = new Thread(() -> {
+        Racing.writerAndTwoReaders(() -> {
             for (int round = 0; round < 200; round++) {
                 for (long i = 0; i < 2_000; i++) l.append(i);
                 while (l.size() > 1) l.pop(-1);
             }
-            stop.set(true);
-        });
-        Runnable reader = () -> {
-            while (!stop.get()) {
-                int n = l.size();
-                if (n < 1) bad.incrementAndGet();
-                if (l.getPy(0) == null || l.getPy(-1) == null) bad.incrementAndGet();
-                for (int i = 0; ; i++) {
-                    Object v = l.getOr(i, SkeinIterator.DONE);
-                    if (v == SkeinIterator.DONE) break;
-                    if (v == null) bad.incrementAndGet();
-                }
+        }, () -> {
+            if (l.size() < 1) bad.incrementAndGet();
+            if (l.getPy(0) == null || l.getPy(-1) == null) bad.incrementAndGet();
+            for (int i = 0; ; i++) {
+                Object v = l.getOr(i, SkeinIterator.DONE);
+                if (v == SkeinIterator.DONE) break;
+                if (v == null) bad.incrementAndGet();
             }
-        };
-        Thread r1 = new Thread(reader), r2 = new Thread(reader);
-        writer.start();
-        r1.start();
-        r2.start();
-        writer.join();
-        r1.join();
-        r2.join();
+        });
         assertEquals(0, bad.get());
     }
 }
