@@ -23,12 +23,13 @@ public final class Main {
     /** {@code ownsProcess}: the real CLI (handles Ctrl-C, may open the REPL on a terminal). */
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean ownsProcess) {
         SkeinCommand command = new SkeinCommand(in, out, err, ownsProcess);
-        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("check")) {
-            // `skein script.skein ARGS…` — what picocli would parse (it stops at the first
-            // positional), without its start-up: building the command model by reflection costs
-            // a cold JVM about 0.15 s.
-            command.script = args[0];
-            command.args.addAll(java.util.Arrays.asList(args).subList(1, args.length));
+        int first = plainOptions(command, args);
+        if (first >= 0 && first < args.length && !args[first].startsWith("-") && !args[first].equals("check")) {
+            // `skein [--no-compile] [--recursion-limit N] script.skein ARGS…` — what picocli would
+            // parse (it stops at the first positional), without its start-up: building the
+            // command model by reflection costs a cold JVM 0.15-0.4 s.
+            command.script = args[first];
+            command.args.addAll(java.util.Arrays.asList(args).subList(first + 1, args.length));
             return command.call();
         }
         CommandLine cl = new CommandLine(command)
@@ -46,5 +47,30 @@ public final class Main {
                 });
         cl.addSubcommand("check", new CheckCommand(out, err));
         return cl.execute(args);
+    }
+
+    /**
+     * Sets the leading options in their plainest spellings ({@code --no-compile},
+     * {@code --recursion-limit N} or {@code =N} with N plain digits) and returns the index of the
+     * first other argument; -1 when picocli must parse the line (anything else, or a value to check).
+     */
+    private static int plainOptions(SkeinCommand command, String[] args) {
+        int i = 0;
+        while (i < args.length && args[i].startsWith("--")) {
+            String a = args[i];
+            if (a.equals("--no-compile")) {
+                command.noCompile = true;
+                i++;
+            } else if (a.equals("--recursion-limit") && i + 1 < args.length && args[i + 1].matches("[0-9]{1,9}")) {
+                command.recursionLimit = Integer.parseInt(args[i + 1]);
+                i += 2;
+            } else if (a.startsWith("--recursion-limit=") && a.substring(18).matches("[0-9]{1,9}")) {
+                command.recursionLimit = Integer.parseInt(a.substring(18));
+                i++;
+            } else {
+                return -1;
+            }
+        }
+        return i;
     }
 }

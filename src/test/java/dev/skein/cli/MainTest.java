@@ -96,4 +96,20 @@ class MainTest {
         assertEquals(0, limited.code(), limited.err());
         assertEquals("['x']\n", limited.out());
     }
+
+    // The leading options in their plain spellings take the fast path too; each must act.
+    @Test void plainLeadingOptionsActOnTheFastPath(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("deep.skein");
+        Files.writeString(script, "fn down(n) { return down(n + 1) }\ndown(0)\n");
+        for (String[] options : new String[][] {{"--recursion-limit", "50"}, {"--recursion-limit=50"}, {"--no-compile", "--recursion-limit", "50"}}) {
+            String[] line = java.util.Arrays.copyOf(options, options.length + 1);
+            line[options.length] = script.toString();
+            Result r = run("", line);
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("RecursionError: maximum recursion depth exceeded (limit 50)"), r.err());
+        }
+        Result bad = run("", "--recursion-limit", "abc", script.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("Invalid value for option '--recursion-limit'"), bad.err());
+    }
 }
