@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skein.embed.SkeinEngine;
 import dev.skein.embed.SkeinException;
+import dev.skein.embed.SkeinSession;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -59,6 +62,34 @@ class DeepValuesTest {
         List<?> both = (List<?>) result;
         assertEquals(DEPTH, depth(both.get(0)));
         assertEquals(DEPTH, depth(((Map<?, ?>) both.get(1)).get("k")));
+    }
+
+    @Test void aDeepJavaValueReachesTheScriptWhole() throws Exception {
+        // lists and maps alternating, 100,000 levels, with a cycle at the bottom: converted into
+        // Skein on a 1 MB thread (a recursive conversion overflowed its stack here)
+        List<Object> top = new ArrayList<>();
+        List<Object> level = top;
+        for (int i = 0; i < DEPTH; i++) {
+            List<Object> inner = new ArrayList<>();
+            if (i % 2 == 0) level.add(inner);
+            else level.add(new LinkedHashMap<>(Map.of("k", inner)));
+            level = inner;
+        }
+        level.add(top);
+        Object result = onOneMegabyteThread(() -> {
+            try (SkeinEngine engine = SkeinEngine.builder().build()) {
+                SkeinSession session = engine.newSession();
+                session.set("v", top);
+                return session.eval("""
+                        let n = 0
+                        let x = v
+                        while n < %d { x = x[0] if n %% 2 == 0 else x[0]["k"]; n += 1 }
+                        x[0].append(5)
+                        [n, len(x), len(v)]
+                        """.formatted(DEPTH));
+            }
+        });
+        assertEquals(List.of((long) DEPTH, 1L, 2L), result);   // the bottom holds the top itself
     }
 
     /** Levels of single-item lists around an empty one, counted without recursion. */

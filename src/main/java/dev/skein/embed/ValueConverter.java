@@ -68,7 +68,32 @@ public final class ValueConverter {
 
     // ------------------------------------------------------------------ Java → Skein
 
+    /**
+     * Iterative, as {@link #toJava(Object, Link, IdentityHashMap)} is, so that a Java value nested
+     * deeper than the thread's stack allows (lists in lists 100,000 deep) converts too: each
+     * container becomes its empty Skein container at once, filled in from a work list.
+     */
     private static Object toSkein(Object v, IdentityHashMap<Object, Object> done) {
+        ArrayDeque<Object[]> work = new ArrayDeque<>();   // {Java container, its Skein container}
+        Object top = skeinOf(v, done, work);
+        while (!work.isEmpty()) {
+            Object[] next = work.pop();
+            if (next[1] instanceof SkeinDict d) {
+                for (Map.Entry<?, ?> e : List.copyOf(((Map<?, ?>) next[0]).entrySet())) {
+                    d.put(hashable(skeinOf(e.getKey(), done, work), "dict key"), skeinOf(e.getValue(), done, work));
+                }
+            } else if (next[1] instanceof SkeinSet out) {
+                for (Object item : ((Set<?>) next[0]).toArray()) out.add(hashable(skeinOf(item, done, work), "set element"));
+            } else {
+                SkeinList out = (SkeinList) next[1];
+                for (Object item : items(next[0])) out.append(skeinOf(item, done, work));
+            }
+        }
+        return top;
+    }
+
+    /** One Java value: a leaf converted, or a container created empty and queued to be filled. */
+    private static Object skeinOf(Object v, IdentityHashMap<Object, Object> done, ArrayDeque<Object[]> work) {
         if (v == null || v instanceof Boolean || v instanceof String || v instanceof Long || v instanceof Double) return v;
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof BigInteger b) return Arith.norm(b);
@@ -81,34 +106,26 @@ public final class ValueConverter {
         if (isSkeinValue(v)) return v;
         Object seen = done.get(v);
         if (seen != null) return seen;
-        if (v instanceof Map<?, ?> m) {
-            SkeinDict d = new SkeinDict(m.size());
-            done.put(v, d);
-            for (Map.Entry<?, ?> e : List.copyOf(m.entrySet())) d.put(hashable(toSkein(e.getKey(), done), "dict key"), toSkein(e.getValue(), done));
-            return d;
-        }
-        if (v instanceof Set<?> s) {
-            SkeinSet out = new SkeinSet();
-            done.put(v, out);
-            for (Object item : s.toArray()) out.add(hashable(toSkein(item, done), "set element"));
-            return out;
-        }
-        if (v instanceof Collection<?> c) return list(v, c.toArray(), done);
-        if (v instanceof Object[] a) return list(v, a, done);
-        if (v.getClass().isArray()) {
-            Object[] boxed = new Object[Array.getLength(v)];
-            for (int i = 0; i < boxed.length; i++) boxed[i] = Array.get(v, i);
-            return list(v, boxed, done);
-        }
-        throw new IllegalArgumentException("a " + v.getClass().getName() + " cannot be passed to Skein "
+        Object out;
+        if (v instanceof Map<?, ?> m) out = new SkeinDict(m.size());
+        else if (v instanceof Set<?>) out = new SkeinSet();
+        else if (v instanceof Collection<?> c) out = new SkeinList(c.size());
+        else if (v instanceof Object[] a) out = new SkeinList(a.length);
+        else if (v.getClass().isArray()) out = new SkeinList(Array.getLength(v));
+        else throw new IllegalArgumentException("a " + v.getClass().getName() + " cannot be passed to Skein "
                 + "(use null, Boolean, a number, String, byte[], List, Set, Map, or a handle from Skein)");
+        done.put(v, out);
+        work.push(new Object[] {v, out});
+        return out;
     }
 
-    private static SkeinList list(Object original, Object[] items, IdentityHashMap<Object, Object> done) {
-        SkeinList out = new SkeinList(items.length);
-        done.put(original, out);
-        for (Object item : items) out.append(toSkein(item, done));
-        return out;
+    /** The items of a Java collection or array that becomes a list. */
+    private static Object[] items(Object v) {
+        if (v instanceof Collection<?> c) return c.toArray();
+        if (v instanceof Object[] a) return a;
+        Object[] boxed = new Object[Array.getLength(v)];
+        for (int i = 0; i < boxed.length; i++) boxed[i] = Array.get(v, i);
+        return boxed;
     }
 
     private static Object hashable(Object key, String what) {

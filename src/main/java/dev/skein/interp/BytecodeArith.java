@@ -49,10 +49,10 @@ final class BytecodeArith implements Opcodes {
     }
 
     /**
-     * Stack: a, b. Leaves {@code a op b}; the general path is {@code owner.method(a, b)}. Errors
+     * Stack: a, b. Leaves {@code a op b}; the general path is {@code owner}'s helper for op. Errors
      * come only from that call, so the caller's error region locates them as before.
      */
-    void binary(String op, String owner, String method) {
+    void binary(String op, String owner) {
         int b = fn.scratch(false, 1), a = fn.scratch(false, 0);
         mv.visitVarInsn(ASTORE, b);
         mv.visitVarInsn(ASTORE, a);
@@ -75,7 +75,7 @@ final class BytecodeArith implements Opcodes {
         mv.visitLabel(slow);
         mv.visitVarInsn(ALOAD, a);
         mv.visitVarInsn(ALOAD, b);
-        mv.visitMethodInsn(INVOKESTATIC, owner, method, "(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", false);
+        BytecodeExpressions.callArith(mv, owner, op);
         mv.visitLabel(done);
     }
 

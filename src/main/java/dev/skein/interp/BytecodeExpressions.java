@@ -35,6 +35,19 @@ final class BytecodeExpressions implements Opcodes {
             Map.entry("//", "floordiv"), Map.entry("%", "mod"), Map.entry("**", "pow"), Map.entry("&", "bitand"),
             Map.entry("|", "bitor"), Map.entry("^", "bitxor"), Map.entry("<<", "shl"), Map.entry(">>", "shr"));
 
+    /** Operators whose runtime helper takes the thread state last: huge int products and powers poll it. */
+    private static final java.util.Set<String> POLLING = java.util.Set.of("*", "**");
+
+    /** Stack: a, b. Calls {@code owner}'s helper for {@code op}, passing the thread state when it takes one. */
+    static void callArith(MethodVisitor mv, String owner, String op) {
+        if (POLLING.contains(op)) {
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            mv.visitMethodInsn(INVOKESTATIC, owner, ARITH.get(op), "(" + OBJ + OBJ + "Ldev/skein/runtime/ThreadState;)" + OBJ, false);
+        } else {
+            mv.visitMethodInsn(INVOKESTATIC, owner, ARITH.get(op), BINARY, false);
+        }
+    }
+
     private final BytecodeCompiler unit;
     private final BytecodeFunction fn;
     private final MethodVisitor mv;
@@ -110,10 +123,9 @@ final class BytecodeExpressions implements Opcodes {
     void arith(String op, Span at) {
         Label start = fn.startRegion();
         if (!fn.compact && BytecodeArith.inlines(op)) {
-            new BytecodeArith(fn).binary(op, "dev/skein/runtime/Arith", ARITH.get(op));
+            new BytecodeArith(fn).binary(op, "dev/skein/runtime/Arith");
         } else {
-            String owner = FAST.contains(op) ? OPERATORS : "dev/skein/runtime/Arith";
-            mv.visitMethodInsn(INVOKESTATIC, owner, ARITH.get(op), BINARY, false);
+            callArith(mv, FAST.contains(op) ? OPERATORS : "dev/skein/runtime/Arith", op);
         }
         fn.endRegion(start, at.line(), at.column(), false);
     }

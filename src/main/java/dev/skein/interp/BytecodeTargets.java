@@ -92,7 +92,7 @@ final class BytecodeTargets implements Opcodes {
         if (wide) mv.visitMethodInsn(INVOKESTATIC, "dev/skein/interp/Statements$AugIndex", "getIndex", "(" + OBJ + "J)" + OBJ, false);
         else mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Containers", "getIndex", "(" + OBJ + OBJ + ")" + OBJ, false);
         exprs.value(a.value());
-        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Arith", BytecodeExpressions.ARITH.get(a.op()), "(" + OBJ + OBJ + ")" + OBJ, false);
+        BytecodeExpressions.callArith(mv, "dev/skein/runtime/Arith", a.op());
         int result = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, result);
         mv.visitVarInsn(ALOAD, container);

@@ -3,6 +3,7 @@ package dev.skein.interp;
 import dev.skein.runtime.Arith;
 import dev.skein.runtime.Containers;
 import dev.skein.runtime.SkeinError;
+import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 /**
@@ -15,23 +16,24 @@ final class Operators {
     /** A binary operator's general semantics. */
     @FunctionalInterface
     interface BinaryOp {
-        Object apply(Object a, Object b);
+        /** {@code ts} is the running thread's, polled by the products and powers of huge ints. */
+        Object apply(Object a, Object b, ThreadState ts);
     }
 
     static BinaryOp forSymbol(String op) {
         return switch (op) {
-            case "+" -> Arith::add;
-            case "-" -> Arith::sub;
+            case "+" -> (a, b, ts) -> Arith.add(a, b);
+            case "-" -> (a, b, ts) -> Arith.sub(a, b);
             case "*" -> Arith::mul;
-            case "/" -> Arith::truediv;
-            case "//" -> Arith::floordiv;
-            case "%" -> Arith::mod;
+            case "/" -> (a, b, ts) -> Arith.truediv(a, b);
+            case "//" -> (a, b, ts) -> Arith.floordiv(a, b);
+            case "%" -> (a, b, ts) -> Arith.mod(a, b);
             case "**" -> Arith::pow;
-            case "&" -> Arith::bitand;
-            case "|" -> Arith::bitor;
-            case "^" -> Arith::bitxor;
-            case "<<" -> Arith::shl;
-            case ">>" -> Arith::shr;
+            case "&" -> (a, b, ts) -> Arith.bitand(a, b);
+            case "|" -> (a, b, ts) -> Arith.bitor(a, b);
+            case "^" -> (a, b, ts) -> Arith.bitxor(a, b);
+            case "<<" -> (a, b, ts) -> Arith.shl(a, b);
+            case ">>" -> (a, b, ts) -> Arith.shr(a, b);
             default -> throw new IllegalArgumentException(op);
         };
     }
@@ -70,13 +72,13 @@ final class Operators {
             Object a = left.eval(f);
             Object b = right.eval(f);
             try {
-                return apply(a, b);
+                return apply(a, b, f.ts);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }
         }
 
-        abstract Object apply(Object a, Object b);
+        abstract Object apply(Object a, Object b, ThreadState ts);
     }
 
     static final class Binary extends BinaryNode {
@@ -87,13 +89,13 @@ final class Operators {
             this.op = op;
         }
 
-        @Override Object apply(Object a, Object b) { return op.apply(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return op.apply(a, b, ts); }
     }
 
     static final class Add extends BinaryNode {
         Add(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) { return add(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return add(a, b); }
     }
 
     /** {@code x + k} (and {@code x - k} as {@code x + (-k)}) for a constant int k. */
@@ -150,25 +152,25 @@ final class Operators {
     static final class Sub extends BinaryNode {
         Sub(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) { return sub(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return sub(a, b); }
     }
 
     static final class Mul extends BinaryNode {
         Mul(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) { return mul(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return mul(a, b, ts); }
     }
 
     static final class Mod extends BinaryNode {
         Mod(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) { return mod(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return mod(a, b); }
     }
 
     static final class FloorDiv extends BinaryNode {
         FloorDiv(int line, int col, ExprNode l, ExprNode r) { super(line, col, l, r); }
 
-        @Override Object apply(Object a, Object b) { return floordiv(a, b); }
+        @Override Object apply(Object a, Object b, ThreadState ts) { return floordiv(a, b); }
     }
 
     // ------------------------------------------------------------------ fast paths
@@ -192,12 +194,12 @@ final class Operators {
         return Arith.sub(a, b);
     }
 
-    static Object mul(Object a, Object b) {
+    static Object mul(Object a, Object b, ThreadState ts) {
         if (a instanceof Long x && b instanceof Long y) {
             long hi = Math.multiplyHigh(x, y), lo = x * y;
             if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
         }
-        return Arith.mul(a, b);
+        return Arith.mul(a, b, ts);
     }
 
     static Object mod(Object a, Object b) {

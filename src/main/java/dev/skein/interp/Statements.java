@@ -86,7 +86,7 @@ final class Statements {
             try {
                 Object old = Containers.getIndex(t, i);
                 Object v = value.eval(f);
-                Variables.IndexStore.setIndex(t, i, op.apply(old, v));
+                Variables.IndexStore.setIndex(t, i, op.apply(old, v, f.ts));
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

@@ -98,6 +98,11 @@ public final class Arith {
     }
 
     public static Object mul(Object a, Object b) {
+        return mul(a, b, null);
+    }
+
+    /** a * b; a huge int product polls {@code ts} (when not null) so a time limit can stop it. */
+    public static Object mul(Object a, Object b, ThreadState ts) {
         if (a instanceof Long x && b instanceof Long y) {
             long hi = Math.multiplyHigh(x, y), lo = x * y;
             if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return lo;
@@ -109,7 +114,7 @@ public final class Arith {
             BigInteger x = big(a), y = big(b);
             if ((long) x.bitLength() + y.bitLength() > Integer.MAX_VALUE - 1) throw Errors.memory("integer multiplication result too large");
             try {
-                return norm(x.multiply(y));
+                return norm(BigMath.multiply(x, y, ts));
             } catch (OutOfMemoryError e) {
                 throw Allocation.outOfMemory("an int");
             }
@@ -296,6 +301,11 @@ public final class Arith {
     static final long MAX_SHIFT_BITS = 1L << 28;
 
     public static Object pow(Object a, Object b) {
+        return pow(a, b, null);
+    }
+
+    /** a ** b; a huge int power polls {@code ts} (when not null) so a time limit can stop it. */
+    public static Object pow(Object a, Object b, ThreadState ts) {
         if (a instanceof Double x && b instanceof Double y) return floatPow(x, y);
         if (!isNumber(a) || !isNumber(b)) throw binaryTypeError("**", a, b);
         if (b instanceof Boolean e) b = e ? 1L : 0L;
@@ -305,7 +315,7 @@ public final class Arith {
                     Object r = smallPow(x, e);
                     if (r != null) return r;
                 }
-                return bigPow(big(a), e);
+                return bigPow(big(a), e, ts);
             }
             if (b instanceof BigInteger e && e.signum() > 0) {
                 BigInteger base = big(a);
@@ -336,7 +346,7 @@ public final class Arith {
         }
     }
 
-    static Object bigPow(BigInteger base, long e) {
+    static Object bigPow(BigInteger base, long e, ThreadState ts) {
         if (base.signum() == 0) return e == 0 ? 1L : 0L;
         BigInteger abs = base.abs();
         if (abs.equals(BigInteger.ONE)) return base.signum() < 0 && (e & 1) != 0 ? -1L : 1L;
@@ -346,7 +356,7 @@ public final class Arith {
         if (e * log2 > MAX_POW_BITS) {
             throw Errors.overflow("integer power result too large (about " + (long) (e * log2 * 0.30103) + " digits)");
         }
-        return norm(base.pow((int) e));
+        return norm(BigMath.pow(base, (int) e, ts, e * log2));
     }
 
     /** CPython's float_pow: its special cases, then the platform pow. */

@@ -20,7 +20,7 @@ final class NumericBuiltins {
     static void install(Interpreter.Builder b) {
         def(b, "abs", "x", (ts, a) -> abs(a[0]));
         def(b, "round", "number, ndigits=?", (ts, a) -> round(a[0], a[1]));
-        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Arith.pow(a[0], a[1]));
+        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Arith.pow(a[0], a[1], ts));
         def(b, "divmod", "a, b", (ts, a) -> divmod(a[0], a[1]));
     }
 

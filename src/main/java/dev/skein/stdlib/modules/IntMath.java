@@ -1,6 +1,7 @@
 package dev.skein.stdlib.modules;
 
 import dev.skein.runtime.Arith;
+import dev.skein.runtime.BigMath;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
@@ -60,7 +61,7 @@ final class IntMath {
             return result.multiply(BigInteger.valueOf(acc));
         }
         long mid = lo + (hi - lo) / 2;
-        return oddPartProduct(ts, lo, mid).multiply(oddPartProduct(ts, mid + 1, hi));
+        return BigMath.multiply(oddPartProduct(ts, lo, mid), oddPartProduct(ts, mid + 1, hi), ts);
     }
 
     /** lo * (lo+1) * … * hi for 1 <= lo, by binary splitting; 1 when lo > hi. */
@@ -80,7 +81,7 @@ final class IntMath {
             return result.multiply(BigInteger.valueOf(acc));
         }
         long mid = lo + (hi - lo) / 2;
-        return product(ts, lo, mid).multiply(product(ts, mid + 1, hi));
+        return BigMath.multiply(product(ts, lo, mid), product(ts, mid + 1, hi), ts);
     }
 
     /** lo * (lo+1) * … * (lo+count-1) for any positive lo (possibly huge). */
@@ -96,7 +97,7 @@ final class IntMath {
             return r;
         }
         long half = count / 2;
-        return product(ts, lo, half).multiply(product(ts, lo.add(BigInteger.valueOf(half)), count - half));
+        return BigMath.multiply(product(ts, lo, half), product(ts, lo.add(BigInteger.valueOf(half)), count - half), ts);
     }
 
     private static long nonNegativeCount(BigInteger k, String name) {

@@ -79,7 +79,7 @@ public final class MathModule {
             SkeinIterator it = Containers.iter(a[0]);
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
                 ts.poll();
-                acc = Arith.mul(acc, v);
+                acc = Arith.mul(acc, v, ts);
             }
             return acc;
         });
