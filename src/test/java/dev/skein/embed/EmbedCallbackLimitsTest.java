@@ -46,8 +46,21 @@ class EmbedCallbackLimitsTest {
         AtomicLong ticks = new AtomicLong();
         try (SkeinEngine engine = SkeinEngine.builder().function("tick", call -> ticks.incrementAndGet()).build();
              SkeinSession session = engine.newSession()) {
-            session.eval("let started = event()\nfn spin(f) { tick()\n started.set()\n while true { tick() } }\n"
-                    + "let f = submit abs(-1) to threads(1)\nf.on_done(spin)\nstarted.wait()\n");
+            // The task waits for the gate, so the callback runs on the pool's thread after the
+            // entry returns (a callback of a future already finished runs at once, inside the entry).
+            assertTimeoutPreemptively(GENEROUS, () -> session.eval("""
+                    let started = event()
+                    let gate = event()
+                    fn spin(f) { tick()
+                        started.set()
+                        while true { tick() } }
+                    fn held() { gate.wait()
+                        return 1 }
+                    let f = submit held() to threads(1)
+                    f.on_done(spin)
+                    gate.set()
+                    started.wait()
+                    """));
             assertTrue(ticks.get() > 0, "the callback ran");
             assertStopsGrowing(ticks);
             assertEquals(2L, session.eval("1 + 1"));
