@@ -55,6 +55,7 @@ public final class Main {
      * first other argument; -1 when picocli must parse the line (anything else, or a value to check).
      */
     private static int plainOptions(SkeinCommand command, String[] args) {
+        String limitEquals = "--recursion-limit=";
         int i = 0;
         while (i < args.length && args[i].startsWith("--")) {
             String a = args[i];
@@ -64,8 +65,8 @@ public final class Main {
             } else if (a.equals("--recursion-limit") && i + 1 < args.length && args[i + 1].matches("[0-9]{1,9}")) {
                 command.recursionLimit = Integer.parseInt(args[i + 1]);
                 i += 2;
-            } else if (a.startsWith("--recursion-limit=") && a.substring(18).matches("[0-9]{1,9}")) {
-                command.recursionLimit = Integer.parseInt(a.substring(18));
+            } else if (a.startsWith(limitEquals) && a.substring(limitEquals.length()).matches("[0-9]{1,9}")) {
+                command.recursionLimit = Integer.parseInt(a.substring(limitEquals.length()));
                 i++;
             } else {
                 return -1;

@@ -105,12 +105,12 @@ final class BytecodeComprehensions implements Opcodes {
      * {@code long}, boxed where it is read.
      */
     private void rangeFor(Expr.Comprehension c, int k, int sink, String type, Expr.CompFor f, int slot) {
-        int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
+        int i = fn.newLocal(true), left = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
         exprs.value(f.iterable());
-        statements.rangeBounds(i, stop, step);
+        statements.rangeBounds(i, left, step);
         Label head = new Label(), end = new Label();
         mv.visitLabel(head);
-        statements.rangeNext(i, stop, step, current, end);
+        statements.rangeNext(i, left, step, current, end);
         fn.unbox(slot, current);
         clause(c, k + 1, sink, type);
         fn.rebox(slot);

@@ -222,15 +222,15 @@ final class BytecodeStatements implements Opcodes {
     }
 
     private void rangeLoop(Stmt.For f) {
-        int i = fn.newLocal(true), stop = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
+        int i = fn.newLocal(true), left = fn.newLocal(true), step = fn.newLocal(true), current = fn.newLocal(true);
         exprs.value(f.iterable());
         Label region = fn.startRegion();
-        rangeBounds(i, stop, step);
+        rangeBounds(i, left, step);
         Label head = new Label(), next = new Label(), end = new Label();
         Target.NameTarget target = (Target.NameTarget) f.target();
         int unboxedSlot = unit.binding(target) instanceof Binding.Local l && !l.cell() && !assigns(f.body().statements(), l.slot()) ? l.slot() : -1;
         mv.visitLabel(head);
-        rangeTest(i, stop, step, end);
+        rangeTest(left, end);
         if (unboxedSlot >= 0) {
             mv.visitVarInsn(LLOAD, i);
             mv.visitVarInsn(LSTORE, current);
@@ -240,7 +240,7 @@ final class BytecodeStatements implements Opcodes {
             mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
             store(target);
         }
-        rangeAdvance(i, stop, step);
+        rangeAdvance(i, left, step);
         fn.pushLoop(new BytecodeFunction.Loop(next, end, -1));
         block(f.body());
         fn.popLoop();
@@ -254,7 +254,7 @@ final class BytecodeStatements implements Opcodes {
     }
 
     /** Jumps to {@code exhausted} when no element is left ({@code left}, an unsigned count, is 0). */
-    private void rangeTest(int i, int left, int step, Label exhausted) {
+    private void rangeTest(int left, Label exhausted) {
         mv.visitVarInsn(LLOAD, left);
         mv.visitInsn(LCONST_0);
         mv.visitInsn(LCMP);
@@ -336,13 +336,13 @@ final class BytecodeStatements implements Opcodes {
         mv.visitLabel(notDone);
     }
 
-    /** Stack: a range (the builtin's). Its start, element count (unsigned) and step go to the long locals {@code i}, {@code stop}, {@code step}. */
-    void rangeBounds(int i, int stop, int step) {
+    /** Stack: a range (the builtin's). Its start, element count (unsigned) and step go to the long locals {@code i}, {@code left}, {@code step}. */
+    void rangeBounds(int i, int left, int step) {
         int range = fn.newLocal(false);
         mv.visitTypeInsn(CHECKCAST, RANGE);
         mv.visitVarInsn(ASTORE, range);
         rangeBound(range, "start", i);
-        rangeBound(range, "count", stop);
+        rangeBound(range, "count", left);
         rangeBound(range, "step", step);
     }
 
@@ -350,11 +350,11 @@ final class BytecodeStatements implements Opcodes {
      * The head of a counter loop: jumps to {@code exhausted} when the range is done, else puts
      * the counter into {@code current} and steps it (counting down what is left, as the tree's loop does).
      */
-    void rangeNext(int i, int stop, int step, int current, Label exhausted) {
-        rangeTest(i, stop, step, exhausted);
+    void rangeNext(int i, int left, int step, int current, Label exhausted) {
+        rangeTest(left, exhausted);
         mv.visitVarInsn(LLOAD, i);
         mv.visitVarInsn(LSTORE, current);
-        rangeAdvance(i, stop, step);
+        rangeAdvance(i, left, step);
     }
 
     /** The next element (the step after the last may wrap: the count, not the value, ends the loop), one fewer left. */
