@@ -5,7 +5,6 @@ import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.process.HostConstants;
 import dev.skein.process.ProcessPools;
-import dev.skein.runtime.Capability;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.stdlib.Stdlib;
@@ -91,7 +90,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.recursionLimit = b.recursionLimit;
         this.compile = b.compile;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
-        hostBuiltins.forEach((n, v) -> { if (!(v instanceof HostFunction)) hostConstants.put(n, v); });
+        hostBuiltins.forEach((n, v) -> { if (!(v instanceof HostFunctionCallable)) hostConstants.put(n, v); });
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
@@ -234,7 +233,7 @@ public final class SkeinEngine implements AutoCloseable {
     }
 
     private Interpreter.Builder configure(Interpreter.Builder b, OutputSink out, OutputSink err) {
-        b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit).compile(compile);
+        b.stdout(out).stderr(err).grant(granted.stream().map(Capability::toRuntime).toArray(dev.skein.runtime.Capability[]::new)).args(args).env(env).stepBudget(stepLimit).compile(compile);
         if (recursionLimit != null) b.recursionLimit(recursionLimit);
         return b;
     }
@@ -375,13 +374,13 @@ public final class SkeinEngine implements AutoCloseable {
 
         /** Adds a host function that every script of the engine can call by {@code name}. */
         public Builder function(String name, HostFunction.Body body) {
-            hostBuiltins.put(name, HostFunction.of(name, body));
+            hostBuiltins.put(name, HostFunction.of(name, body).callable());
             return this;
         }
 
         /** Adds a host function made with {@link HostFunction#of}. */
         public Builder function(HostFunction f) {
-            hostBuiltins.put(f.name(), f);
+            hostBuiltins.put(f.name(), f.callable());
             return this;
         }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skein.runtime.Capability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
