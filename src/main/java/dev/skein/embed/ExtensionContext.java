@@ -26,7 +26,7 @@ public final class ExtensionContext {
 
     /** Defines a function scripts call by {@code name}. */
     public void function(String name, HostFunction.Body body) {
-        defined.put(name, HostFunction.ofExtension(extensionName, name, body));
+        defined.put(name, HostFunction.ofExtension(extensionName, name, body).callable());
     }
 
     /** Defines a read-only value (null, Boolean, number, String or byte[]). */

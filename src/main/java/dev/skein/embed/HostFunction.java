@@ -1,9 +1,5 @@
 package dev.skein.embed;
 
-import dev.skein.runtime.HostCallable;
-import dev.skein.runtime.SkeinError;
-import dev.skein.runtime.ThreadState;
-
 /**
  * A function written in Java that scripts call like any other: {@code lookup("id-7")}. The body
  * gets a {@link HostCall} (arguments already converted to Java values) and returns a Java value,
@@ -16,7 +12,7 @@ import dev.skein.runtime.ThreadState;
  * ({@link SkeinExtension}); then {@link #extensionName()} names it, and the process layer sends
  * the function by (extension, name) and looks it up in the worker (see {@link WorkerSupport}).
  */
-public final class HostFunction implements HostCallable {
+public final class HostFunction {
     /** The Java code of a host function. */
     @FunctionalInterface
     public interface Body {
@@ -26,12 +22,20 @@ public final class HostFunction implements HostCallable {
     private final String name;
     private final Body body;
     private final String extensionName;
+    /** What scripts see: the runtime's view of this function, kept out of the public API. */
+    private final HostFunctionCallable callable;
 
     private HostFunction(String name, Body body, String extensionName) {
         this.name = Names.checkIdentifier(name, "host function");
         this.body = body;
         this.extensionName = extensionName;
+        this.callable = new HostFunctionCallable(this);
     }
+
+    /** The builtin value scripts call. */
+    HostFunctionCallable callable() { return callable; }
+
+    Body body() { return body; }
 
     /** A host function of this engine only (not available in process-pool workers). */
     public static HostFunction of(String name, Body body) { return new HostFunction(name, body, null); }
@@ -41,32 +45,13 @@ public final class HostFunction implements HostCallable {
         return new HostFunction(name, body, extensionName);
     }
 
-    @Override public String name() { return name; }
+    public String name() { return name; }
 
     /** The extension that defines this function, or null for a plain host function. */
-    @Override public String extensionName() { return extensionName; }
+    public String extensionName() { return extensionName; }
 
     /** True when a process-pool worker can get this function through {@link java.util.ServiceLoader}. */
     public boolean isExtension() { return extensionName != null; }
-
-    @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
-        HostCall call = new HostCall(this, ts, args, kwNames);
-        Object result;
-        try {
-            result = body.apply(call);
-        } catch (SkeinError e) {
-            throw e;
-        } catch (Exception | LinkageError e) {
-            throw HostErrors.toSkein(e, name, call.session());
-        } finally {
-            call.finish();
-        }
-        try {
-            return ValueConverter.toSkein(result);
-        } catch (IllegalArgumentException e) {
-            throw dev.skein.runtime.Errors.type("host function '" + name + "' returned a value Skein cannot use: " + e.getMessage());
-        }
-    }
 
     @Override public String toString() {
         return "<host function " + name + (extensionName == null ? "" : " of " + extensionName) + ">";

@@ -3,8 +3,8 @@ package dev.skein.embed;
 import dev.skein.concurrent.PoolKinds;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
+import dev.skein.process.HostConstants;
 import dev.skein.process.ProcessPools;
-import dev.skein.runtime.Capability;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
 import dev.skein.stdlib.Stdlib;
@@ -67,6 +67,8 @@ public final class SkeinEngine implements AutoCloseable {
     private final Integer recursionLimit;
     private final boolean compile;
     private final Map<String, Object> hostBuiltins;
+    /** The values among them (not functions): process-pool workers get them as the first frame. */
+    private final Map<String, Object> hostConstants = new LinkedHashMap<>();
     private final Map<String, HostExecutor> executors;
     /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
     private final Interpreter template;
@@ -90,6 +92,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.recursionLimit = b.recursionLimit;
         this.compile = b.compile;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
+        hostBuiltins.forEach((n, v) -> { if (!(v instanceof HostFunctionCallable)) hostConstants.put(n, v); });
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
@@ -232,7 +235,7 @@ public final class SkeinEngine implements AutoCloseable {
     }
 
     private Interpreter.Builder configure(Interpreter.Builder b, OutputSink out, OutputSink err) {
-        b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit).compile(compile);
+        b.stdout(out).stderr(err).grant(granted.stream().map(Capability::toRuntime).toArray(dev.skein.runtime.Capability[]::new)).args(args).env(env).stepBudget(stepLimit).compile(compile);
         if (recursionLimit != null) b.recursionLimit(recursionLimit);
         if (memoryLimit > 0) b.memoryLimit(memoryLimit);
         return b;
@@ -243,6 +246,7 @@ public final class SkeinEngine implements AutoCloseable {
 
     private void registerHostBuiltins(Interpreter interp) {
         interp.service(WorkerSupport.HostBuiltins.class, i -> new WorkerSupport.HostBuiltins(hostBuiltins));
+        HostConstants.set(interp, hostConstants);
     }
 
     ScheduledFuture<?> schedule(Duration delay, Runnable action) {
@@ -389,19 +393,20 @@ public final class SkeinEngine implements AutoCloseable {
 
         /** Adds a host function that every script of the engine can call by {@code name}. */
         public Builder function(String name, HostFunction.Body body) {
-            hostBuiltins.put(name, HostFunction.of(name, body));
+            hostBuiltins.put(name, HostFunction.of(name, body).callable());
             return this;
         }
 
         /** Adds a host function made with {@link HostFunction#of}. */
         public Builder function(HostFunction f) {
-            hostBuiltins.put(f.name(), f);
+            hostBuiltins.put(f.name(), f.callable());
             return this;
         }
 
         /**
          * Adds a read-only value every script sees by {@code name}: null, a Boolean, a number, a
          * String or byte[] (containers are mutable and per session: use {@link SkeinSession#set}).
+         * Process-pool workers get it too (sent as a value when each worker starts).
          */
         public Builder constant(String name, Object value) {
             Names.checkIdentifier(name, "constant");
@@ -446,7 +451,11 @@ public final class SkeinEngine implements AutoCloseable {
             return this;
         }
 
-        /** Installs one extension. To work in process-pool workers it must also be registered for ServiceLoader. */
+        /**
+         * Installs one extension. For process pools it must also be registered for ServiceLoader:
+         * workers load it by its name, and {@code processes(n)} refuses to start (PortabilityError
+         * naming it) when the workers' class path has no extension of that name.
+         */
         public Builder extension(SkeinExtension extension) {
             hostBuiltins.putAll(ExtensionContext.install(extension, false));
             return this;

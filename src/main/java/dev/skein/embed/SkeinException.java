@@ -110,10 +110,18 @@ public class SkeinException extends RuntimeException {
     public int column() { return column; }
 
     /** The script frames the error passed through, innermost first (empty for compile errors). */
-    public List<TraceEntry> trace() { return trace; }
+    public List<ScriptFrame> trace() {
+        return trace.stream().map(t -> new ScriptFrame(t.file(), t.line(), t.column(), t.function())).toList();
+    }
+
+    /** The trace as the runtime keeps it, for this package. */
+    List<TraceEntry> traceEntries() { return trace; }
 
     /** Every problem found before running, for a compile error; empty otherwise. */
-    public List<Diagnostic> diagnostics() { return diagnostics; }
+    public List<CompileProblem> diagnostics() {
+        return diagnostics.stream().map(d -> new CompileProblem(d.source() == null ? null : d.source().name(), d.line(), d.column(),
+                d.kind(), d.message(), d.atEnd())).toList();
+    }
 
     public boolean isCompileError() { return !diagnostics.isEmpty(); }
 

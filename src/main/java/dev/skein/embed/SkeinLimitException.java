@@ -16,7 +16,7 @@ public final class SkeinLimitException extends SkeinException {
     private final Limit limit;
 
     private SkeinLimitException(SkeinException e, Limit limit) {
-        super(e.kind(), e.detail(), e.file(), e.line(), e.column(), e.trace(), List.of(), e.errorValue(), e.report(), null, e.getCause());
+        super(e.kind(), e.detail(), e.file(), e.line(), e.column(), e.traceEntries(), List.of(), e.errorValue(), e.report(), null, e.getCause());
         this.limit = limit;
     }
 

@@ -98,6 +98,7 @@ public final class ValueConverter {
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) return ((Number) v).longValue();
         if (v instanceof BigInteger b) return Arith.norm(b);
         if (v instanceof Float f) return f.doubleValue();
+        if (v instanceof HostFunction f) return f.callable();
         if (v instanceof Character c) return c.toString();
         if (v instanceof byte[] b) return Bytes.copyOf(b);
         if (v instanceof SkeinFunction f) return f.callable();

@@ -31,7 +31,7 @@ public final class WorkerSupport {
     record HostBuiltins(Map<String, Object> map) {}
 
     /** The functions (HostFunction) and constants a host added to this interpreter's builtins; empty for the CLI. */
-    public static Map<String, Object> hostBuiltins(Interpreter interp) {
+    static Map<String, Object> hostBuiltins(Interpreter interp) {
         HostBuiltins hb = interp.service(HostBuiltins.class, i -> null);
         return hb == null ? Map.of() : hb.map();
     }
@@ -41,7 +41,7 @@ public final class WorkerSupport {
      * rest is the encoder's business); otherwise the reason, for a PortabilityError message.
      */
     public static String portabilityProblem(Object value) {
-        return HostFunctions.portabilityProblem(value);
+        return HostFunctions.portabilityProblem(value instanceof HostFunction f ? f.callable() : value);
     }
 
     /**
@@ -66,8 +66,8 @@ public final class WorkerSupport {
      * The worker's function for a reference (extension, function) sent by the parent; raises
      * PortabilityError when no extension of that name on the worker's class path defines it.
      */
-    public static HostFunction resolve(Interpreter worker, String extension, String function) {
-        if (worker.builtins().get(function) instanceof HostFunction f && extension.equals(f.extensionName())) return f;
+    static HostFunction resolve(Interpreter worker, String extension, String function) {
+        if (worker.builtins().get(function) instanceof HostFunctionCallable f && extension.equals(f.extensionName())) return f.function();
         throw Errors.of(ErrorKind.PORTABILITY, "host function '" + function + "' of extension '" + extension
                 + "' is not available in the worker: put the extension on the worker's class path");
     }

@@ -40,9 +40,36 @@ public final class HostFunctions {
     /** A worker's host builtins: the stubs, then every extension's functions (which win). */
     public static Map<String, Object> forWorker(Collection<String> hostFunctionNames, boolean extensions, ClassLoader loader) {
         Map<String, Object> out = stubs(hostFunctionNames);
-        if (extensions) {
-            for (WorkerExtensions provider : ServiceLoader.load(WorkerExtensions.class, loader)) out.putAll(provider.builtins(loader));
-        }
+        if (extensions) out.putAll(extensionBuiltins(loader));
         return out;
+    }
+
+    private static Map<String, Object> extensionBuiltins(ClassLoader loader) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (WorkerExtensions provider : ServiceLoader.load(WorkerExtensions.class, loader)) out.putAll(provider.builtins(loader));
+        return out;
+    }
+
+    /**
+     * Why a worker using {@code loader} could not provide the functions of every extension in
+     * {@code required}, or null when it can: the parent asks before a pool starts (a worker runs
+     * this JVM's class path), and a worker asks again before it says it is ready.
+     */
+    static String missingExtensions(Collection<String> required, ClassLoader loader) {
+        if (required.isEmpty()) return null;
+        java.util.Set<String> found = new java.util.HashSet<>();
+        try {
+            for (Object v : extensionBuiltins(loader).values()) if (v instanceof HostCallable f && f.extensionName() != null) found.add(f.extensionName());
+        } catch (RuntimeException | java.util.ServiceConfigurationError broken) {
+            return "the extensions on the workers' class path cannot be loaded: " + broken.getMessage();
+        }
+        for (String name : required) {
+            if (!found.contains(name)) {
+                return "extension '" + name + "' cannot be loaded in a worker process: no SkeinExtension named '" + name
+                        + "' is registered for ServiceLoader (META-INF/services/dev.skein.embed.SkeinExtension) on the "
+                        + "workers' class path, so its functions would not exist there";
+            }
+        }
+        return null;
     }
 }

@@ -46,6 +46,8 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
     private final int maxTasks;
     private final Prepared init;
     private final WorkerConfig workerConfig;
+    /** The host's constants as the CONSTANTS frame each worker reads first, or null when there are none. */
+    private final byte[] constantsFrame;
     private final WorkerStarter starter;
     private final Map<String, ModuleInstance> knownModules = new ConcurrentHashMap<>();
     private final List<WorkerProcess> live = new CopyOnWriteArrayList<>();
@@ -63,6 +65,10 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         this.maxTasks = maxTasks;
         this.starter = starter;
         this.workerConfig = WorkerConfig.of(interp);
+        // A pool whose workers would lack a host constant or extension does not start: say which and why now.
+        String missing = HostFunctions.missingExtensions(workerConfig.requiredExtensions(), ClassLoader.getSystemClassLoader());
+        if (missing != null) throw Errors.of(ErrorKind.PORTABILITY, "processes: " + missing);
+        this.constantsFrame = workerConfig.constants() ? HostConstants.frame(interp, HostConstants.of(interp)) : null;
         this.init = initFn == null ? null : encode(initFn, initArgs, null, null, -1, "init");
         Runtime.getRuntime().addShutdownHook(exitHook);
         ShippedPrograms.of(interp).prepare(runner);
@@ -115,6 +121,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
 
     @Override public Worker start(WorkerEvents events) throws IOException {
         WorkerProcess w = starter.start(workerConfig, !withoutCache);
+        if (constantsFrame != null) w.send(Wire.CONSTANTS, constantsFrame);   // before anything else it reads
         w.attach(this, events);
         live.add(w);
         return w;

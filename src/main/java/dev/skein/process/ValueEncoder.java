@@ -454,7 +454,12 @@ final class ValueEncoder {
             for (String mod : interp.stdModuleNames()) {
                 ModuleValue m = interp.stdModule(mod);
                 for (String member : m.memberNames()) {
-                    Object v = m.member(member);
+                    Object v;
+                    try {
+                        v = m.member(member);
+                    } catch (SkeinError denied) {   // os.env in a sandbox: not a function anyway
+                        continue;
+                    }
                     if (v instanceof Callable) names.putIfAbsent(v, mod + "." + member);
                 }
             }

@@ -23,6 +23,7 @@ final class Wire {
     static final byte TASK = 2;       // task id, kind (below), first item, encoded task
     static final byte INIT = 3;       // encoded init function + args, run once
     static final byte SHUTDOWN = 4;
+    static final byte CONSTANTS = 5;  // the host's constants (HostConstants): the first frame, when the config says so
     // worker → parent
     static final byte READY = 10;
     static final byte RESULT = 11;    // task id, encoded value

@@ -46,19 +46,35 @@ public final class WorkerMain {
     /** Globals the pool's init function uses: they belong to this worker, tasks do not overwrite them. */
     private final java.util.Set<String> initOwned = new java.util.HashSet<>();
 
-    private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) {
+    private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) throws IOException {
         this.in = in;
         this.out = out;
+        ClassLoader loader = WorkerMain.class.getClassLoader();
+        // Checked again here (the parent checked its class path): a worker without them must not say READY.
+        String missing = HostFunctions.missingExtensions(config.requiredExtensions(), loader);
+        if (missing != null) throw new IOException(missing);
         Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder()))
                 .stdout(printSink((byte) 1))
                 .stderr(printSink((byte) 2))
                 .recursionLimit(config.recursionLimit())
                 .compile(config.compile())
-                .builtins(HostFunctions.forWorker(config.hostFunctions(), config.extensions(), WorkerMain.class.getClassLoader()));
+                .builtins(HostFunctions.forWorker(config.hostFunctions(), config.extensions(), loader))
+                .builtins(config.constants() ? readConstants(in) : Map.of());
         config.grants().forEach(b::grant);
         if (config.grants().contains(dev.skein.runtime.Capability.ENVIRONMENT)) b.env(System.getenv());
         this.interp = b.build();
         this.runner = Runner.of(interp);
+    }
+
+    /** The CONSTANTS frame the parent sends first when its host has constants. */
+    private static Map<String, Object> readConstants(DataInputStream in) throws IOException {
+        Wire.Frame frame = Wire.read(in);
+        if (frame == null || frame.type() != Wire.CONSTANTS) throw new IOException("expected the host's constants first");
+        try {
+            return HostConstants.read(frame.payload());
+        } catch (RuntimeException bad) {
+            throw new IOException("unreadable host constants: " + bad.getMessage());
+        }
     }
 
     public static void main(String[] args) throws IOException {

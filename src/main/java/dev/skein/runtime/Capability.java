@@ -13,4 +13,9 @@ public enum Capability {
     Capability(String description) { this.description = description; }
 
     public String description() { return description; }
+
+    /** The PermissionError message for using {@code c} without the grant. */
+    public static String notGranted(Capability c) {
+        return c.description() + " is not allowed here (capability " + c.name().toLowerCase() + " not granted)";
+    }
 }

@@ -104,7 +104,7 @@ public final class Interpreter {
     /** Raises PermissionError unless the host granted {@code c}. */
     public void require(Capability c) {
         if (!granted.contains(c)) {
-            throw Errors.permission(c.description() + " is not allowed here (capability " + c.name().toLowerCase() + " not granted)");
+            throw Errors.permission(Capability.notGranted(c));
         }
     }
 

@@ -24,9 +24,24 @@ public final class NativeModule implements ModuleValue {
         return this;
     }
 
+    /**
+     * Adds a member that exists but raises PermissionError when read, because the host did not
+     * grant {@code needed}: a sandboxed script learns why, rather than reading an empty stand-in.
+     */
+    public NativeModule denied(String cname, Capability needed) {
+        members.put(cname, new Denied(needed));
+        return this;
+    }
+
+    private record Denied(Capability needed) {}
+
     @Override public String moduleName() { return name; }
 
-    @Override public Object member(String n) { return members.getOrDefault(n, Missing.MISSING); }
+    @Override public Object member(String n) {
+        Object v = members.getOrDefault(n, Missing.MISSING);
+        if (v instanceof Denied d) throw Errors.permission(Capability.notGranted(d.needed()));
+        return v;
+    }
 
     @Override public Collection<String> memberNames() { return Collections.unmodifiableSet(members.keySet()); }
 

@@ -41,10 +41,10 @@ class EmbedExtensionTest {
         try (SkeinEngine engine = SkeinEngine.builder().loadExtensions(loader).function(plain).build();
              SkeinSession session = engine.newSession()) {
             Map<String, Object> hostBuiltins = WorkerSupport.hostBuiltins(session.interpreter());
-            HostFunction ext = assertInstanceOf(HostFunction.class, hostBuiltins.get("price_cents"));
+            HostFunctionCallable ext = assertInstanceOf(HostFunctionCallable.class, hostBuiltins.get("price_cents"));
             assertEquals("pricing", ext.extensionName());
             assertNull(WorkerSupport.portabilityProblem(ext));
-            assertEquals(plain, hostBuiltins.get("local_only"));
+            assertEquals(plain.callable(), hostBuiltins.get("local_only"));
         }
         assertEquals(Map.of(), WorkerSupport.hostBuiltins(ProcessPools.install(Stdlib.install(Interpreter.builder())).build()));
     }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skein.runtime.Capability;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -63,7 +62,11 @@ class EmbedSandboxTest {
             assertTrue(net.detail().contains("capability network"), net.detail());
             SkeinException env = denied(engine, "import os\nos.getenv('PATH')");
             assertTrue(env.detail().contains("capability environment"), env.detail());
-            assertEquals(Map.of(), engine.eval("import os\nos.env"));
+            // os.env follows the same rule as getenv: a PermissionError where it is read, never a silent {}
+            SkeinException envDict = denied(engine, "import os\nlet home = os.env['HOME']");
+            assertEquals("environment variables is not allowed here (capability environment not granted)", envDict.detail());
+            assertEquals(2, envDict.line());
+            assertEquals(15, envDict.column(), "at env");
             SkeinException exit = denied(engine, "import os\nos.exit(3)");
             assertTrue(exit.detail().contains("capability exit"), exit.detail());
         }

@@ -13,15 +13,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Function;
 import javax.script.AbstractScriptEngine;
 import javax.script.Bindings;
 import javax.script.Compilable;
@@ -35,24 +32,25 @@ import javax.script.ScriptException;
 /**
  * Skein as a JSR-223 engine, a thin adapter over {@link SkeinEngine}: each ENGINE_SCOPE
  * bindings object is one {@link SkeinSession}, so its entries are the script's globals (what a
- * script defines, later evals and {@link #invokeFunction} see). GLOBAL_SCOPE entries are visible
- * as globals the session has not set. The context's writers receive {@code print}, and
+ * script defines, later evals and {@link #invokeFunction} see). Scopes follow javax.script
+ * ({@link SessionScopes}): ENGINE_SCOPE shadows GLOBAL_SCOPE, both read at each entry, and a
+ * script's assignments go to ENGINE_SCOPE. The context's writers receive {@code print}, and
  * {@code ScriptEngine.FILENAME} names the source in errors. Bindings that are not
- * {@link SkeinBindings} (a {@code SimpleBindings}) work too: their entries are copied in before
- * each evaluation and the globals copied back after it.
+ * {@link SkeinBindings} (a {@code SimpleBindings}, a read-only map) work too: their entries are
+ * copied in before each evaluation and what the script changed is written back after it; their
+ * session is kept by the engine, never as an entry of theirs.
  *
  * <p>Pools a script opens live until its session is closed: {@link #close()} closes the
  * sessions this engine made.
  */
 public final class SkeinScriptEngine extends AbstractScriptEngine implements Compilable, Invocable, AutoCloseable {
-    /** Where a foreign (non-Skein) bindings object keeps its session. */
-    static final String SESSION_KEY = "skein.session";
-
     private final SkeinScriptEngineFactory factory;
     private final SkeinEngine engine;
     private final boolean ownsEngine;
     private final ReentrantLock lock = new ReentrantLock();
     private final Set<SkeinSession> sessions = Collections.newSetFromMap(new WeakHashMap<>());
+    private final SessionsByBindings byBindings = new SessionsByBindings();
+    private final SessionScopes scopes = new SessionScopes();
 
     SkeinScriptEngine(SkeinScriptEngineFactory factory, SkeinEngine engine, boolean ownsEngine) {
         this.factory = factory;
@@ -117,67 +115,37 @@ public final class SkeinScriptEngine extends AbstractScriptEngine implements Com
         }
     }
 
+    /** Something run in a session; may say a function is missing (Invocable). */
+    private interface InSession<X extends Exception> {
+        Object run(SkeinSession session) throws X;
+    }
+
     /**
      * Runs {@code action} in the session of the context's ENGINE_SCOPE bindings, with the
-     * context's writers and GLOBAL_SCOPE entries; Skein errors become ScriptExceptions.
+     * context's writers, under javax.script's scope rules ({@link SessionScopes}); Skein errors
+     * become ScriptExceptions.
      */
-    private Object inContext(ScriptContext ctx, Function<SkeinSession, Object> action) throws ScriptException {
+    private <X extends Exception> Object inContext(ScriptContext ctx, InSession<X> action) throws ScriptException, X {
         Bindings bindings = ctx.getBindings(ScriptContext.ENGINE_SCOPE);
         SkeinSession session = sessionFor(bindings);
-        Map<String, Object> copiedIn = bindings instanceof SkeinBindings ? null : copyIn(bindings, session);
-        Bindings global = ctx.getBindings(ScriptContext.GLOBAL_SCOPE);
-        if (global != null) {
-            for (Map.Entry<String, Object> e : global.entrySet()) {
-                if (SkeinSession.isGlobalName(e.getKey()) && !session.contains(e.getKey()) && convertible(e.getValue())) {
-                    session.set(e.getKey(), e.getValue());
-                }
-            }
-        }
-        Writer out = ctx.getWriter();
-        Writer err = ctx.getErrorWriter();
-        if (out != null && err != null) session.redirect(out, err);
+        SessionScopes.Entry entry = scopes.enter(session, bindings instanceof SkeinBindings ? null : bindings,
+                ctx.getBindings(ScriptContext.GLOBAL_SCOPE));
         try {
-            return action.apply(session);
+            Writer out = ctx.getWriter();
+            Writer err = ctx.getErrorWriter();
+            if (out != null && err != null) session.redirect(out, err);
+            return action.run(session);
         } catch (SkeinException e) {
             throw scriptException(e);
         } finally {
-            if (copiedIn != null) copyOut(session, bindings, copiedIn);
+            scopes.exit(entry);
         }
     }
 
     private SkeinSession sessionFor(Bindings bindings) {
         if (bindings instanceof SkeinBindings sb) return sb.session();
-        if (bindings.get(SESSION_KEY) instanceof SkeinSession s && !s.isClosed() && s.engine() == engine) return s;
-        SkeinSession s = track(engine.newSession());
-        bindings.put(SESSION_KEY, s);
-        return s;
+        return byBindings.sessionFor(bindings, () -> track(engine.newSession()));
     }
-
-    /**
-     * Copies a plain bindings object's entries into its session; returns each as it reads back
-     * from Skein (Integer → Long, arrays → lists…), to tell later which ones the script changed.
-     */
-    private static Map<String, Object> copyIn(Bindings bindings, SkeinSession session) {
-        Map<String, Object> normalized = new HashMap<>();
-        for (Map.Entry<String, Object> e : bindings.entrySet()) {
-            if (SkeinSession.isGlobalName(e.getKey()) && convertible(e.getValue())) {
-                session.set(e.getKey(), e.getValue());
-                normalized.put(e.getKey(), session.get(e.getKey()));
-            }
-        }
-        return normalized;
-    }
-
-    /** Writes back the globals the script defined or changed. */
-    private static void copyOut(SkeinSession session, Bindings bindings, Map<String, Object> copiedIn) {
-        for (Map.Entry<String, Object> e : session.globals().entrySet()) {
-            boolean untouched = copiedIn.containsKey(e.getKey()) && Objects.equals(copiedIn.get(e.getKey()), e.getValue());
-            if (!untouched) bindings.put(e.getKey(), e.getValue());
-        }
-    }
-
-    /** Host entries Skein cannot represent (a host's own objects) are left out rather than failing the eval. */
-    private static boolean convertible(Object value) { return SkeinBindings.convertible(value); }
 
     static ScriptException scriptException(SkeinException e) {
         ScriptException se = e.file() == null
@@ -191,13 +159,9 @@ public final class SkeinScriptEngine extends AbstractScriptEngine implements Com
 
     private SkeinSession defaultSession() { return sessionFor(context.getBindings(ScriptContext.ENGINE_SCOPE)); }
 
+    /** Calls the global function {@code name} under the engine's context: its scopes, as an eval sees them. */
     @Override public Object invokeFunction(String name, Object... args) throws ScriptException, NoSuchMethodException {
-        SkeinFunction f = functionNamed(defaultSession(), name);
-        try {
-            return f.call(args);
-        } catch (SkeinException e) {
-            throw scriptException(e);
-        }
+        return inContext(context, session -> functionNamed(session, name).call(args));
     }
 
     private static SkeinFunction functionNamed(SkeinSession session, String name) throws NoSuchMethodException {

@@ -19,8 +19,8 @@ import java.util.TreeMap;
 
 /**
  * {@code import os}: the script's arguments and environment, process facts and {@code exit}.
- * {@code os.env} is a snapshot filled only when the host granted ENVIRONMENT (empty otherwise);
- * {@code os.getenv} raises PermissionError without it. {@code os.exit} needs EXIT and throws
+ * {@code os.env} (a snapshot) and {@code os.getenv} both need ENVIRONMENT: without it, reading
+ * either raises PermissionError naming the capability. {@code os.exit} needs EXIT and throws
  * {@link ExitRequest} for the host to act on.
  */
 public final class OsModule {
@@ -29,11 +29,13 @@ public final class OsModule {
     public static NativeModule create(Interpreter interp) {
         NativeModule m = new NativeModule("os");
         m.constant("args", SkeinList.copyOf(interp.args()));
-        SkeinDict env = new SkeinDict();
         if (interp.isGranted(Capability.ENVIRONMENT)) {
+            SkeinDict env = new SkeinDict();
             new TreeMap<>(interp.env()).forEach(env::put);
+            m.constant("env", env);
+        } else {
+            m.denied("env", Capability.ENVIRONMENT);   // the same PermissionError as getenv, not a silent {}
         }
-        m.constant("env", env);
         m.constant("platform", platform());
         m.constant("sep", File.separator);
         m.constant("linesep", System.lineSeparator());

@@ -7,6 +7,7 @@ import dev.skein.runtime.Capability;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.SkeinDict;
+import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class OsModuleTest extends ModuleTestSupport {
         assertEquals("dflt", getenv.call(t, new Object[]{"NOPE", "dflt"}, null));
     }
 
-    @Test void envIsEmptyWithoutTheCapability() {
+    @Test void envIsDeniedWithoutTheCapability() {
         Interpreter in = withArgsAndEnv();
-        assertEquals(new SkeinDict(), in.stdModule("os").member("env"));
+        SkeinError e = assertThrows(SkeinError.class, () -> in.stdModule("os").member("env"));
+        assertEquals("environment variables is not allowed here (capability environment not granted)", e.value().message());
         assertEquals(SkeinList.of("script.skein", "--fast"), in.stdModule("os").member("args"));
     }
 
