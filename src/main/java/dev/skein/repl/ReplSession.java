@@ -162,6 +162,7 @@ public final class ReplSession implements AutoCloseable {
         } catch (CompileError e) {
             return Reply.err(e.render());
         }
+        NamespaceSnapshot before = NamespaceSnapshot.of(m);
         try {
             Outcome outcome = r.execute(() -> {
                 Object value = r.run(code, m, ts);
@@ -170,6 +171,7 @@ public final class ReplSession implements AutoCloseable {
                 return Convert.repr(value);
             });
             if (outcome instanceof Outcome.Failed failed) {
+                before.restore(List.of("_e"));   // a failed entry leaves no trace
                 m.set("_e", failed.error());
                 return Reply.err(failed.report());
             }
