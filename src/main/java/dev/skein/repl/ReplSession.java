@@ -142,7 +142,7 @@ public final class ReplSession implements AutoCloseable {
         Running running = new Running(ts, pools, liveTasks(pools), new AtomicBoolean());
         current = running;
         try {
-            Reply reply = evaluator.run(() -> execute(r, m, ts, source, showValue));
+            Reply reply = evaluator.run(() -> execute(r, m, ts, source, showValue, running.cancelled()));
             return running.cancelled().get() ? reply.thenOut(stillRunning(running)) : reply;
         } catch (Evaluator.Abandoned stuck) {
             return Reply.err("the evaluation did not stop after Ctrl-C; it is left running in the background");
@@ -155,7 +155,7 @@ public final class ReplSession implements AutoCloseable {
     }
 
     /** Runs on the evaluation thread: the shared run lifecycle, with the REPL's {@code _} and {@code _e}. */
-    private static Reply execute(Runner r, ModuleInstance m, ThreadState ts, Source source, boolean showValue) {
+    private static Reply execute(Runner r, ModuleInstance m, ThreadState ts, Source source, boolean showValue, AtomicBoolean ctrlC) {
         Code code;
         try {
             code = r.compile(source, m, showValue);
@@ -171,7 +171,8 @@ public final class ReplSession implements AutoCloseable {
                 return Convert.repr(value);
             });
             if (outcome instanceof Outcome.Failed failed) {
-                before.restore(List.of("_e"));   // a failed entry leaves no trace
+                // A failed entry leaves no trace; one stopped by Ctrl-C keeps what it did so far.
+                if (!ctrlC.get()) before.restore(List.of("_e"));
                 m.set("_e", failed.error());
                 return Reply.err(failed.report());
             }

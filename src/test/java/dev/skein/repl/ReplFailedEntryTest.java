@@ -49,4 +49,5 @@ class ReplFailedEntryTest {
         repl.value("n", "1");   // the failed entry's assignment through a function is undone too
         repl.value("bump()", "2");
     }
+    // An entry stopped by Ctrl-C keeps what it did so far: ReplConcurrencyTest.cancelStopsARunningEvaluationFromAnotherThread.
 }
