@@ -2,6 +2,7 @@ package dev.skein.repl;
 
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,9 +66,11 @@ public final class JLineRepl {
         OutputSink err = new TerminalSink(reader, outputLock);
         session.set(new ReplSession(() -> newInterpreter.apply(out, err)));
         AtomicBoolean interrupted = new AtomicBoolean();
-        terminal.handle(Terminal.Signal.INT, signal -> {   // JLine takes INT over while reading
+        Terminal.SignalHandler onCtrlC = signal -> {   // JLine takes INT over while reading
             if (session.get().cancel()) interrupted.set(true);
-        });
+        };
+        terminal.handle(Terminal.Signal.INT, onCtrlC);
+        TerminalRecovery recovery = new TerminalRecovery(terminal, onCtrlC);
 
         PrintWriter screen = terminal.writer();
         screen.println(version + " — type :help for help, Ctrl-D to leave");
@@ -76,14 +79,26 @@ public final class JLineRepl {
         try {
             while (true) {
                 String input;
+                session.get().expectInput();
                 try {
                     input = reader.readLine(prompt);
+                    recovery.lineRead();
                 } catch (UserInterruptException ctrlC) {
                     continue;   // the line being typed is dropped
                 } catch (EndOfFileException ctrlD) {
                     screen.println();
                     break;
+                } catch (IOError failed) {
+                    // A Ctrl-C just after Enter can kill JLine's stty call; the input is lost with it.
+                    if (!recovery.recover(failed)) {
+                        screen.println("skein: the terminal stopped working: " + TerminalRecovery.reason(failed));
+                        status = 1;
+                        break;
+                    }
+                    screen.println(ReplSession.NOT_RUN);
+                    continue;
                 }
+                if (Thread.interrupted()) session.get().interruptNextInput();   // Ctrl-C while JLine restored the terminal
                 interrupted.set(false);
                 Reply reply = session.get().submit(input);
                 if (interrupted.get()) screen.println();   // after the terminal's "^C"

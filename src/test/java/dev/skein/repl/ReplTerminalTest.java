@@ -76,13 +76,19 @@ class ReplTerminalTest {
      * A bash script running the program the way bin/skein does, with a private home (for the
      * history file) and a mark in the environment that any worker process inherits.
      */
-    private static Path writeLauncher(Path dir, Path home, String mark) throws IOException {
+    static Path writeLauncher(Path dir, Path home, String mark) throws IOException {
+        return writeLauncher(dir, home, mark, "");
+    }
+
+    /** The same, with {@code setup} (shell lines) run before the program starts. */
+    static Path writeLauncher(Path dir, Path home, String mark, String setup) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String text = String.join("\n",
                 "export SKEIN_TEST_MARK=" + quote(mark),
                 "export TERM=${TERM:-xterm-256color}; [ \"$TERM\" = dumb ] && export TERM=xterm-256color",
                 "stty cols 120 rows 50 2>/dev/null",
+                setup,
                 quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + quote(home.toString())
                         + " -cp " + quote(classPath) + " dev.skein.cli.Main",
                 "echo \"[exit $?]\"",
@@ -93,10 +99,10 @@ class ReplTerminalTest {
         return script;
     }
 
-    private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+    static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 
     /** Java processes that carry this run's mark (worker processes would) and are still alive after a few seconds. */
-    private static List<String> processesLeftBehind(String mark) throws InterruptedException {
+    static List<String> processesLeftBehind(String mark) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;   // a worker may take a moment to see its parent go
         List<String> left = javaProcessesMarked(mark);
         while (!left.isEmpty() && System.nanoTime() < deadline) {
