@@ -60,6 +60,20 @@ class ReplTerminalTest {
             pty.line("square(11) + _");
             pty.waitForPromptAfter("746", "skein> ", 20);   // 121 + 625: `_` still holds the last value shown
 
+            // Ctrl-C reaches only the running input: a task of an earlier input goes on (its worker
+            // process is in a process group of its own, which the terminal's SIGINT does not reach).
+            pty.line("import time");
+            pty.line("fn later(x) { time.sleep(4); return x * 2 }");
+            pty.line("let bg = submit later(21) to pool");
+            pty.line("time.sleep(30)");
+            Thread.sleep(1500);
+            pty.key("C-c");
+            pty.waitFor("(1 task submitted by earlier inputs still running", 20);
+            pty.line(":tasks");
+            pty.waitFor("submitted at", 20);   // the task is listed, still running
+            pty.line("await bg");
+            pty.waitForPromptAfter("42", "skein> ", 30);
+
             // Ctrl-D leaves: every pool is shut down and the program exits 0.
             pty.key("C-d");
             pty.waitFor("[exit 0]", 30);
