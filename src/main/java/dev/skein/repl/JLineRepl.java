@@ -51,10 +51,11 @@ public final class JLineRepl {
                         candidates.add(new Candidate(c, c, null, null, null, null, false));
                     }
                 })
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), HISTORY_FILE))
+                .variable(LineReader.HISTORY_FILE, homeDirectory().resolve(HISTORY_FILE))
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, colour ? "\u001b[2m" + CONTINUATION + "\u001b[0m" : CONTINUATION)
                 .variable(LineReader.BLINK_MATCHING_PAREN, 0)
+                .variable(LineReader.INDENTATION, 4)                         // continuation lines start indented per open bracket
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)   // '!' is an operator, not a history reference
                 .option(LineReader.Option.INSERT_TAB, true)                // Tab on a blank line indents
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
@@ -115,6 +116,12 @@ public final class JLineRepl {
             terminal.close();
         }
         return status;
+    }
+
+    /** The user's home: {@code $HOME} when set (the JVM's {@code user.home} may differ, e.g. under sudo), else {@code user.home}. */
+    static Path homeDirectory() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     /** The error report first (its headline in red), then standard output: a value, a listing, a note. */

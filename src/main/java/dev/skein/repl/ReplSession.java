@@ -13,6 +13,7 @@ import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -128,6 +129,8 @@ public final class ReplSession implements AutoCloseable {
      */
     public List<String> complete(String line, int cursor) {
         String before = line.substring(0, cursor).strip();
+        int file = FileNameCompleter.argumentStart(line.substring(0, cursor));
+        if (file >= 0) return FileNameCompleter.complete(line.substring(file, cursor), Path.of("").toAbsolutePath());
         if (ReplCommands.isCommand(before) && !before.contains(" ")) {
             return ReplCommands.complete(before).stream().map(c -> c.substring(1)).toList();
         }
@@ -186,7 +189,7 @@ public final class ReplSession implements AutoCloseable {
                 Object value = r.run(code, m, ts);
                 if (!showValue || value == null) return null;
                 m.set("_", value);
-                return Convert.repr(value);
+                return ResultPreview.of(value, Convert.repr(value));
             });
             if (outcome instanceof Outcome.Failed failed) {
                 // A failed entry leaves no trace; one stopped by Ctrl-C keeps what it did so far.

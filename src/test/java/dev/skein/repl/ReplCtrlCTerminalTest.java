@@ -2,6 +2,7 @@ package dev.skein.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,11 @@ class ReplCtrlCTerminalTest {
         Files.writeString(stty, "#!/bin/bash\nsleep 0.15\nexec /usr/bin/env -u SKEIN_SLOW PATH=\"$SKEIN_REAL_PATH\" stty \"$@\"\n");
         Files.setPosixFilePermissions(stty, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path home = Files.createDirectories(dir.resolve("home"));
+        Path envHome = Files.createDirectories(dir.resolve("env-home"));
         String mark = UUID.randomUUID().toString();
         Path launcher = ReplTerminalTest.writeLauncher(dir, home, mark,
-                "export SKEIN_REAL_PATH=\"$PATH\"; export PATH=" + ReplTerminalTest.quote(slowBin.toString()) + ":\"$PATH\"");
+                "export SKEIN_REAL_PATH=\"$PATH\"; export PATH=" + ReplTerminalTest.quote(slowBin.toString()) + ":\"$PATH\"",
+                "export HOME=" + ReplTerminalTest.quote(envHome.toString()));   // differs from -Duser.home
         try (PseudoTerminal pty = new PseudoTerminal.Script(launcher, dir)) {
             pty.waitFor("skein> ", 90);
             pty.line("let a = 5");
@@ -63,6 +66,9 @@ class ReplCtrlCTerminalTest {
             assertFalse(screen.contains("Exception") || screen.contains("\tat ") || screen.contains("trace (most recent"), screen);
             assertEquals(delaysMs.length + 1, count(screen, "interrupted (Ctrl-C)"), "one line per Ctrl-C:\n" + screen);
             assertEquals(java.util.List.of(), ReplTerminalTest.processesLeftBehind(mark));
+            // History goes under $HOME, not the JVM's user.home.
+            assertTrue(Files.readString(envHome.resolve(".skein_history")).contains("let a = 5"));
+            assertFalse(Files.exists(home.resolve(".skein_history")));
         }
     }
 

@@ -35,7 +35,8 @@ class ReplTerminalTest {
             // A function typed over several lines: the continuation prompt comes from the parser.
             pty.line("fn square(x) {");
             pty.waitFor("  ...> ", 10);
-            pty.line("    return x * x");
+            pty.line("return x * x");                 // the continuation line starts indented
+            pty.waitFor("  ...>     return x * x", 10);
             pty.line("}");
             // Tab completes a name defined at the prompt.
             pty.type("squ");
@@ -91,18 +92,18 @@ class ReplTerminalTest {
      * history file) and a mark in the environment that any worker process inherits.
      */
     static Path writeLauncher(Path dir, Path home, String mark) throws IOException {
-        return writeLauncher(dir, home, mark, "");
+        return writeLauncher(dir, home, mark, "export HOME=" + quote(home.toString()));
     }
 
     /** The same, with {@code setup} (shell lines) run before the program starts. */
-    static Path writeLauncher(Path dir, Path home, String mark, String setup) throws IOException {
+    static Path writeLauncher(Path dir, Path home, String mark, String... setup) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String text = String.join("\n",
                 "export SKEIN_TEST_MARK=" + quote(mark),
                 "export TERM=${TERM:-xterm-256color}; [ \"$TERM\" = dumb ] && export TERM=xterm-256color",
                 "stty cols 120 rows 50 2>/dev/null",
-                setup,
+                String.join("\n", setup),
                 quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + quote(home.toString())
                         + " -cp " + quote(classPath) + " dev.skein.cli.Main",
                 "echo \"[exit $?]\"",
