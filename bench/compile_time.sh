@@ -10,7 +10,8 @@
 #    script run pays), then the best of 20 more compiles in fresh interpreters (warm); with the
 #    compiler on (lazy: functions compile at their first call, so none here), eager (every
 #    function as the script loads) and off (--no-compile), so the bytecode stage's own share shows.
-# 3. Wall time of bin/skein (with its start-up caches, as users run it) on hello world, on the
+# 3. Wall time of bin/skein (with its start-up caches, as users run it) on hello world (and of
+#    the java command it execs, run directly, so the launcher's own cost shows), on the
 #    generated script (which only defines its functions and calls one), and the latter with
 #    --no-compile.
 set -euo pipefail
@@ -52,6 +53,8 @@ wall() {  # median wall seconds of $runs runs of the command
 {
   echo "# bin/skein wall time, $runs runs"
   echo "hello world:                 $(wall bin/skein "$hello")"
+  read -r -a direct <<< "$(SKEIN_SHOW_COMMAND=1 bin/skein)"   # the java command bin/skein execs
+  echo "hello world, java directly:  $(wall "${direct[@]}" "$hello")   (bin/skein's own cost is the difference)"
   echo "hello world, --no-compile:   $(wall bin/skein --no-compile "$hello")"
   echo "2000-line script:            $(wall bin/skein "$gen")"
   echo "2000-line script, eager:     $(JAVA_TOOL_OPTIONS=-Dskein.compile.after=-1 wall bin/skein "$gen")"

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.TestFactory;
  * {@code docs/*.md} and the README runs as a script, and its stdout must be exactly the text of
  * its {@code # →} comments, in order. A comment after code ({@code print(x)   # → 3}) and a
  * comment line of its own ({@code # → 3}) both stand for one line of output; a block without
- * any {@code # →} must run without output or error. A block whose first line is a comment naming a
+ * any {@code # →} must run without output or error. When a {@code ```output} block follows the
+ * code, it is the whole expected stdout instead (for examples that print many lines); a block
+ * that must not run is fenced {@code ```skein norun}. A block whose first line is a comment naming a
  * file ({@code # errors.skein}) runs under that name, so its messages show it.
  */
 class DocExamplesTest {
@@ -47,16 +49,31 @@ class DocExamplesTest {
                 while (end < lines.size() && !lines.get(end).strip().equals("```")) end++;
                 List<String> block = lines.subList(start, end);
                 String name = base.relativize(doc) + ":" + start;
-                tests.add(DynamicTest.dynamicTest(name, () -> check(name, block)));
+                List<String> output = outputBlockAfter(lines, end);
+                tests.add(DynamicTest.dynamicTest(name, () -> check(name, block, output)));
                 i = end;
             }
         }
         return tests.stream();
     }
 
-    private static void check(String name, List<String> block) throws IOException {
+    /** The lines of a {@code ```output} block right after the code block closing at {@code close}, or null. */
+    private static List<String> outputBlockAfter(List<String> lines, int close) {
+        int at = close + 1;
+        while (at < lines.size() && lines.get(at).isBlank()) at++;
+        if (at >= lines.size() || !lines.get(at).strip().equals("```output")) return null;
+        int end = at + 1;
+        while (end < lines.size() && !lines.get(end).strip().equals("```")) end++;
+        return lines.subList(at + 1, end);
+    }
+
+    private static void check(String name, List<String> block, List<String> output) throws IOException {
         StringBuilder expected = new StringBuilder();
-        for (String line : block) {
+        for (String line : output != null ? output : block) {
+            if (output != null) {
+                expected.append(line.stripTrailing()).append('\n');
+                continue;
+            }
             int at = line.indexOf(ARROW);
             if (at >= 0) expected.append(line.substring(at + ARROW.length()).strip()).append('\n');
         }

@@ -75,7 +75,7 @@ final class WorkerProcess implements Worker {
      * dead, so no pool waits for it unbounded.
      */
     static WorkerProcess start(java.util.List<String> command, double startTimeout) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command);
+        ProcessBuilder pb = new ProcessBuilder(OwnSession.wrap(command));   // Ctrl-C at the terminal is not for workers
         pb.redirectError(ProcessBuilder.Redirect.PIPE);
         WorkerProcess w = new WorkerProcess(pb.start());
         w.startTimeout = startTimeout;

@@ -40,6 +40,22 @@ final class InputCheck {
         return true;
     }
 
+    /** Brackets, braces and parentheses open at the end of {@code text} (those inside strings and comments do not count). */
+    static int openBrackets(String text) {
+        SkeinLexer lexer = new SkeinLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        int depth = 0;
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getText().length() != 1) continue;
+            switch (t.getText().charAt(0)) {
+                case '(', '[', '{' -> depth++;
+                case ')', ']', '}' -> depth = Math.max(0, depth - 1);
+                default -> { }
+            }
+        }
+        return depth;
+    }
+
     private static Token lastToken(String text) {
         SkeinLexer lexer = new SkeinLexer(CharStreams.fromString(text));
         lexer.removeErrorListeners();

@@ -14,9 +14,11 @@ import org.jline.reader.Parser;
 final class JLineParser implements Parser {
     @Override public ParsedLine parse(String line, int cursor, ParseContext context) {
         if (context == ParseContext.ACCEPT_LINE && ReplSession.isIncomplete(line)) {
-            throw new EOFError(-1, -1, "incomplete input");
+            // The open brackets tell JLine how far to indent the continuation line (AUTO_INDENT).
+            throw new EOFError(-1, -1, "incomplete input", null, InputCheck.openBrackets(line), null);
         }
-        return new Word(line, cursor, ReplCompleter.wordStart(line, cursor));
+        int file = FileNameCompleter.argumentStart(line.substring(0, cursor));
+        return new Word(line, cursor, file >= 0 ? file : ReplCompleter.wordStart(line, cursor));
     }
 
     /** The line with the identifier being completed; candidates replace it as they are. */

@@ -2,6 +2,7 @@ package dev.skein.repl;
 
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.OutputSink;
+import java.io.IOError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,10 +51,11 @@ public final class JLineRepl {
                         candidates.add(new Candidate(c, c, null, null, null, null, false));
                     }
                 })
-                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), HISTORY_FILE))
+                .variable(LineReader.HISTORY_FILE, homeDirectory().resolve(HISTORY_FILE))
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .variable(LineReader.SECONDARY_PROMPT_PATTERN, colour ? "\u001b[2m" + CONTINUATION + "\u001b[0m" : CONTINUATION)
                 .variable(LineReader.BLINK_MATCHING_PAREN, 0)
+                .variable(LineReader.INDENTATION, 4)                         // continuation lines start indented per open bracket
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)   // '!' is an operator, not a history reference
                 .option(LineReader.Option.INSERT_TAB, true)                // Tab on a blank line indents
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
@@ -65,9 +67,11 @@ public final class JLineRepl {
         OutputSink err = new TerminalSink(reader, outputLock);
         session.set(new ReplSession(() -> newInterpreter.apply(out, err)));
         AtomicBoolean interrupted = new AtomicBoolean();
-        terminal.handle(Terminal.Signal.INT, signal -> {   // JLine takes INT over while reading
+        Terminal.SignalHandler onCtrlC = signal -> {   // JLine takes INT over while reading
             if (session.get().cancel()) interrupted.set(true);
-        });
+        };
+        terminal.handle(Terminal.Signal.INT, onCtrlC);
+        TerminalRecovery recovery = new TerminalRecovery(terminal, onCtrlC);
 
         PrintWriter screen = terminal.writer();
         screen.println(version + " — type :help for help, Ctrl-D to leave");
@@ -76,14 +80,26 @@ public final class JLineRepl {
         try {
             while (true) {
                 String input;
+                session.get().expectInput();
                 try {
                     input = reader.readLine(prompt);
+                    recovery.lineRead();
                 } catch (UserInterruptException ctrlC) {
                     continue;   // the line being typed is dropped
                 } catch (EndOfFileException ctrlD) {
                     screen.println();
                     break;
+                } catch (IOError failed) {
+                    // A Ctrl-C just after Enter can kill JLine's stty call; the input is lost with it.
+                    if (!recovery.recover(failed)) {
+                        screen.println("skein: the terminal stopped working: " + TerminalRecovery.reason(failed));
+                        status = 1;
+                        break;
+                    }
+                    screen.println(ReplSession.NOT_RUN);
+                    continue;
                 }
+                if (Thread.interrupted()) session.get().interruptNextInput();   // Ctrl-C while JLine restored the terminal
                 interrupted.set(false);
                 Reply reply = session.get().submit(input);
                 if (interrupted.get()) screen.println();   // after the terminal's "^C"
@@ -100,6 +116,12 @@ public final class JLineRepl {
             terminal.close();
         }
         return status;
+    }
+
+    /** The user's home: {@code $HOME} when set (the JVM's {@code user.home} may differ, e.g. under sudo), else {@code user.home}. */
+    static Path homeDirectory() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"));
     }
 
     /** The error report first (its headline in red), then standard output: a value, a listing, a note. */

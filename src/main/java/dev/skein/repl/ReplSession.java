@@ -13,12 +13,14 @@ import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ThreadState;
 import dev.skein.syntax.CompileError;
 import dev.skein.syntax.Source;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +38,8 @@ public final class ReplSession implements AutoCloseable {
     static final String MODULE_FILE = "<repl>";
     /** How long {@link #close} and {@code :reset} wait for cancelled tasks to stop. */
     private static final long SHUTDOWN_WAIT_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** The one line shown when Ctrl-C came after Enter but before the input started. */
+    static final String NOT_RUN = "interrupted (Ctrl-C): the input did not run";
 
     private final Supplier<Interpreter> newInterpreter;
     private final Evaluator evaluator = new Evaluator();
@@ -48,6 +52,11 @@ public final class ReplSession implements AutoCloseable {
     private boolean closed;
     /** The evaluation in progress (read by {@link #cancel} from a signal thread). */
     private volatile Running current;
+    /** Orders {@link #cancel} against the start of an evaluation, so a Ctrl-C just before it is not lost. */
+    private final ReentrantLock starting = new ReentrantLock();
+    /** Set by {@link #expectInput}: a Ctrl-C while nothing runs is meant for the next input. */
+    private boolean armed;
+    private boolean interruptedBeforeStart;
 
     private record Running(ThreadState ts, PoolRegistry pools, Set<Future> tasksBefore, AtomicBoolean cancelled) {}
 
@@ -120,6 +129,8 @@ public final class ReplSession implements AutoCloseable {
      */
     public List<String> complete(String line, int cursor) {
         String before = line.substring(0, cursor).strip();
+        int file = FileNameCompleter.argumentStart(line.substring(0, cursor));
+        if (file >= 0) return FileNameCompleter.complete(line.substring(file, cursor), Path.of("").toAbsolutePath());
         if (ReplCommands.isCommand(before) && !before.contains(" ")) {
             return ReplCommands.complete(before).stream().map(c -> c.substring(1)).toList();
         }
@@ -140,10 +151,20 @@ public final class ReplSession implements AutoCloseable {
         ThreadState ts = new ThreadState(interp);
         PoolRegistry pools = PoolRegistry.of(interp);
         Running running = new Running(ts, pools, liveTasks(pools), new AtomicBoolean());
-        current = running;
+        starting.lock();
         try {
-            Reply reply = evaluator.run(() -> execute(r, m, ts, source, showValue));
-            return running.cancelled().get() ? reply.thenOut(stillRunning(running)) : reply;
+            armed = false;
+            if (interruptedBeforeStart) {
+                interruptedBeforeStart = false;
+                return Reply.err(NOT_RUN);
+            }
+            current = running;
+        } finally {
+            starting.unlock();
+        }
+        try {
+            Reply reply = evaluator.run(() -> execute(r, m, ts, source, showValue, running.cancelled()));
+            return running.cancelled().get() ? reply.headlineOnly().thenOut(stillRunning(running)) : reply;
         } catch (Evaluator.Abandoned stuck) {
             return Reply.err("the evaluation did not stop after Ctrl-C; it is left running in the background");
         } finally {
@@ -155,21 +176,24 @@ public final class ReplSession implements AutoCloseable {
     }
 
     /** Runs on the evaluation thread: the shared run lifecycle, with the REPL's {@code _} and {@code _e}. */
-    private static Reply execute(Runner r, ModuleInstance m, ThreadState ts, Source source, boolean showValue) {
+    private static Reply execute(Runner r, ModuleInstance m, ThreadState ts, Source source, boolean showValue, AtomicBoolean ctrlC) {
         Code code;
         try {
             code = r.compile(source, m, showValue);
         } catch (CompileError e) {
             return Reply.err(e.render());
         }
+        NamespaceSnapshot before = NamespaceSnapshot.of(m);
         try {
             Outcome outcome = r.execute(() -> {
                 Object value = r.run(code, m, ts);
                 if (!showValue || value == null) return null;
                 m.set("_", value);
-                return Convert.repr(value);
+                return ResultPreview.of(value, Convert.repr(value));
             });
             if (outcome instanceof Outcome.Failed failed) {
+                // A failed entry leaves no trace; one stopped by Ctrl-C keeps what it did so far.
+                if (!ctrlC.get()) before.restore(List.of("_e"));
                 m.set("_e", failed.error());
                 return Reply.err(failed.report());
             }
@@ -187,13 +211,46 @@ public final class ReplSession implements AutoCloseable {
      * Returns whether something was running.
      */
     public boolean cancel() {
-        Running r = current;
-        if (r == null) return false;
+        Running r;
+        starting.lock();
+        try {
+            r = current;
+            if (r == null) {
+                if (armed) interruptedBeforeStart = true;
+                return armed;
+            }
+        } finally {
+            starting.unlock();
+        }
         r.cancelled().set(true);
         r.ts().interrupt(ErrorKind.CANCELLED, "interrupted (Ctrl-C)");
         cancelTasksSince(r);
         evaluator.cancelRequested();
         return true;
+    }
+
+    /**
+     * The front end is about to read the next input: a Ctrl-C from now until that input starts
+     * (while the terminal is restored after Enter, say) stops the input before it runs.
+     */
+    public void expectInput() {
+        starting.lock();
+        try {
+            armed = true;
+            interruptedBeforeStart = false;
+        } finally {
+            starting.unlock();
+        }
+    }
+
+    /** The front end saw the Ctrl-C itself (inside its line reader): the next input does not run. */
+    public void interruptNextInput() {
+        starting.lock();
+        try {
+            if (armed) interruptedBeforeStart = true;
+        } finally {
+            starting.unlock();
+        }
     }
 
     /** After Ctrl-C: a note that tasks of earlier inputs go on (they were not part of this input). */

@@ -22,6 +22,12 @@ public record Reply(Status status, String out, String err, int exitCode) {
     /** This reply with more standard output after its own. */
     Reply thenOut(String text) { return new Reply(status, out + line(text), err, exitCode); }
 
+    /** This reply with only the first line of its error report (Ctrl-C: the user knows where they stopped it). */
+    Reply headlineOnly() {
+        int nl = err.indexOf('\n');
+        return nl < 0 || nl == err.length() - 1 ? this : new Reply(status, out, err.substring(0, nl + 1), exitCode);
+    }
+
     public boolean isError() { return !err.isEmpty(); }
 
     private static String line(String text) {

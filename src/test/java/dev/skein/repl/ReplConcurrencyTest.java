@@ -57,6 +57,7 @@ class ReplConcurrencyTest {
         ctrlC.join();
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "took too long");
         assertTrue(report.contains("<repl:2>:1:"), report);
+        assertEquals(1, report.lines().count(), "one line after Ctrl-C: " + report);
         assertTrue(repl.feed("n > 0").out().equals("true\n"));   // what it did so far is kept
         repl.value("1 + 1", "2");                                 // and the session goes on
     }

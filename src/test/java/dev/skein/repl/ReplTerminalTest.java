@@ -35,7 +35,8 @@ class ReplTerminalTest {
             // A function typed over several lines: the continuation prompt comes from the parser.
             pty.line("fn square(x) {");
             pty.waitFor("  ...> ", 10);
-            pty.line("    return x * x");
+            pty.line("return x * x");                 // the continuation line starts indented
+            pty.waitFor("  ...>     return x * x", 10);
             pty.line("}");
             // Tab completes a name defined at the prompt.
             pty.type("squ");
@@ -60,6 +61,20 @@ class ReplTerminalTest {
             pty.line("square(11) + _");
             pty.waitForPromptAfter("746", "skein> ", 20);   // 121 + 625: `_` still holds the last value shown
 
+            // Ctrl-C reaches only the running input: a task of an earlier input goes on (its worker
+            // process is in a process group of its own, which the terminal's SIGINT does not reach).
+            pty.line("import time");
+            pty.line("fn later(x) { time.sleep(4); return x * 2 }");
+            pty.line("let bg = submit later(21) to pool");
+            pty.line("time.sleep(30)");
+            Thread.sleep(1500);
+            pty.key("C-c");
+            pty.waitFor("(1 task submitted by earlier inputs still running", 20);
+            pty.line(":tasks");
+            pty.waitFor("submitted at", 20);   // the task is listed, still running
+            pty.line("await bg");
+            pty.waitForPromptAfter("42", "skein> ", 30);
+
             // Ctrl-D leaves: every pool is shut down and the program exits 0.
             pty.key("C-d");
             pty.waitFor("[exit 0]", 30);
@@ -76,13 +91,19 @@ class ReplTerminalTest {
      * A bash script running the program the way bin/skein does, with a private home (for the
      * history file) and a mark in the environment that any worker process inherits.
      */
-    private static Path writeLauncher(Path dir, Path home, String mark) throws IOException {
+    static Path writeLauncher(Path dir, Path home, String mark) throws IOException {
+        return writeLauncher(dir, home, mark, "export HOME=" + quote(home.toString()));
+    }
+
+    /** The same, with {@code setup} (shell lines) run before the program starts. */
+    static Path writeLauncher(Path dir, Path home, String mark, String... setup) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String text = String.join("\n",
                 "export SKEIN_TEST_MARK=" + quote(mark),
                 "export TERM=${TERM:-xterm-256color}; [ \"$TERM\" = dumb ] && export TERM=xterm-256color",
                 "stty cols 120 rows 50 2>/dev/null",
+                String.join("\n", setup),
                 quote(java) + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Duser.home=" + quote(home.toString())
                         + " -cp " + quote(classPath) + " dev.skein.cli.Main",
                 "echo \"[exit $?]\"",
@@ -93,10 +114,10 @@ class ReplTerminalTest {
         return script;
     }
 
-    private static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
+    static String quote(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 
     /** Java processes that carry this run's mark (worker processes would) and are still alive after a few seconds. */
-    private static List<String> processesLeftBehind(String mark) throws InterruptedException {
+    static List<String> processesLeftBehind(String mark) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;   // a worker may take a moment to see its parent go
         List<String> left = javaProcessesMarked(mark);
         while (!left.isEmpty() && System.nanoTime() < deadline) {

@@ -1,0 +1,97 @@
+package dev.skein.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/skein on a warm start runs no program before java: it is run here with an empty PATH (any
+ * readlink, sed, find or mvn would fail) on a copy of the launcher in a tree whose jar is newer
+ * than its sources, and must print (SKEIN_SHOW_COMMAND) the same java command a user would run by
+ * hand. A source newer than the jar still sends it to the build, which prints no colour codes
+ * when not on a terminal.
+ */
+@Timeout(60)
+class LauncherTest {
+    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
+
+    @Test
+    void aWarmStartRunsNothingButJava(@TempDir Path dir) throws Exception {
+        Path tree = warmTree(dir);
+        Result r = launch(tree);
+        assertEquals("", r.err);
+        assertEquals(0, r.status, r.out);
+        String jar = tree.resolve("target/skein.jar").toString();
+        assertTrue(r.out.startsWith(JAVA + " "), r.out);
+        assertTrue(r.out.contains("-XX:AOTCache=" + tree.resolve("target/skein.aot")) && r.out.strip().endsWith("-jar " + jar), r.out);
+    }
+
+    @Test
+    void aSourceNewerThanTheJarStillRebuilds(@TempDir Path dir) throws Exception {
+        Path tree = warmTree(dir);
+        Path edited = tree.resolve("src/main/java/dev/skein/Edited.java");
+        Files.writeString(edited, "class Edited {}");
+        Files.setLastModifiedTime(edited, FileTime.from(Instant.now().plusSeconds(60)));
+        // A stand-in mvn (bash builtins only) records how it was called and fails the build.
+        Path programs = Files.createDirectories(tree.resolve("no-programs-here"));
+        Path mvn = programs.resolve("mvn");
+        Files.writeString(mvn, "#!/bin/bash\necho \"$*\" > \"" + tree.resolve("mvn-args") + "\"\nexit 1\n");
+        Files.setPosixFilePermissions(mvn, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Result r = launch(tree);
+        assertTrue(r.err.contains("skein: building target/skein.jar"), r.err);
+        assertTrue(r.err.contains("skein: build failed"), r.err);
+        assertEquals(2, r.status, r.err);
+        // Not on a terminal (stderr is a pipe here): batch mode and no colour codes in the output.
+        String args = Files.readString(tree.resolve("mvn-args"));
+        assertTrue(args.contains("-B") && args.contains("-Dstyle.color=never"), args);
+    }
+
+    /** A copy of bin/skein beside sources older than its jar, caches newer, and the JDK remembered. */
+    private static Path warmTree(Path dir) throws IOException {
+        Path tree = dir.resolve("skein");
+        Files.createDirectories(tree.resolve("bin"));
+        Files.copy(Path.of("bin/skein"), tree.resolve("bin/skein"));
+        Instant old = Instant.now().minusSeconds(3600);
+        Path source = Files.createDirectories(tree.resolve("src/main/java/dev/skein")).resolve("A.java");
+        Files.writeString(source, "class A {}");
+        Path grammar = Files.createDirectories(tree.resolve("grammar")).resolve("Skein.g4");
+        Files.writeString(grammar, "grammar Skein;");
+        Files.writeString(tree.resolve("pom.xml"), "<project/>");
+        for (Path p : new Path[] {source, grammar, tree.resolve("pom.xml")}) Files.setLastModifiedTime(p, FileTime.from(old));
+        Path target = Files.createDirectories(tree.resolve("target"));
+        Files.writeString(target.resolve("skein.jar"), "jar");
+        Files.setLastModifiedTime(target.resolve("skein.jar"), FileTime.from(old.plusSeconds(60)));
+        int major = Runtime.version().feature();
+        Files.writeString(target.resolve(".skein-java"), JAVA + " " + major + " " + JAVA + "|\n");
+        for (String cache : new String[] {"skein.aot", "skein-worker.aot.stamp"}) Files.writeString(target.resolve(cache), "x");
+        return tree;
+    }
+
+    private record Result(int status, String out, String err) {}
+
+    private static Result launch(Path tree) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("/bin/bash", tree.resolve("bin/skein").toString(), "hello.skein");
+        Map<String, String> env = pb.environment();
+        env.clear();
+        env.put("PATH", tree.resolve("no-programs-here").toString());
+        env.put("SKEIN_JAVA", JAVA);
+        env.put("SKEIN_SHOW_COMMAND", "1");
+        Process p = pb.start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        return new Result(p.exitValue(), out, err);
+    }
+}
