@@ -41,6 +41,19 @@ public final class Function implements Callable {
 
     @Override public String toString() { return "<fn " + code.name + ">"; }
 
+    @Override public String parameters() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < code.params.length; i++) {
+            if (i > 0) sb.append(", ");
+            if (i == code.restIndex) sb.append('*');
+            sb.append(code.params[i]);
+            if (code.defaults != null && i < code.defaults.length && code.defaults[i] != null) sb.append("=…");
+        }
+        return sb.toString();
+    }
+
+    @Override public String definedAt() { return code.file() + ":" + code.line(); }
+
     @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
         Object[] slots = new Object[code.frameSize];
         Frame frame = new Frame(code, slots, captured, module, ts);

@@ -97,19 +97,7 @@ final class ReplCompleter {
     }
 
     private static Collection<String> members(Object v) {
-        if (v == Missing.MISSING) return List.of();
-        if (v instanceof ModuleValue m) return m.memberNames();
-        if (v instanceof RecordValue r) return List.of(r.type().fields());
-        if (v instanceof ErrorValue) return List.of("kind", "message", "trace", "cause");
-        if (v instanceof Pool) return Pool.MEMBERS;
-        if (v instanceof Future) return Future.MEMBERS;
-        if (v instanceof RangeValue) return List.of("start", "stop", "step");
-        if (v instanceof String || v instanceof SkeinList || v instanceof SkeinDict || v instanceof Bytes
-                || v instanceof Number || v instanceof Boolean || v instanceof dev.skein.runtime.SkeinSet) {
-            return TypeMethods.names(v);
-        }
-        if (v instanceof Callable) return List.of("name");
-        return List.of();
+        return v == Missing.MISSING ? List.of() : dev.skein.stdlib.Members.of(v);
     }
 
     private static boolean isNameChar(char c) {

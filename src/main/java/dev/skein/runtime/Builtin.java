@@ -36,6 +36,8 @@ public final class Builtin implements Callable {
 
     public Signature signature() { return signature; }
 
+    @Override public String parameters() { return signature.spec(); }
+
     /** The body, for callers that bind the slots themselves (see {@link Signature#fitsPositionally}). */
     public Body body() { return body; }
 

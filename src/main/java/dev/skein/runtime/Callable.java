@@ -13,4 +13,10 @@ public interface Callable {
 
     /** The name shown in traces and reprs. */
     String name();
+
+    /** The parameter list as text (what {@code help} shows), or null when it is not known. */
+    default String parameters() { return null; }
+
+    /** Where it was defined ({@code file:line}), or null for builtins. */
+    default String definedAt() { return null; }
 }

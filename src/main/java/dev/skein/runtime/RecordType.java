@@ -27,7 +27,17 @@ public final class RecordType implements Callable {
 
     public String field(int i) { return fields[i]; }
 
-    public String definedAt() { return definedAt; }
+    @Override public String definedAt() { return definedAt; }
+
+    @Override public String parameters() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) sb.append(", ");
+            sb.append(fields[i]);
+            if (defaults[i] != Missing.MISSING) sb.append("=…");
+        }
+        return sb.toString();
+    }
 
     public Object defaultAt(int i) { return defaults[i]; }
 

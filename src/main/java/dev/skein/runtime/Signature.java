@@ -29,8 +29,14 @@ public final class Signature {
     /** The function's name, as error messages show it. */
     public String function() { return function; }
 
+    /** The parameter list as written for the builtin ({@code "x, key=?, *rest"}): what help() shows. */
+    public String spec() { return spec; }
+
+    private final String spec;
+
     public Signature(String function, String spec) {
         this.function = function;
+        this.spec = spec;
         List<String> ns = new ArrayList<>();
         List<Boolean> opt = new ArrayList<>();
         int positional = -1, varargs = -1, kwargs = -1;

@@ -16,6 +16,7 @@ public final class Builtins {
         HostBuiltins.install(b);
         ConversionBuiltins.install(b);
         IntrospectionBuiltins.install(b);
+        HelpBuiltins.install(b);
         NumericBuiltins.install(b);
         IterationBuiltins.install(b);
         AggregateBuiltins.install(b);

@@ -21,7 +21,7 @@ public final class StdlibNames {
     private static Set<String> builtins() {
         Set<String> names = new LinkedHashSet<>(List.of(
                 "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "cpu_count", "dict", "divmod",
-                "enumerate", "filter", "float", "format", "getattr", "hasattr", "hash", "hex", "int", "isinstance",
+                "dir", "enumerate", "filter", "float", "format", "getattr", "hasattr", "hash", "help", "hex", "int", "isinstance",
                 "iter", "len", "list", "max", "min", "next", "oct", "ord", "pow", "print", "range", "repr", "reversed",
                 "round", "set", "sorted", "str", "sum", "type", "zip",
                 "threads", "virtual", "completed", "wait", "lock", "queue", "event", "atomic", "progress"));
