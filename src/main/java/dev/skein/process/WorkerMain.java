@@ -1,6 +1,7 @@
 package dev.skein.process;
 
 import dev.skein.ast.Stmt;
+import dev.skein.concurrent.TraceClock;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.ErrorKind;
@@ -136,12 +137,26 @@ public final class WorkerMain {
         sendFrame(type, null, payload);
     }
 
+    /** Sends a task's outcome frame, after the TIMING frame of its run from {@code startEpochNanos} to now. */
+    private void sendOutcome(byte type, Codec.Out payload, int id, long startEpochNanos) {
+        Codec.Out timing = new Codec.Out(20);
+        timing.writeInt(id);
+        timing.writeLong(startEpochNanos);
+        timing.writeLong(TraceClock.now());
+        sendFrame(type, null, payload, timing);
+    }
+
     /** Sends a frame now (its payload is {@code bytes} or {@code encoded}), after any item reports still pending, and flushes. */
     private void sendFrame(byte type, byte[] bytes, Codec.Out encoded) {
+        sendFrame(type, bytes, encoded, null);
+    }
+
+    private void sendFrame(byte type, byte[] bytes, Codec.Out encoded, Codec.Out timing) {
         sendLock.lock();
         try {
             ItemBatch batch = items;
             if (batch != null) batch.writePending();
+            if (timing != null) Wire.writeUnflushed(out, Wire.TIMING, NO_BYTES, timing);
             if (encoded != null) Wire.writeUnflushed(out, type, NO_BYTES, encoded);
             else Wire.writeUnflushed(out, type, bytes, bytes.length, bytes, 0);
             out.flush();
@@ -240,14 +255,17 @@ public final class WorkerMain {
         String[] kwNames = task.kwNames();
         Codec.Out reply = new Codec.Out();
         reply.writeInt(id);
+        long start = TraceClock.now();
         try {
             Object v = call(ts, callee, args, kwNames);
             writeResult(reply, v);
-            send(Wire.RESULT, reply);
+            if (init) send(Wire.RESULT, reply);
+            else sendOutcome(Wire.RESULT, reply, id, start);
         } catch (SkeinError e) {
             reply.truncate(4);
             writeError(reply, e.value());
-            send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
+            if (init) send(Wire.INIT_FAILED, reply);
+            else sendOutcome(Wire.FAILURE, reply, id, start);
         }
     }
 
@@ -257,6 +275,7 @@ public final class WorkerMain {
      * the chunk.
      */
     private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager) {
+        long start = TraceClock.now();
         ItemBatch batch = this.items;
         if (batch == null) this.items = batch = new ItemBatch(out, sendLock);
         Codec.Out rec = new Codec.Out(1 << 12);
@@ -280,7 +299,7 @@ public final class WorkerMain {
         Codec.Out done = new Codec.Out(16);
         done.writeInt(id);
         writeResult(done, null);
-        send(Wire.RESULT, done);
+        sendOutcome(Wire.RESULT, done, id, start);
     }
     private Object call(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
         try {

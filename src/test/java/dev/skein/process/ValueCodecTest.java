@@ -88,6 +88,12 @@ class ValueCodecTest {
             System.arraycopy(h, 0, payload, 0, h.length);
             System.arraycopy(body, 0, payload, h.length, body.length);
             Wire.write(out, Wire.TASK, payload);
+            Wire.Frame timing = Wire.read(fromWorker);
+            assertEquals(Wire.TIMING, timing.type(), "the worker's own times of the task come first");
+            Codec.In t = new Codec.In(timing.payload());
+            assertEquals(7, t.readInt());
+            long from = t.readLong(), to = t.readLong();
+            assertTrue(from > 0 && from <= to, "start " + from + " <= end " + to + ", epoch nanoseconds");
             Wire.Frame result = Wire.read(fromWorker);
             assertEquals(Wire.RESULT, result.type());
             byte[] p = result.payload();
