@@ -231,10 +231,10 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Records the outcome (once), wakes waiters, runs callbacks. */
     void complete(State outcome, Object value, ErrorValue err) {
         TaskTrace trace = pool.registry().trace();
-        if (trace != null && !isDone()) trace.finishing(this, outcome.name().toLowerCase());
         lock.lock();
         try {
             if (state != State.RUNNING && state != State.PENDING) return;
+            if (trace != null) trace.finishing(this, outcome == State.DONE ? "done" : outcome == State.FAILED ? "failed" : "cancelled");
             // The pool's counts change before anyone can see the outcome, so a waiter that wakes
             // up and asks for stats() sees this task counted.
             pool.taskFinished(this, outcome);

@@ -6,19 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records what ran where while tracing is on, and writes it as a trace-event JSON file
  * ({@link TraceJson}) that ui.perfetto.dev and chrome://tracing open. Each platform thread
  * appends to its own buffer (a lock nobody else takes until the trace is written), so recording
- * adds no contention between workers; virtual threads, one per task, share one queue.
+ * adds no contention between workers; virtual threads, one per task, share one buffer.
  *
  * <p>Tracks come from two sources: a thread of this JVM is its own track (grouped under the pool
  * it works for, or under the script), and a worker that runs tasks elsewhere — a worker process,
@@ -26,17 +25,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link Worker#traceName}).
  */
 public final class Timeline implements TaskTrace {
-    private static final class Buffer {
-        final ReentrantLock lock = new ReentrantLock();
-        final List<TraceEvent> events = new ArrayList<>();
-    }
-
     private final long startEpoch = TraceClock.now();
     private final String scriptGroup;
-    private final ThreadLocal<Buffer> local = ThreadLocal.withInitial(this::newBuffer);
-    private final List<Buffer> buffers = new CopyOnWriteArrayList<>();
-    private final ConcurrentLinkedQueue<TraceEvent> shared = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<TraceBuffer> local = ThreadLocal.withInitial(this::newBuffer);
+    private final List<TraceBuffer> buffers = new CopyOnWriteArrayList<>();
+    /** Virtual threads run one task each: they share one buffer rather than make one apiece. */
+    private final TraceBuffer shared = newBuffer();
     private final Map<Object, TraceTrack> tracks = new ConcurrentHashMap<>();
+    private final Map<Integer, TraceTrack> tracksById = new ConcurrentHashMap<>();
     private final Map<String, Integer> groups = new ConcurrentHashMap<>();
     private final AtomicInteger nextTid = new AtomicInteger();
     private final AtomicInteger nextPid = new AtomicInteger();
@@ -47,24 +43,14 @@ public final class Timeline implements TaskTrace {
         pid(scriptGroup);
     }
 
-    private Buffer newBuffer() {
-        Buffer b = new Buffer();
+    private TraceBuffer newBuffer() {
+        TraceBuffer b = new TraceBuffer();
         buffers.add(b);
         return b;
     }
 
-    private void add(TraceEvent e) {
-        if (Thread.currentThread().isVirtual()) {
-            shared.add(e);
-            return;
-        }
-        Buffer b = local.get();
-        b.lock.lock();
-        try {
-            b.events.add(e);
-        } finally {
-            b.lock.unlock();
-        }
+    private TraceBuffer buffer() {
+        return Thread.currentThread().isVirtual() ? shared : local.get();
     }
 
     // ------------------------------------------------------------------ tracks
@@ -85,21 +71,27 @@ public final class Timeline implements TaskTrace {
         if (tr != null) return tr;
         String group = workerOf == null ? scriptGroup : poolGroup(workerOf);
         String name = t.isVirtual() ? "virtual thread #" + t.threadId() : t.getName();
-        return tracks.computeIfAbsent(t, k -> new TraceTrack(pid(group), nextTid.incrementAndGet(), group, name));
+        return tracks.computeIfAbsent(t, k -> newTrack(group, name));
+    }
+
+    private TraceTrack newTrack(String group, String name) {
+        TraceTrack t = new TraceTrack(pid(group), nextTid.incrementAndGet(), group, name);
+        tracksById.put(t.tid(), t);
+        return t;
     }
 
     private TraceTrack workerTrack(Pool pool, Worker w) {
         TraceTrack tr = tracks.get(w);
         if (tr != null) return tr;
         String group = w.traceGroup() != null ? w.traceGroup() : poolGroup(pool);
-        return tracks.computeIfAbsent(w, k -> new TraceTrack(pid(group), nextTid.incrementAndGet(), group, w.traceName()));
+        return tracks.computeIfAbsent(w, k -> newTrack(group, w.traceName()));
     }
 
     // ------------------------------------------------------------------ recording
 
     @Override public void submitted(Future f, long startNanos) {
         long end = System.nanoTime();
-        add(new TraceEvent.Submit(currentTrack(null), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end)));
+        buffer().submit(currentTrack(null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end));
     }
 
     @Override public void started(Future f) {
@@ -111,7 +103,7 @@ public final class Timeline implements TaskTrace {
         if (track == null || f.traceElsewhere) return;
         long end = TraceClock.now();
         f.traceEnd = end;
-        add(new TraceEvent.Run(track, f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome));
+        buffer().run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome);
     }
 
     @Override public void sent(Future f, Pool pool, Worker w) {
@@ -124,14 +116,15 @@ public final class Timeline implements TaskTrace {
         f.traceElsewhere = true;
         f.traceTrack = track;
         f.traceEnd = endEpochNanos;
-        add(new TraceEvent.Run(track, f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome));
+        buffer().run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome);
     }
 
     @Override public void awaited(Future f, long startNanos) {
         long end = System.nanoTime();
         long taskEnd = f.traceEnd;
-        add(new TraceEvent.Await(currentTrack(null), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end),
-                taskEnd != 0 ? f.traceTrack : null, taskEnd));
+        TraceTrack taskTrack = taskEnd != 0 ? f.traceTrack : null;
+        buffer().await(currentTrack(null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end),
+                taskTrack == null ? -1 : taskTrack.tid(), taskEnd);
     }
 
     @Override public void instant(String name, Future f, Pool pool, Worker w, String detail) {
@@ -139,22 +132,24 @@ public final class Timeline implements TaskTrace {
         if (w != null) track = workerTrack(pool, w);
         else if (f != null && f.traceTrack != null && f.traceEnd == 0) track = f.traceTrack;
         else track = currentTrack(null);
-        add(new TraceEvent.Instant(track, name, f, detail, TraceClock.now()));
+        buffer().instant(track.tid(), name, f, detail, TraceClock.now());
     }
 
     // ------------------------------------------------------------------ writing
 
-    /** Everything recorded so far (tracing should be off for the registry first). */
+    /**
+     * Everything recorded so far (tracing should be off for the registry first), each task named
+     * with the summary its submit recorded (empty for a task submitted before tracing began).
+     */
     List<TraceEvent> events() {
-        List<TraceEvent> all = new ArrayList<>(shared);
-        for (Buffer b : buffers) {
-            b.lock.lock();
-            try {
-                all.addAll(b.events);
-            } finally {
-                b.lock.unlock();
-            }
-        }
+        List<TraceEvent> all = new ArrayList<>();
+        Map<Long, TraceEvent.TaskInfo> tasks = new HashMap<>();
+        for (TraceBuffer b : buffers) b.unpack(tracksById, all, tasks);
+        all.replaceAll(e -> switch (e) {
+            case TraceEvent.Run r -> new TraceEvent.Run(r.track(), tasks.getOrDefault(r.task().id(), r.task()), r.queued(), r.start(), r.end(), r.outcome());
+            case TraceEvent.Await a -> new TraceEvent.Await(a.track(), tasks.getOrDefault(a.task().id(), a.task()), a.start(), a.end(), a.taskTrack(), a.taskEnd());
+            default -> e;
+        });
         return all;
     }
 

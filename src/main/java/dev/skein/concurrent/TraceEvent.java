@@ -1,16 +1,23 @@
 package dev.skein.concurrent;
 
-/** What a {@link Timeline} keeps of one moment or span, in epoch nanoseconds ({@link TraceClock}). */
+/**
+ * What a {@link Timeline} keeps of one moment or span, in epoch nanoseconds ({@link TraceClock}).
+ * Events name tasks by a {@link Task} summary, never the future itself, so a trace holds no
+ * task's values and finished futures stay garbage.
+ */
 sealed interface TraceEvent {
-    /** A submit on {@code track}: the task {@code f} was queued. */
-    record Submit(TraceTrack track, Future f, long start, long end) implements TraceEvent {}
+    /** What a trace shows of a task: its id, function, submit site and argument summary. */
+    record TaskInfo(long id, String function, String site, String args) {}
 
-    /** {@code f} ran on {@code track}; it had been submitted at {@code queued}. */
-    record Run(TraceTrack track, Future f, long queued, long start, long end, String outcome) implements TraceEvent {}
+    /** A submit on {@code track}: the task was queued. */
+    record Submit(TraceTrack track, TaskInfo task, long start, long end) implements TraceEvent {}
 
-    /** {@code track} waited for {@code f}, which ended on {@code taskTrack} at {@code taskEnd} (null: not seen running). */
-    record Await(TraceTrack track, Future f, long start, long end, TraceTrack taskTrack, long taskEnd) implements TraceEvent {}
+    /** The task ran on {@code track}; it had been submitted at {@code queued}. */
+    record Run(TraceTrack track, TaskInfo task, long queued, long start, long end, String outcome) implements TraceEvent {}
 
-    /** A retry, timeout, cancellation or worker death. */
-    record Instant(TraceTrack track, String name, Future f, String detail, long at) implements TraceEvent {}
+    /** {@code track} waited for the task, which ended on {@code taskTrack} at {@code taskEnd} (null: not seen running). */
+    record Await(TraceTrack track, TaskInfo task, long start, long end, TraceTrack taskTrack, long taskEnd) implements TraceEvent {}
+
+    /** A retry, timeout, cancellation or worker death ({@code task} may be null). */
+    record Instant(TraceTrack track, String name, TaskInfo task, String detail, long at) implements TraceEvent {}
 }

@@ -1,7 +1,5 @@
 package dev.skein.concurrent;
 
-import dev.skein.runtime.Convert;
-import dev.skein.runtime.SkeinList;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
@@ -18,8 +16,6 @@ import java.util.Set;
  * nanosecond. A flow end sits strictly inside its slice, so viewers bind it to that slice.
  */
 final class TraceJson {
-    /** Longest argument summary a slice shows. */
-    static final int SUMMARY_CHARS = 80;
     /** Await flow ids start above any task id (submit flows use the task's id). */
     private static final long AWAIT_FLOW_IDS = 1L << 40;
 
@@ -38,11 +34,11 @@ final class TraceJson {
     void write() throws IOException {
         List<TraceEvent> events = timeline.events();
         // A submit arrow joins a submit and the task's first run: only when both were recorded.
-        Set<Future> submitted = new HashSet<>();
-        Map<Future, TraceEvent.Run> firstRuns = new HashMap<>();
+        Set<Long> submitted = new HashSet<>();
+        Map<Long, TraceEvent.Run> firstRuns = new HashMap<>();
         for (TraceEvent e : events) {
-            if (e instanceof TraceEvent.Submit s) submitted.add(s.f());
-            if (e instanceof TraceEvent.Run r) firstRuns.merge(r.f(), r, (a, b) -> a.start() <= b.start() ? a : b);
+            if (e instanceof TraceEvent.Submit s) submitted.add(s.task().id());
+            if (e instanceof TraceEvent.Run r) firstRuns.merge(r.task().id(), r, (a, b) -> a.start() <= b.start() ? a : b);
         }
         out.write("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n");
         for (Map.Entry<String, Integer> g : timeline.groups().entrySet()) {
@@ -55,8 +51,8 @@ final class TraceJson {
         }
         for (TraceEvent e : events) {
             switch (e) {
-                case TraceEvent.Submit s -> submit(s, firstRuns.containsKey(s.f()));
-                case TraceEvent.Run r -> run(r, submitted.contains(r.f()) && firstRuns.get(r.f()) == r);
+                case TraceEvent.Submit s -> submit(s, firstRuns.containsKey(s.task().id()));
+                case TraceEvent.Run r -> run(r, submitted.contains(r.task().id()) && firstRuns.get(r.task().id()) == r);
                 case TraceEvent.Await a -> await(a);
                 case TraceEvent.Instant i -> instant(i);
             }
@@ -65,24 +61,24 @@ final class TraceJson {
     }
 
     private void submit(TraceEvent.Submit s, boolean flowOut) throws IOException {
-        Future f = s.f();
-        slice(s.track(), "submit " + f.functionName(), "submit", s.start(), s.end())
+        TraceEvent.TaskInfo f = s.task();
+        slice(s.track(), "submit " + f.function(), "submit", s.start(), s.end())
                 .raw("args", "{\"task\":" + f.id() + ",\"site\":" + quote(f.site()) + "}").end();
         if (flowOut) flow("s", s.track(), f.id(), inside(s.start(), s.end(), true));
     }
 
     private void run(TraceEvent.Run r, boolean flowIn) throws IOException {
-        Future f = r.f();
-        String args = "{\"task\":" + f.id() + ",\"args\":" + quote(summary(f)) + ",\"outcome\":" + quote(r.outcome())
+        TraceEvent.TaskInfo f = r.task();
+        String args = "{\"task\":" + f.id() + ",\"args\":" + quote(f.args()) + ",\"outcome\":" + quote(r.outcome())
                 + ",\"queue_wait_us\":" + micros(Math.max(0, r.start() - r.queued())) + ",\"run_us\":" + micros(r.end() - r.start())
                 + ",\"submitted_at\":" + quote(f.site()) + "}";
-        slice(r.track(), f.functionName(), "task", r.start(), r.end()).raw("args", args).end();
+        slice(r.track(), f.function(), "task", r.start(), r.end()).raw("args", args).end();
         if (flowIn) flow("f", r.track(), f.id(), inside(r.start(), r.end(), true));
     }
 
     private void await(TraceEvent.Await a) throws IOException {
-        Future f = a.f();
-        slice(a.track(), "await " + f.functionName(), "await", a.start(), a.end())
+        TraceEvent.TaskInfo f = a.task();
+        slice(a.track(), "await " + f.function(), "await", a.start(), a.end())
                 .raw("args", "{\"task\":" + f.id() + "}").end();
         if (a.taskTrack() == null) return;
         long id = ++awaitFlows;
@@ -93,9 +89,9 @@ final class TraceJson {
     }
 
     private void instant(TraceEvent.Instant i) throws IOException {
-        Future f = i.f();
+        TraceEvent.TaskInfo f = i.task();
         StringBuilder args = new StringBuilder("{");
-        if (f != null) args.append("\"task\":").append(f.id()).append(",\"function\":").append(quote(f.functionName())).append(',');
+        if (f != null) args.append("\"task\":").append(f.id()).append(",\"function\":").append(quote(f.function())).append(',');
         args.append("\"detail\":").append(quote(i.detail())).append('}');
         event().str("name", i.name()).str("cat", "event").str("ph", "i").str("s", "t").time("ts", i.at())
                 .num("pid", i.track().pid()).num("tid", i.track().tid()).raw("args", args.toString()).end();
@@ -117,18 +113,6 @@ final class TraceJson {
     private Line slice(TraceTrack track, String name, String cat, long start, long end) throws IOException {
         return event().str("name", name).str("cat", cat).str("ph", "X").time("ts", start).raw("dur", micros(Math.max(0, end - start)))
                 .num("pid", track.pid()).num("tid", track.tid());
-    }
-
-    /** "(1, 'a')": the task's arguments, cut to {@link #SUMMARY_CHARS}. */
-    static String summary(Future f) {
-        String s;
-        try {
-            s = Convert.repr(SkeinList.wrap(f.arguments()));
-            s = "(" + s.substring(1, s.length() - 1) + ")";
-        } catch (RuntimeException unprintable) {
-            s = "(…)";
-        }
-        return s.length() <= SUMMARY_CHARS ? s : s.substring(0, SUMMARY_CHARS - 1) + "…";
     }
 
     /** Nanoseconds as microseconds with three decimals. */
