@@ -1,50 +1,73 @@
 package dev.skein.concurrent;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One thread's recorded events, packed: numbers in one growing long array, references to strings
- * the run already holds (function names, sites, outcomes) in one growing object array, argument
- * summaries in one text buffer. Recording a task allocates no object of its own, so tracing
- * keeps the garbage collector's work what it was (a trace of a million tasks is a few large
- * arrays, not millions of small objects). Its lock is taken by its thread and, once, by the
- * writer.
+ * One thread's recorded events, packed outside the Java heap: each event is a few longs in
+ * fixed-size direct buffers, its strings (function names, sites, outcomes, all already held by
+ * the run) numbered in a small table, argument summaries appended to a text buffer. A recorded
+ * task leaves the garbage collector nothing to trace or copy but its summary's few characters,
+ * so tracing does not slow the collections of the run it records. Its lock is taken by its
+ * thread and, once, by the writer.
  */
 final class TraceBuffer {
     static final int SUBMIT = 1, RUN = 2, AWAIT = 3, INSTANT = 4;
-
-    /** Chunk sizes: fixed, so a growing trace never copies (or leaves behind) a large array. */
-    private static final int LONGS = 8192, REFS = 4096, TEXT = 16384;
+    /** Longs per chunk, and per event of each kind (indexed by kind). */
+    private static final int CHUNK_LONGS = 8192, MAX_EVENT = 7;
+    private static final int TEXT = 16384;
 
     final ReentrantLock lock = new ReentrantLock();
-    private final List<long[]> longChunks = new ArrayList<>();
-    private final List<Object[]> refChunks = new ArrayList<>();
+    private final List<ByteBuffer> chunks = new ArrayList<>();
+    private ByteBuffer chunk;
+    private final List<Object> refTable = new ArrayList<>();
+    /** By equality: a site or name rebuilt for each task is still one entry. */
+    private final Map<Object, Integer> refIds = new HashMap<>();
+    /** The two strings numbered last (a task's function and site, which most events repeat). */
+    private Object last1, last2;
+    private int last1Id, last2Id;
     private final List<StringBuilder> texts = new ArrayList<>();
-    private long[] longs = new long[0];
-    private int nl;
-    private Object[] refs = new Object[0];
-    private int nr;
     private StringBuilder text;
 
-    /** Room for an event of {@code l} numbers and {@code r} references: a new chunk if the current one is full. */
-    private void room(int l, int r) {
-        if (nl + l > longs.length) {
-            if (nl < longs.length) longs[nl] = 0;   // the rest of a chunk is unused
-            longs = new long[LONGS];
-            longChunks.add(longs);
-            nl = 0;
+    /** Room for one more event (call with the lock held): a new chunk if the current one is full. */
+    private ByteBuffer room() {
+        if (chunk == null || chunk.remaining() < MAX_EVENT * Long.BYTES) {
+            if (chunk != null && chunk.hasRemaining()) chunk.putLong(0);   // the rest of a chunk is unused
+            chunk = ByteBuffer.allocateDirect(CHUNK_LONGS * Long.BYTES);
+            chunks.add(chunk);
         }
-        if (nr + r > refs.length) {
-            refs = new Object[REFS];
-            refChunks.add(refs);
-            nr = 0;
-        }
+        return chunk;
     }
 
-    /** The text buffer for the next summary (a new one when this one is full), and its number. */
+    /** The number of a string (or null) in this buffer's table. */
+    private int ref(Object o) {
+        if (o == last1 || o != null && o.equals(last1)) return last1Id;
+        if (o == last2 || o != null && o.equals(last2)) return last2Id;
+        Integer id = refIds.get(o);
+        if (id == null) {
+            id = refTable.size();
+            refTable.add(o);
+            refIds.put(o, id);
+        }
+        last2 = last1;
+        last2Id = last1Id;
+        last1 = o;
+        last1Id = id;
+        return id;
+    }
+
+    private long refs(Object a, Object b) { return ((long) ref(a) << 32) | ref(b); }
+
+    /** Starts an event: kind and track, the task's id. */
+    private ByteBuffer begin(int kind, int track, long id) {
+        return room().putLong(((long) kind << 32) | track).putLong(id);
+    }
+
+    /** The text buffer for the next summary (a new one when this one is full). */
     private StringBuilder text() {
         if (text == null || text.length() > TEXT - 200) {
             text = new StringBuilder(TEXT);
@@ -56,17 +79,12 @@ final class TraceBuffer {
     void submit(int track, Future f, long start, long end) {
         lock.lock();
         try {
-            room(7, 2);
             StringBuilder t = text();
             int from = t.length();
             TraceArgs.summary(t, f.args(), f.kwNames());
-            long[] l = longs;
-            int i = nl;
-            l[i] = SUBMIT; l[i + 1] = track; l[i + 2] = f.id(); l[i + 3] = start; l[i + 4] = end;
-            l[i + 5] = ((long) (texts.size() - 1) << 32) | from; l[i + 6] = t.length();
-            nl = i + 7;
-            refs[nr++] = f.functionName();
-            refs[nr++] = f.site();
+            begin(SUBMIT, track, f.id()).putLong(start).putLong(end)
+                    .putLong(((long) (texts.size() - 1) << 32) | from).putLong(t.length())
+                    .putLong(refs(f.functionName(), f.site()));
         } finally {
             lock.unlock();
         }
@@ -75,14 +93,8 @@ final class TraceBuffer {
     void run(int track, Future f, long queued, long start, long end, String outcome) {
         lock.lock();
         try {
-            room(6, 3);
-            long[] l = longs;
-            int i = nl;
-            l[i] = RUN; l[i + 1] = track; l[i + 2] = f.id(); l[i + 3] = queued; l[i + 4] = start; l[i + 5] = end;
-            nl = i + 6;
-            refs[nr++] = f.functionName();
-            refs[nr++] = f.site();
-            refs[nr++] = outcome;
+            begin(RUN, track, f.id()).putLong(queued).putLong(start).putLong(end)
+                    .putLong(refs(f.functionName(), f.site())).putLong(ref(outcome));
         } finally {
             lock.unlock();
         }
@@ -91,30 +103,20 @@ final class TraceBuffer {
     void await(int track, Future f, long start, long end, int taskTrack, long taskEnd) {
         lock.lock();
         try {
-            room(7, 2);
-            long[] l = longs;
-            int i = nl;
-            l[i] = AWAIT; l[i + 1] = track; l[i + 2] = f.id(); l[i + 3] = start; l[i + 4] = end; l[i + 5] = taskTrack; l[i + 6] = taskEnd;
-            nl = i + 7;
-            refs[nr++] = f.functionName();
-            refs[nr++] = f.site();
+            begin(AWAIT, track, f.id()).putLong(start).putLong(end).putLong(taskTrack).putLong(taskEnd)
+                    .putLong(refs(f.functionName(), f.site()));
         } finally {
             lock.unlock();
         }
     }
 
+    /** An instant, of a task ({@code f}) or not (null: its id is -1, its function and site null). */
     void instant(int track, String name, Future f, String detail, long at) {
         lock.lock();
         try {
-            room(4, 4);
-            long[] l = longs;
-            int i = nl;
-            l[i] = INSTANT; l[i + 1] = track; l[i + 2] = f == null ? -1 : f.id(); l[i + 3] = at;
-            nl = i + 4;
-            refs[nr++] = name;
-            refs[nr++] = detail;
-            refs[nr++] = f == null ? null : f.functionName();
-            refs[nr++] = f == null ? null : f.site();
+            begin(INSTANT, track, f == null ? -1 : f.id()).putLong(at)
+                    .putLong(refs(f == null ? null : f.functionName(), f == null ? null : f.site()))
+                    .putLong(refs(name, detail));
         } finally {
             lock.unlock();
         }
@@ -127,43 +129,33 @@ final class TraceBuffer {
     void unpack(Map<Integer, TraceTrack> tracks, List<TraceEvent> out, Map<Long, TraceEvent.TaskInfo> tasks) {
         lock.lock();
         try {
-            int chunk = 0, r = 0;
-            Object[] refs = refChunks.isEmpty() ? null : refChunks.get(0);
-            for (long[] l : longChunks) {
-                int end = l == longs ? nl : l.length;
-                for (int i = 0; i < end && l[i] != 0; ) {
-                    if (r + refsOf((int) l[i]) > refs.length) {   // the event's references start the next chunk
-                        refs = refChunks.get(++chunk);
-                        r = 0;
-                    }
-                    TraceTrack track = tracks.get((int) l[i + 1]);
-                    long id = l[i + 2];
-                    switch ((int) l[i]) {
+            for (ByteBuffer c : chunks) {
+                ByteBuffer b = c.duplicate().flip();
+                while (b.remaining() >= Long.BYTES) {
+                    long head = b.getLong();
+                    if (head == 0) break;
+                    int kind = (int) (head >>> 32);
+                    TraceTrack track = tracks.get((int) head);
+                    long id = b.getLong();
+                    switch (kind) {
                         case SUBMIT -> {
-                            StringBuilder t = texts.get((int) (l[i + 5] >>> 32));
-                            TraceEvent.TaskInfo info = new TraceEvent.TaskInfo(id, (String) refs[r], (String) refs[r + 1],
-                                    t.substring((int) l[i + 5], (int) l[i + 6]));
+                            long start = b.getLong(), end = b.getLong(), from = b.getLong(), to = b.getLong(), names = b.getLong();
+                            String args = texts.get((int) (from >>> 32)).substring((int) from, (int) to);
+                            TraceEvent.TaskInfo info = new TraceEvent.TaskInfo(id, str(names >>> 32), str(names), args);
                             tasks.put(id, info);
-                            out.add(new TraceEvent.Submit(track, info, l[i + 3], l[i + 4]));
-                            i += 7;
-                            r += 2;
+                            out.add(new TraceEvent.Submit(track, info, start, end));
                         }
                         case RUN -> {
-                            out.add(new TraceEvent.Run(track, placeholder(id, refs, r), l[i + 3], l[i + 4], l[i + 5], (String) refs[r + 2]));
-                            i += 6;
-                            r += 3;
+                            long queued = b.getLong(), start = b.getLong(), end = b.getLong(), names = b.getLong(), outcome = b.getLong();
+                            out.add(new TraceEvent.Run(track, task(id, names), queued, start, end, str(outcome)));
                         }
                         case AWAIT -> {
-                            TraceTrack taskTrack = l[i + 5] < 0 ? null : tracks.get((int) l[i + 5]);
-                            out.add(new TraceEvent.Await(track, placeholder(id, refs, r), l[i + 3], l[i + 4], taskTrack, l[i + 6]));
-                            i += 7;
-                            r += 2;
+                            long start = b.getLong(), end = b.getLong(), taskTrack = b.getLong(), taskEnd = b.getLong(), names = b.getLong();
+                            out.add(new TraceEvent.Await(track, task(id, names), start, end, taskTrack < 0 ? null : tracks.get((int) taskTrack), taskEnd));
                         }
                         case INSTANT -> {
-                            TraceEvent.TaskInfo info = id < 0 ? null : new TraceEvent.TaskInfo(id, (String) refs[r + 2], (String) refs[r + 3], "");
-                            out.add(new TraceEvent.Instant(track, (String) refs[r], info, (String) refs[r + 1], l[i + 3]));
-                            i += 4;
-                            r += 4;
+                            long at = b.getLong(), names = b.getLong(), what = b.getLong();
+                            out.add(new TraceEvent.Instant(track, str(what >>> 32), id < 0 ? null : task(id, names), str(what), at));
                         }
                         default -> throw new IllegalStateException("a corrupt trace buffer");
                     }
@@ -174,17 +166,10 @@ final class TraceBuffer {
         }
     }
 
-    /** How many references an event of {@code kind} has (as {@link #room} was asked for). */
-    private static int refsOf(int kind) {
-        return switch (kind) {
-            case RUN -> 3;
-            case INSTANT -> 4;
-            default -> 2;
-        };
-    }
+    private String str(long ref) { return (String) refTable.get((int) ref); }
 
-    /** A task's summary as a run or await names it: its args are filled in from its submit when written. */
-    private static TraceEvent.TaskInfo placeholder(long id, Object[] refs, int r) {
-        return new TraceEvent.TaskInfo(id, (String) refs[r], (String) refs[r + 1], "");
+    /** A task as a run, await or instant names it: its argument summary is filled in from its submit when written. */
+    private TraceEvent.TaskInfo task(long id, long names) {
+        return new TraceEvent.TaskInfo(id, str(names >>> 32), str(names), "");
     }
 }
