@@ -127,6 +127,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         sendSources(w, p.modules());
         // A chunk with a timeout has its items reported one by one: the clock runs per item.
         byte kind = p.kind() == Wire.TASK_CHUNK && task.future().timeout() > 0 ? Wire.TASK_CHUNK_EACH_ITEM : p.kind();
+        if (PoolRegistry.of(interp).trace() != null) kind |= Wire.TASK_TIMED;   // the timeline wants the worker's times
         w.send(Wire.TASK, header(task.future().id(), kind, task.firstItem()), p.body());
     }
 

@@ -227,6 +227,8 @@ public final class WorkerMain {
         Codec.In header = new Codec.In(payload);
         int id = header.readInt();
         byte kind = header.readByte();
+        boolean timed = (kind & Wire.TASK_TIMED) != 0;
+        kind &= ~Wire.TASK_TIMED;
         int first = header.readInt();
         ThreadState ts = new ThreadState(interp);
         ValueCodec.TaskEnvelope task;
@@ -248,7 +250,7 @@ public final class WorkerMain {
             for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
         }
         if (kind == Wire.TASK_CHUNK || kind == Wire.TASK_CHUNK_EACH_ITEM) {
-            runChunk(ts, id, callee, task.args(), first, kind == Wire.TASK_CHUNK_EACH_ITEM);
+            runChunk(ts, id, callee, task.args(), first, kind == Wire.TASK_CHUNK_EACH_ITEM, timed);
             return;
         }
         Object[] args = task.args();
@@ -259,13 +261,13 @@ public final class WorkerMain {
         try {
             Object v = call(ts, callee, args, kwNames);
             writeResult(reply, v);
-            if (init) send(Wire.RESULT, reply);
-            else sendOutcome(Wire.RESULT, reply, id, start);
+            if (timed) sendOutcome(Wire.RESULT, reply, id, start);
+            else send(Wire.RESULT, reply);
         } catch (SkeinError e) {
             reply.truncate(4);
             writeError(reply, e.value());
-            if (init) send(Wire.INIT_FAILED, reply);
-            else sendOutcome(Wire.FAILURE, reply, id, start);
+            if (timed) sendOutcome(Wire.FAILURE, reply, id, start);
+            else send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
         }
     }
 
@@ -274,7 +276,7 @@ public final class WorkerMain {
      * reports travel batched ({@link ItemBatch}) unless {@code eager}, and a RESULT frame ends
      * the chunk.
      */
-    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager) {
+    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager, boolean timed) {
         long start = TraceClock.now();
         ItemBatch batch = this.items;
         if (batch == null) this.items = batch = new ItemBatch(out, sendLock);
@@ -299,7 +301,8 @@ public final class WorkerMain {
         Codec.Out done = new Codec.Out(16);
         done.writeInt(id);
         writeResult(done, null);
-        sendOutcome(Wire.RESULT, done, id, start);
+        if (timed) sendOutcome(Wire.RESULT, done, id, start);
+        else send(Wire.RESULT, done);
     }
     private Object call(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
         try {

@@ -81,7 +81,7 @@ class ValueCodecTest {
             byte[] body = ValueCodec.encodeTask(interp, task, "test");
             Codec.Out head = new Codec.Out();
             head.writeInt(7);
-            head.writeByte(Wire.TASK_CALL);
+            head.writeByte(Wire.TASK_CALL | Wire.TASK_TIMED);   // as while the parent records a timeline
             head.writeInt(0);
             byte[] h = head.toArray();
             byte[] payload = new byte[h.length + body.length];
