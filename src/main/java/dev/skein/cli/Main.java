@@ -65,6 +65,9 @@ public final class Main {
             } else if (a.equals("--recursion-limit") && i + 1 < args.length && args[i + 1].matches("[0-9]{1,9}")) {
                 command.recursionLimit = Integer.parseInt(args[i + 1]);
                 i += 2;
+            } else if (a.equals("--trace") && i + 1 < args.length && !args[i + 1].startsWith("-")) {
+                command.trace = java.nio.file.Path.of(args[i + 1]);
+                i += 2;
             } else if (a.startsWith(limitEquals) && a.substring(limitEquals.length()).matches("[0-9]{1,9}")) {
                 command.recursionLimit = Integer.parseInt(a.substring(limitEquals.length()));
                 i++;

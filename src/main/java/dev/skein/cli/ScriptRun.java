@@ -1,6 +1,7 @@
 package dev.skein.cli;
 
 import dev.skein.concurrent.PoolRegistry;
+import dev.skein.concurrent.TraceRecording;
 import dev.skein.interp.Code;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Outcome;
@@ -45,6 +46,11 @@ final class ScriptRun {
         this.compile = compile;
         this.ownsProcess = ownsProcess;
     }
+
+    private Path trace;
+
+    /** {@code skein --trace FILE}: the timeline of the script's tasks goes to {@code file} (null: none). */
+    void traceTo(Path file) { trace = file; }
 
     int file(String path, List<String> args) {
         String text;
@@ -103,6 +109,8 @@ final class ScriptRun {
 
     private int source(Source source, List<String> args) {
         Interpreter interp = interpreter(args);
+        TraceRecording recording = trace == null ? null : new TraceRecording("skein " + source.name(), trace);
+        if (recording != null) recording.attach(interp);
         Runner runner = Runner.of(interp);
         ModuleInstance module = new ModuleInstance("__main__", source.name());
         Code code;
@@ -131,9 +139,21 @@ final class ScriptRun {
             running.set(null);
             mainThread = null;
         }
+        if (recording != null) writeTrace(recording, status);
         out.flush();
         err.flush();
         return status[0];
+    }
+
+    /** Writes the timeline; a trace that cannot be written fails a run that otherwise succeeded. */
+    private void writeTrace(TraceRecording recording, int[] status) {
+        try {
+            recording.finish();
+        } catch (IOException e) {
+            out.flush();
+            err.println("skein: " + recording.failure(e));
+            if (status[0] == ExitCodes.OK) status[0] = ExitCodes.RUNTIME_ERROR;
+        }
     }
 
     private int execute(Runner runner, Code code, ModuleInstance module) {

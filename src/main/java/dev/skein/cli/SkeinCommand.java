@@ -27,6 +27,9 @@ final class SkeinCommand implements Callable<Integer> {
     @Option(names = "--no-compile", description = "Run every function on the interpreter's node tree, not compiled to JVM bytecode (same results; also -Dskein.compile=off).")
     boolean noCompile;
 
+    @Option(names = "--trace", paramLabel = "FILE", description = "Write a timeline of the script's tasks to FILE (Chrome/Perfetto trace-event JSON; open it in ui.perfetto.dev).")
+    java.nio.file.Path trace;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCRIPT", description = "The script to run ('-' for standard input).")
     String script;
 
@@ -44,6 +47,7 @@ final class SkeinCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         ScriptRun run = new ScriptRun(in, out, err, recursionLimit, !noCompile && Interpreter.compileByDefault(), ownsProcess);
+        run.traceTo(trace);
         if (script == null) {
             if (ownsProcess && System.console() != null) {
                 return run.repl();

@@ -45,6 +45,12 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Where this task awaits {@link #waitingOn} ("file:line"), for the deadlock message. */
     volatile String waitSite;
 
+    /** Its timeline track and the end of its recorded run (0: none yet), while tracing (see {@link Timeline}). */
+    volatile TraceTrack traceTrack;
+    volatile long traceEnd;
+    /** Sent to a worker elsewhere: the scheduler records its run, not {@link #complete}. */
+    volatile boolean traceElsewhere;
+
     /** The entry the task was submitted for (see {@link ThreadState#scope()}); its tasks inherit it. */
     private final Object scope;
 
@@ -91,6 +97,10 @@ public final class Future implements Values.Named, Values.MethodHost {
 
     double timeoutSeconds() { return timeoutSeconds; }
 
+    long submittedNanos() { return submittedNanos; }
+
+    long startedNanos() { return startedNanos; }
+
     /** Time since submission, for the REPL's :tasks. */
     public long ageNanos() { return System.nanoTime() - submittedNanos; }
 
@@ -116,6 +126,8 @@ public final class Future implements Values.Named, Values.MethodHost {
         ts.setTask(this);
         ts.setScope(scope);
         java.util.concurrent.ScheduledFuture<?> timer = timeoutSeconds > 0 ? pool.registry().scheduleTimeout(this, ts) : null;
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null) trace.started(this);
         try {
             Object value = pool.runTask(ts, callee, args, kwNames);
             complete(State.DONE, value, null);
@@ -154,6 +166,8 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Stops a running task with a TimeoutError (called by the pool's timer). */
     void timeOut() {
         timedOut = true;
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null) trace.instant("timeout", this, pool, null, describe() + " passed its timeout of " + Seconds.show(timeoutSeconds));
         pool.onTimeout(this);
         lock.lock();
         try {
@@ -185,6 +199,8 @@ public final class Future implements Values.Named, Values.MethodHost {
      * call (with CancelledError inside). Returns false if it had already finished.
      */
     public boolean cancel() {
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null && !isDone()) trace.instant("cancel", this, pool, null, describe() + " was cancelled while " + stateName());
         lock.lock();
         try {
             switch (state) {
@@ -221,9 +237,11 @@ public final class Future implements Values.Named, Values.MethodHost {
      * run Skein callbacks itself.
      */
     private void complete(State outcome, Object value, ErrorValue err, boolean remote) {
+        TaskTrace trace = pool.registry().trace();
         lock.lock();
         try {
             if (state != State.RUNNING && state != State.PENDING) return;
+            if (trace != null) trace.finishing(this, outcome == State.DONE ? "done" : outcome == State.FAILED ? "failed" : "cancelled");
             // The pool's counts change before anyone can see the outcome, so a waiter that wakes
             // up and asks for stats() sees this task counted.
             pool.taskFinished(this, outcome);

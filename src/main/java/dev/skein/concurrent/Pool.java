@@ -66,6 +66,9 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
 
     public String kind() { return kind; }
 
+    /** Its number in its registry ("pool #3"). */
+    public long id() { return id; }
+
     public boolean isClosed() { return closed; }
 
     /** Cancels the unfinished tasks submitted for the entry {@code scope} (see {@link ThreadState#scope()}). */
@@ -87,8 +90,12 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
     Future submit(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, long item) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
+        TaskTrace trace = registry.trace();
+        long start = trace == null ? 0 : System.nanoTime();
         Object prepared = transport.prepare(ts, callee, args, kwNames, null, item, site);
-        return enqueue(ts, callee, args, kwNames, timeout, site, prepared, 0);
+        Future f = enqueue(ts, callee, args, kwNames, timeout, site, prepared, 0);
+        if (trace != null) trace.submitted(f, start);
+        return f;
     }
 
     private Future enqueue(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items) {
@@ -106,8 +113,12 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
      */
     public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, long firstItem, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
+        TaskTrace trace = registry.trace();
+        long start = trace == null ? 0 : System.nanoTime();
         Object prepared = transport.prepare(ts, fn, null, null, batch, firstItem, site);
-        return enqueue(ts, MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
+        Future f = enqueue(ts, MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
+        if (trace != null) trace.submitted(f, start);
+        return f;
     }
 
     /** Called when a running task's timeout passes (a process worker running it is ended). */

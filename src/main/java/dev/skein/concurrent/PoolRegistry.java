@@ -27,6 +27,8 @@ public final class PoolRegistry {
     /** Serializes "I now wait for X" + cycle check, so exactly one waiter of a cycle sees it. */
     final ReentrantLock graphLock = new ReentrantLock();
     private Pool defaultPool;
+    /** Where pools record what ran where; null while tracing is off (one field check per event then). */
+    private volatile TaskTrace trace;
     private ScheduledExecutorService timer;
 
     private PoolRegistry(Interpreter interp) { this.interp = interp; }
@@ -34,6 +36,12 @@ public final class PoolRegistry {
     public static PoolRegistry of(Interpreter interp) { return interp.service(PoolRegistry.class, PoolRegistry::new); }
 
     public Interpreter interp() { return interp; }
+
+    /** The timeline recording this interpreter's tasks, or null. */
+    public TaskTrace trace() { return trace; }
+
+    /** Starts ({@code trace}) or stops (null) recording a timeline. */
+    public void trace(TaskTrace trace) { this.trace = trace; }
 
     long register(Pool p) {
         pools.add(p);

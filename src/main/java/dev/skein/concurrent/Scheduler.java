@@ -222,6 +222,11 @@ final class Scheduler implements WorkerEvents {
             idleRemove(h);
             h.current = t;
             busy++;
+            TaskTrace trace = transport.inProcess() ? null : pool.registry().trace();
+            if (trace != null) {
+                t.sentNanos = System.nanoTime();
+                trace.sent(f, pool, h.worker);
+            }
             try {
                 h.worker.run(t);
             } catch (IOException gone) {
@@ -327,7 +332,10 @@ final class Scheduler implements WorkerEvents {
         }
         failStranded(stranded);
         // After the worker is free again: whoever awaits this result and submits more finds it idle.
-        if (!recorded) record(t, value, error);
+        if (recorded) return;
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null) trace.ranElsewhere(t.future, pool, w, t.ranFrom(), t.ranTo(), error == null ? "done" : "failed");
+        record(t, value, error);
     }
 
     /**
@@ -401,6 +409,8 @@ final class Scheduler implements WorkerEvents {
             }
             failStranded(failed);
         }
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null) traceDeath(trace, w, lost, onPurpose, exit);
         // Lost work is requeued (retries, the rest of a chunk) before the pool is restaffed for it.
         if (lost != null) handleLost(w, lost, onPurpose, exit, output);
         List<Task> stranded;
@@ -412,6 +422,15 @@ final class Scheduler implements WorkerEvents {
         }
         failStranded(stranded);
         dispatch();
+    }
+
+    /** A worker's end on the timeline: the slice of the task it was running, cut short, and an instant. */
+    private void traceDeath(TaskTrace trace, Worker w, Task lost, boolean onPurpose, String exit) {
+        String what = onPurpose ? "worker stopped" : "worker died";
+        if (lost != null && lost.sentNanos != 0) {
+            trace.ranElsewhere(lost.future, pool, w, TraceClock.epochNanos(lost.sentNanos), TraceClock.now(), what);
+        }
+        trace.instant(what, lost == null ? null : lost.future, pool, w, w.describe() + ": " + exit);
     }
 
     /**
@@ -438,6 +457,7 @@ final class Scheduler implements WorkerEvents {
         } else {
             if (!onPurpose && t.retriesLeft > 0) {
                 t.retriesLeft--;
+                traceRetry(w, t, "retried after its worker died (" + t.retriesLeft + " retries left)");
                 requeue(t);
                 return;
             }
@@ -450,8 +470,17 @@ final class Scheduler implements WorkerEvents {
         t.outcomes[t.nextItem] = new ItemOutcome(null, err);
         t.nextItem++;
         t.timedOut = false;
-        if (t.nextItem < t.outcomes.length) requeue(t);   // the rest of the chunk runs on another worker
-        else f.completeRemote(t.outcomes.clone());
+        if (t.nextItem < t.outcomes.length) {
+            traceRetry(w, t, "the rest of the chunk, from item " + (t.nextItem + 1) + ", goes to another worker");
+            requeue(t);   // the rest of the chunk runs on another worker
+        } else {
+            f.completeRemote(t.outcomes.clone());
+        }
+    }
+
+    private void traceRetry(Worker w, Task t, String detail) {
+        TaskTrace trace = pool.registry().trace();
+        if (trace != null) trace.instant("retry", t.future, pool, w, detail);
     }
 
     private void requeue(Task t) {

@@ -18,6 +18,9 @@ public final class Task {
     boolean started;
     boolean timedOut;
     ScheduledFuture<?> clock;
+    /** While tracing: when it was sent to a worker elsewhere (nanoTime), and when that worker says it ran (epoch nanos, 0: not said). */
+    long sentNanos;
+    private long ranFrom, ranTo;
 
     Task(Future future, Object payload, int remoteItems, int retries) {
         this.future = future;
@@ -38,6 +41,16 @@ public final class Task {
 
     /** A chunk's number of items (0 for a call). */
     public int items() { return outcomes == null ? 0 : outcomes.length; }
+
+    /** A worker elsewhere ran it from {@code fromEpochNanos} to {@code toEpochNanos} on the common clock ({@link TraceClock}). */
+    public void ranAt(long fromEpochNanos, long toEpochNanos) {
+        ranFrom = fromEpochNanos;
+        ranTo = toEpochNanos;
+    }
+
+    long ranFrom() { return ranFrom != 0 ? ranFrom : TraceClock.epochNanos(sentNanos); }
+
+    long ranTo() { return ranTo != 0 ? ranTo : TraceClock.now(); }
 
     /** In-process workers: claims and runs the task on this thread (nothing if an awaiting task ran it meanwhile). */
     public void runHere(ThreadState ts) {

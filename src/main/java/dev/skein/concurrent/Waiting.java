@@ -51,6 +51,17 @@ public final class Waiting {
     }
 
     static boolean awaitDone(ThreadState ts, Future f, long deadline, String site) {
+        TaskTrace trace = f.pool().registry().trace();
+        if (trace == null) return awaitUntraced(ts, f, deadline, site);
+        long start = System.nanoTime();
+        try {
+            return awaitUntraced(ts, f, deadline, site);
+        } finally {
+            trace.awaited(f, start);
+        }
+    }
+
+    private static boolean awaitUntraced(ThreadState ts, Future f, long deadline, String site) {
         if (f.isDone()) return true;
         Future me = ts.task() instanceof Future t ? t : null;
         if (me != null && f.isPending() && f.pool().canRunInline()) {

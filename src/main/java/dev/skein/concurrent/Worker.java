@@ -42,6 +42,15 @@ public interface Worker {
     /** How it ended, once dead: "exit code 3" (may wait for the end to be known). */
     default String exitDescription() { return "ended"; }
 
+    /**
+     * The group of its timeline track (see {@link TaskTrace}); null: its pool's. A worker that
+     * lives elsewhere (a cluster member) names its machine here.
+     */
+    default String traceGroup() { return null; }
+
+    /** The name of its timeline track: "worker process 28021". */
+    default String traceName() { return describe(); }
+
     /** Its last lines of diagnostic output, once dead ("" if none). */
     default String lastOutput() { return ""; }
 }

@@ -1,6 +1,7 @@
 package dev.skein.embed;
 
 import dev.skein.concurrent.PoolKinds;
+import dev.skein.concurrent.TraceRecording;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.process.HostConstants;
@@ -76,6 +77,8 @@ public final class SkeinEngine implements AutoCloseable {
     private final Set<SkeinSession> sessions = Collections.newSetFromMap(new WeakHashMap<>());
     private ScheduledExecutorService timer;
     private volatile boolean closed;
+    /** The timeline of every session's tasks ({@link Builder#trace}), or null. */
+    private final TraceRecording trace;
 
     /** A host executor offered to scripts as a named pool. */
     record HostExecutor(ExecutorService executor, int size) {}
@@ -94,6 +97,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
         hostBuiltins.forEach((n, v) -> { if (!(v instanceof HostFunctionCallable)) hostConstants.put(n, v); });
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
+        this.trace = b.trace == null ? null : new TraceRecording("skein engine", b.trace);
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
         hostBuiltins.forEach(ib::builtin);
@@ -202,6 +206,13 @@ public final class SkeinEngine implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+        if (trace != null) {
+            try {
+                trace.finish();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(trace.failure(e), e);
+            }
+        }
     }
 
     public boolean isClosed() { return closed; }
@@ -231,6 +242,7 @@ public final class SkeinEngine implements AutoCloseable {
         Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder())).builtins(template.builtins());
         Interpreter interp = configure(b, out, err).build();
         registerHostBuiltins(interp);
+        if (trace != null) trace.attach(interp);
         return interp;
     }
 
@@ -283,6 +295,7 @@ public final class SkeinEngine implements AutoCloseable {
         private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
         private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
         private final List<PoolKind> poolKinds = new java.util.ArrayList<>();
+        private java.nio.file.Path trace;
 
         private Builder() {}
 
@@ -311,6 +324,17 @@ public final class SkeinEngine implements AutoCloseable {
          */
         public Builder poolKind(String name, String signature, PoolKinds.Factory factory) {
             poolKinds.add(new PoolKind(Names.checkIdentifier(name, "pool kind"), signature, factory));
+            return this;
+        }
+
+        /**
+         * Records a timeline of every task the engine's sessions run — which worker ran it, when,
+         * for how long, who awaited it — and writes it to {@code file} as Chrome/Perfetto
+         * trace-event JSON when the engine closes ({@link #close} throws UncheckedIOException if
+         * it cannot be written). See docs/timeline.md.
+         */
+        public Builder trace(java.nio.file.Path file) {
+            trace = java.util.Objects.requireNonNull(file, "file");
             return this;
         }
 

@@ -134,6 +134,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         sendSources(w, p.modules());
         // A chunk with a timeout has its items reported one by one: the clock runs per item.
         byte kind = p.kind() == Wire.TASK_CHUNK && task.future().timeout() > 0 ? Wire.TASK_CHUNK_EACH_ITEM : p.kind();
+        if (PoolRegistry.of(interp).trace() != null) kind |= Wire.TASK_TIMED;   // the timeline wants the worker's times
         w.send(Wire.TASK, header(task.future().id(), kind, task.firstItem()), p.body());
     }
 
@@ -163,12 +164,27 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
             case Wire.READY -> ready(w);
             case Wire.PRINT -> print(w, frame.payload());
             case Wire.ITEM -> item(w, frame.payload());
+            case Wire.TIMING -> timing(w, frame.payload());
             case Wire.RESULT, Wire.FAILURE -> finished(w, frame);
             case Wire.INIT_FAILED -> {
                 if (w.initializing) initFailed(w, frame.payload());
                 else w.kill();   // not running an init: a garbled frame, which must not break the pool
             }
             default -> w.kill();
+        }
+    }
+
+    /** A TIMING frame: when the worker ran its current task, for the timeline (see {@link Wire#TIMING}). */
+    private void timing(WorkerProcess w, byte[] payload) {
+        Task task = w.current;
+        try {
+            Codec.In in = new Codec.In(payload);
+            int id = in.readInt();
+            long from = in.readLong(), to = in.readLong();
+            in.expectEnd();
+            if (task != null && (int) task.future().id() == id) task.ranAt(from, to);
+        } catch (Codec.MalformedFrame bad) {
+            w.kill();   // a worker that garbles its frames is replaced; its task fails
         }
     }
 

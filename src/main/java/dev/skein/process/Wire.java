@@ -35,11 +35,17 @@ final class Wire {
     static final byte ITEM = 13;
     static final byte PRINT = 14;     // stream (1 out, 2 err), text (a codec string: length, UTF-8 or WTF-8)
     static final byte INIT_FAILED = 15;
+    // TIMING precedes the RESULT or FAILURE of a task sent TASK_TIMED (a call or a whole chunk): task id, then when
+    // it started and ended in the worker, two longs of epoch nanoseconds (TraceClock): the
+    // parent's timeline shows the worker's own times on the common clock.
+    static final byte TIMING = 16;
 
     // the kinds of a TASK
     static final byte TASK_CALL = 0;             // one call
     static final byte TASK_CHUNK = 1;            // a chunk of a map: items reported in batches
     static final byte TASK_CHUNK_EACH_ITEM = 2;  // a chunk with a timeout: each item reported at once (its clock runs per item)
+    /** Added to a TASK's kind while the parent records a timeline: the worker sends TIMING before the outcome. */
+    static final byte TASK_TIMED = 0x40;
 
     record Frame(byte type, byte[] payload) {}
 

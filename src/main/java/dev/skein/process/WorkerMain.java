@@ -1,6 +1,7 @@
 package dev.skein.process;
 
 import dev.skein.ast.Stmt;
+import dev.skein.concurrent.TraceClock;
 import dev.skein.interp.ModuleInstance;
 import dev.skein.interp.Runner;
 import dev.skein.runtime.ErrorKind;
@@ -152,12 +153,26 @@ public final class WorkerMain {
         sendFrame(type, null, payload);
     }
 
+    /** Sends a task's outcome frame, after the TIMING frame of its run from {@code startEpochNanos} to now. */
+    private void sendOutcome(byte type, Codec.Out payload, int id, long startEpochNanos) {
+        Codec.Out timing = new Codec.Out(20);
+        timing.writeInt(id);
+        timing.writeLong(startEpochNanos);
+        timing.writeLong(TraceClock.now());
+        sendFrame(type, null, payload, timing);
+    }
+
     /** Sends a frame now (its payload is {@code bytes} or {@code encoded}), after any item reports still pending, and flushes. */
     private void sendFrame(byte type, byte[] bytes, Codec.Out encoded) {
+        sendFrame(type, bytes, encoded, null);
+    }
+
+    private void sendFrame(byte type, byte[] bytes, Codec.Out encoded, Codec.Out timing) {
         sendLock.lock();
         try {
             ItemBatch batch = items;
             if (batch != null) batch.writePending();
+            if (timing != null) Wire.writeUnflushed(out, Wire.TIMING, NO_BYTES, timing);
             if (encoded != null) Wire.writeUnflushed(out, type, NO_BYTES, encoded);
             else Wire.writeUnflushed(out, type, bytes, bytes.length, bytes, 0);
             out.flush();
@@ -228,6 +243,8 @@ public final class WorkerMain {
         Codec.In header = new Codec.In(payload);
         int id = header.readInt();
         byte kind = header.readByte();
+        boolean timed = (kind & Wire.TASK_TIMED) != 0;
+        kind &= ~Wire.TASK_TIMED;
         int first = header.readInt();
         ThreadState ts = new ThreadState(interp);
         ValueCodec.TaskEnvelope task;
@@ -249,21 +266,24 @@ public final class WorkerMain {
             for (String g : fn.code().globalsRead()) initOwned.add(fn.module().file() + "\0" + g);
         }
         if (kind == Wire.TASK_CHUNK || kind == Wire.TASK_CHUNK_EACH_ITEM) {
-            runChunk(ts, id, callee, task.args(), first, kind == Wire.TASK_CHUNK_EACH_ITEM);
+            runChunk(ts, id, callee, task.args(), first, kind == Wire.TASK_CHUNK_EACH_ITEM, timed);
             return;
         }
         Object[] args = task.args();
         String[] kwNames = task.kwNames();
         Codec.Out reply = new Codec.Out();
         reply.writeInt(id);
+        long start = TraceClock.now();
         try {
             Object v = call(ts, callee, args, kwNames);
             writeResult(reply, v);
-            send(Wire.RESULT, reply);
+            if (timed) sendOutcome(Wire.RESULT, reply, id, start);
+            else send(Wire.RESULT, reply);
         } catch (SkeinError e) {
             reply.truncate(4);
             writeError(reply, e.value());
-            send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
+            if (timed) sendOutcome(Wire.FAILURE, reply, id, start);
+            else send(init ? Wire.INIT_FAILED : Wire.FAILURE, reply);
         }
     }
 
@@ -272,7 +292,8 @@ public final class WorkerMain {
      * reports travel batched ({@link ItemBatch}) unless {@code eager}, and a RESULT frame ends
      * the chunk.
      */
-    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager) {
+    private void runChunk(ThreadState ts, int id, Object callee, Object[] items, int first, boolean eager, boolean timed) {
+        long start = TraceClock.now();
         ItemBatch batch = this.items;
         if (batch == null) this.items = batch = new ItemBatch(out, sendLock);
         Codec.Out rec = new Codec.Out(1 << 12);
@@ -296,7 +317,8 @@ public final class WorkerMain {
         Codec.Out done = new Codec.Out(16);
         done.writeInt(id);
         writeResult(done, null);
-        send(Wire.RESULT, done);
+        if (timed) sendOutcome(Wire.RESULT, done, id, start);
+        else send(Wire.RESULT, done);
     }
     private Object call(ThreadState ts, Object callee, Object[] args, String[] kwNames) {
         try {

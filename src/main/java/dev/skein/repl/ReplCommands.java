@@ -26,6 +26,7 @@ final class ReplCommands {
         {":vars", "list the names defined in this session"},
         {":load FILE", "run a script file in this session (its definitions stay)"},
         {":time EXPR", "evaluate EXPR and show how long it took"},
+        {":trace on FILE", "record a timeline of tasks to FILE (Perfetto/Chrome JSON); :trace off writes it"},
         {":reset", "forget everything: cancel tasks, shut pools down, start afresh"},
         {":quit", "leave (also Ctrl-D); shuts every pool down"},
     };
@@ -48,6 +49,7 @@ final class ReplCommands {
             case ":vars" -> Reply.out(vars());
             case ":load" -> load(arg);
             case ":time" -> time(arg);
+            case ":trace" -> session.trace.command(session.interp(), arg);
             case ":reset" -> {
                 session.reset();
                 yield Reply.out("session reset: definitions, imports and pools are gone");
@@ -190,7 +192,7 @@ final class ReplCommands {
         return sb.toString();
     }
 
-    private static String unquote(String s) {
+    static String unquote(String s) {
         if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
             return s.substring(1, s.length() - 1);
         }

@@ -276,10 +276,15 @@ public final class ReplSession implements AutoCloseable {
 
     /** Forgets every definition: pools are shut down (tasks cancelled) and a fresh interpreter starts. */
     void reset() {
+        Interpreter old = interp;
         shutDownPools(interp);
         pending.setLength(0);
         start();
+        trace.reattach(old, interp);
     }
+
+    /** The session's {@code :trace}. */
+    final ReplTrace trace = new ReplTrace();
 
     /** Leaves the session: cancels every task and shuts every pool down (worker processes included). */
     @Override public void close() {
@@ -287,6 +292,8 @@ public final class ReplSession implements AutoCloseable {
         closed = true;
         shutDownPools(interp);
         evaluator.close();
+        String traced = trace.finish();
+        if (!traced.isEmpty()) interp.stderr().write(traced + "\n");
         interp.stdout().flush();
         interp.stderr().flush();
     }

@@ -81,13 +81,19 @@ class ValueCodecTest {
             byte[] body = ValueCodec.encodeTask(interp, task, "test");
             Codec.Out head = new Codec.Out();
             head.writeInt(7);
-            head.writeByte(Wire.TASK_CALL);
+            head.writeByte(Wire.TASK_CALL | Wire.TASK_TIMED);   // as while the parent records a timeline
             head.writeInt(0);
             byte[] h = head.toArray();
             byte[] payload = new byte[h.length + body.length];
             System.arraycopy(h, 0, payload, 0, h.length);
             System.arraycopy(body, 0, payload, h.length, body.length);
             Wire.write(out, Wire.TASK, payload);
+            Wire.Frame timing = Wire.read(fromWorker);
+            assertEquals(Wire.TIMING, timing.type(), "the worker's own times of the task come first");
+            Codec.In t = new Codec.In(timing.payload());
+            assertEquals(7, t.readInt());
+            long from = t.readLong(), to = t.readLong();
+            assertTrue(from > 0 && from <= to, "start " + from + " <= end " + to + ", epoch nanoseconds");
             Wire.Frame result = Wire.read(fromWorker);
             assertEquals(Wire.RESULT, result.type());
             byte[] p = result.payload();

@@ -52,7 +52,7 @@ class ReplCompletionTest {
     @Test
     void commands() {
         assertEquals(List.of("load"), complete(":lo"));
-        assertEquals(List.of("tasks", "time"), complete(":t"));
+        assertEquals(List.of("tasks", "time", "trace"), complete(":t"));
         repl.quiet("let value = 1");
         assertEquals(List.of("value"), complete(":time val"));
     }
