@@ -39,8 +39,15 @@ public final class ConcurrencyBuiltins {
     public static void install(Interpreter.Builder b) {
         installThreads(b, null);
         // virtual(): no limit (size 0: a worker for every task).
-        PoolKinds.register(b, "virtual", "*, limit=?, init=?, init_args=?", (ts, a) -> new Pool(PoolRegistry.of(ts.interp()), "virtual",
-                PoolKinds.count(a[0], "virtual", "limit", 1, 0), ExecutorTransport.virtualThreads(ts.interp(), WorkerInit.of("virtual", a[1], a[2]))));
+        PoolKinds.register(b, "virtual", "*, limit=?, init=?, init_args=?", (ts, a) -> {
+            if (ts.interp().memoryLimit() > 0) {
+                // The JVM keeps no allocation count for virtual threads, so the limit could not hold.
+                throw Errors.of(dev.skein.runtime.ErrorKind.ERROR, "virtual() is not available under the engine's memory limit"
+                        + " (the JVM does not count what virtual threads allocate); use threads(n)");
+            }
+            return new Pool(PoolRegistry.of(ts.interp()), "virtual",
+                    PoolKinds.count(a[0], "virtual", "limit", 1, 0), ExecutorTransport.virtualThreads(ts.interp(), WorkerInit.of("virtual", a[1], a[2])));
+        });
         b.builtin("completed", new Builtin("completed", "futures, *, timeout=?", (ts, a) ->
                 Completion.completed(ts, a[0], Seconds.optional(a[1]))));
         b.builtin("wait", new Builtin("wait", "futures, *, timeout=?, return_when=?", (ts, a) -> {

@@ -208,12 +208,19 @@ public final class Future implements Values.Named, Values.MethodHost {
             pool.onCancelRunning(this);
             return true;
         }
-        fireCallbacks();
+        fireCallbacks(false);
         return true;
     }
 
     /** Records the outcome (once), wakes waiters, runs callbacks. */
-    void complete(State outcome, Object value, ErrorValue err) {
+    void complete(State outcome, Object value, ErrorValue err) { complete(outcome, value, err, false); }
+
+    /**
+     * As {@link #complete(State, Object, ErrorValue)}; {@code remote}: the outcome is recorded by a
+     * thread that is not the task's (a reader of worker results, the scheduler), which must not
+     * run Skein callbacks itself.
+     */
+    private void complete(State outcome, Object value, ErrorValue err, boolean remote) {
         lock.lock();
         try {
             if (state != State.RUNNING && state != State.PENDING) return;
@@ -228,10 +235,10 @@ public final class Future implements Values.Named, Values.MethodHost {
         } finally {
             lock.unlock();
         }
-        fireCallbacks();
+        fireCallbacks(remote);
     }
 
-    private void fireCallbacks() {
+    private void fireCallbacks(boolean remote) {
         List<Object> toRun;
         lock.lock();
         try {
@@ -242,6 +249,16 @@ public final class Future implements Values.Named, Values.MethodHost {
             lock.unlock();
         }
         if (toRun == null) return;
+        if (remote && toRun.stream().anyMatch(cb -> cb instanceof Callback)) {
+            // Internal listeners are quick and run here; the script's callbacks run in order on the pool's callback thread.
+            List<Object> skein = new ArrayList<>();
+            for (Object cb : toRun) {
+                if (cb instanceof Callback) skein.add(cb);
+                else runCallback(cb);
+            }
+            pool.callbackRunner().run(() -> { for (Object cb : skein) runCallback(cb); });
+            return;
+        }
         for (Object cb : toRun) runCallback(cb);
     }
 
@@ -292,12 +309,12 @@ public final class Future implements Values.Named, Values.MethodHost {
         return tryClaim(new ThreadState(pool.registry().interp()));
     }
 
-    public void completeRemote(Object value) { complete(State.DONE, value, null); }
+    public void completeRemote(Object value) { complete(State.DONE, value, null, true); }
 
-    public void failRemote(ErrorValue err) { complete(State.FAILED, null, err); }
+    public void failRemote(ErrorValue err) { complete(State.FAILED, null, err, true); }
 
     public void cancelledRemote() {
-        complete(State.CANCELLED, null, Errors.cancelled(describe() + " was cancelled").value());
+        complete(State.CANCELLED, null, Errors.cancelled(describe() + " was cancelled").value(), true);
     }
 
     /** Starts the timeout clock of a remotely running task (again, for each item of a chunk). */

@@ -36,6 +36,7 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
 
     private final Transport transport;
     private final Scheduler scheduler;
+    private final CallbackRunner callbacks;
     /** Maps made in this pool's with block and not yet read to their end: the block finishes them. */
     final OpenMaps openMaps = new OpenMaps();
 
@@ -50,6 +51,7 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
         this.transport = transport;
         this.scheduler = new Scheduler(this, transport, size > 0 ? size : Integer.MAX_VALUE, retries);
         this.id = registry.register(this);
+        this.callbacks = new CallbackRunner("skein-callbacks-" + kind + "-" + id);
         scheduler.open();
     }
 
@@ -160,12 +162,19 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
             for (Future f : live) {
                 if (f != self) { any = f; break; }
             }
-            if (any == null) return;
+            if (any == null) {
+                // Callbacks of finished tasks still running here may submit more work.
+                if (!callbacks.awaitIdle(ts)) return;
+                continue;
+            }
             any.awaitDone(ts, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
-    boolean isIdle() { return live.isEmpty(); }
+    boolean isIdle() { return live.isEmpty() && callbacks.isIdle(); }
+
+    /** Where the on_done callbacks of tasks finished outside their own thread run. */
+    CallbackRunner callbackRunner() { return callbacks; }
 
     /** Cancels queued tasks first, so a worker freed by stopping a running one finds nothing left to start. */
     void cancelAll() {

@@ -63,6 +63,7 @@ public final class SkeinEngine implements AutoCloseable {
     private final List<String> args;
     private final Duration timeLimit;
     private final long stepLimit;
+    private final long memoryLimit;
     private final Integer recursionLimit;
     private final boolean compile;
     private final Map<String, Object> hostBuiltins;
@@ -85,6 +86,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.args = List.copyOf(b.args);
         this.timeLimit = b.timeLimit;
         this.stepLimit = b.stepLimit;
+        this.memoryLimit = b.memoryLimit;
         this.recursionLimit = b.recursionLimit;
         this.compile = b.compile;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
@@ -232,6 +234,7 @@ public final class SkeinEngine implements AutoCloseable {
     private Interpreter.Builder configure(Interpreter.Builder b, OutputSink out, OutputSink err) {
         b.stdout(out).stderr(err).grant(granted.toArray(new Capability[0])).args(args).env(env).stepBudget(stepLimit).compile(compile);
         if (recursionLimit != null) b.recursionLimit(recursionLimit);
+        if (memoryLimit > 0) b.memoryLimit(memoryLimit);
         return b;
     }
 
@@ -270,6 +273,7 @@ public final class SkeinEngine implements AutoCloseable {
         private List<String> args = List.of();
         private Duration timeLimit;
         private long stepLimit = Long.MAX_VALUE;
+        private long memoryLimit;
         private Integer recursionLimit;
         private boolean compile = Interpreter.compileByDefault();
         private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
@@ -344,6 +348,21 @@ public final class SkeinEngine implements AutoCloseable {
         public Builder stepLimit(long steps) {
             if (steps <= 0) throw new IllegalArgumentException("the step limit must be positive");
             stepLimit = steps;
+            return this;
+        }
+
+        /**
+         * How many bytes each entry (an eval, a run, a call of a Skein function) may allocate in
+         * total, counting its own thread and the threads running its tasks and callbacks; past
+         * it, MemoryError (a limit error: the script cannot catch it, the host gets a
+         * {@link SkeinLimitException} of {@code MEMORY}). Live memory never exceeds what was
+         * allocated, so this bounds the entry's memory; like the step limit, it also stops a
+         * script that keeps allocating garbage. {@code virtual()} pools are refused under it
+         * (the JVM does not count virtual threads' allocations).
+         */
+        public Builder memoryLimit(long bytes) {
+            if (bytes <= 0) throw new IllegalArgumentException("the memory limit must be positive");
+            memoryLimit = bytes;
             return this;
         }
 

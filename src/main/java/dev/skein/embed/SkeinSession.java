@@ -271,6 +271,7 @@ public final class SkeinSession implements AutoCloseable {
         codeRan = true;
         ThreadState ts = new ThreadState(interp);
         ts.watchHostInterrupt();
+        if (interp.memoryLimit() > 0) ts.useMemoryBudget(new dev.skein.runtime.MemoryBudget(interp.memoryLimit(), ts));
         ts.setScope(ts);   // the tasks it submits, and theirs, end with it
         running.add(ts);
         Duration limit = engine.timeLimit();

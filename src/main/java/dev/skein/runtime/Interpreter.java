@@ -19,6 +19,7 @@ public final class Interpreter {
     private final Set<Capability> granted;
     private final int recursionLimit;
     private final long stepBudget;
+    private final long memoryLimit;
     private final List<String> args;
     private final Map<String, String> env;
     private final Map<String, Object> builtins;
@@ -38,6 +39,7 @@ public final class Interpreter {
         this.granted = Set.copyOf(b.granted);
         this.recursionLimit = b.recursionLimit;
         this.stepBudget = b.stepBudget;
+        this.memoryLimit = b.memoryLimit;
         this.args = List.copyOf(b.args);
         this.env = Map.copyOf(b.env);
         this.builtins = Map.copyOf(b.builtins);
@@ -85,6 +87,9 @@ public final class Interpreter {
 
     /** Steps (loop iterations and calls) a thread may take; Long.MAX_VALUE means no limit. */
     public long stepBudget() { return stepBudget; }
+
+    /** The bytes each embedded entry may allocate (see {@link MemoryBudget}); 0: no limit. */
+    public long memoryLimit() { return memoryLimit; }
 
     /** The script's command-line arguments (os.args). */
     public List<String> args() { return args; }
@@ -136,6 +141,7 @@ public final class Interpreter {
         private final Set<Capability> granted = EnumSet.noneOf(Capability.class);
         private int recursionLimit = 20_000;
         private long stepBudget = Long.MAX_VALUE;
+        private long memoryLimit;
         private List<String> args = List.of();
         private Map<String, String> env = Map.of();
         private final Map<String, Object> builtins = new java.util.HashMap<>();
@@ -150,6 +156,7 @@ public final class Interpreter {
         public Builder grantAll() { granted.addAll(EnumSet.allOf(Capability.class)); return this; }
         public Builder recursionLimit(int n) { recursionLimit = n; return this; }
         public Builder stepBudget(long n) { stepBudget = n; return this; }
+        public Builder memoryLimit(long bytes) { memoryLimit = bytes; return this; }
         public Builder args(List<String> a) { args = a; return this; }
         public Builder env(Map<String, String> e) { env = e; return this; }
         public Builder builtin(String name, Object value) { builtins.put(name, value); return this; }

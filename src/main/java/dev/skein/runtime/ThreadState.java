@@ -18,11 +18,19 @@ public final class ThreadState {
     private boolean budgetSpent;
     /** Whether a Java interrupt of this thread stops it (an embedded entry on a host thread). */
     private boolean watchHostInterrupt;
+    /** Whether the steps are handed out in slices of {@link #SLICE} (see {@link #sliceSteps}). */
+    private boolean sliced;
+    /** The memory limit this thread works under now (its entry's), or null. */
+    private MemoryBudget memory;
+    /** This thread's allocation counter when it last charged {@link #memory}. */
+    private long allocationMark;
     /** The limit error that stopped this thread, or null (see {@link #stoppedBy()}). */
     private volatile SkeinError stoppedBy;
 
     /** Steps between two looks at the host thread's interrupt flag, when it is watched. */
     private static final long SLICE = 1 << 16;
+    /** Steps between two charges of a memory limit: what one slice allocates is the most it is overshot by. */
+    private static final long MEMORY_SLICE = 1 << 12;
     /** Steps finally blocks and {@code with} exits may still take once the budget is used up. */
     private static final long CLEANUP_STEPS = 10_000;
 
@@ -37,6 +45,15 @@ public final class ThreadState {
         this.interp = interp;
         this.recursionLimit = interp.recursionLimit();
         this.stepsLeft = interp.stepBudget();
+        if (interp.memoryLimit() > 0) sliceSteps();
+    }
+
+    /** Makes {@link #slowPoll} run every {@link #SLICE} steps, for the checks that need it. */
+    private void sliceSteps() {
+        if (sliced) return;
+        sliced = true;
+        budgetLeft = stepsLeft;
+        stepsLeft = 0;
     }
 
     /**
@@ -45,8 +62,7 @@ public final class ThreadState {
      */
     public void watchHostInterrupt() {
         watchHostInterrupt = true;
-        budgetLeft = stepsLeft;
-        stepsLeft = 0;
+        sliceSteps();
     }
 
     public Interpreter interp() { return interp; }
@@ -62,12 +78,13 @@ public final class ThreadState {
         SkeinError e = pendingInterrupt;
         if (e != null) throw stop(e.kind(), e.value().message());
         if (stepsLeft >= 0) return;
+        if (memory != null) chargeMemory(true);
         if (watchHostInterrupt && Thread.currentThread().isInterrupted()) {
             interrupt(ErrorKind.CANCELLED, "the host thread was interrupted");
             throw stop(ErrorKind.CANCELLED, "the host thread was interrupted");
         }
         if (budgetLeft > 0) {
-            long slice = watchHostInterrupt ? Math.min(SLICE, budgetLeft) : budgetLeft;
+            long slice = sliced ? Math.min(memory != null ? MEMORY_SLICE : SLICE, budgetLeft) : budgetLeft;
             budgetLeft -= slice;
             stepsLeft += slice;
             if (stepsLeft >= 0) return;
@@ -146,7 +163,35 @@ public final class ThreadState {
 
     public Object scope() { return scope; }
 
-    public void setScope(Object s) { scope = s; }
+    /**
+     * Starts (or stops) working for the entry {@code s}: from now on this thread's allocations
+     * count against that entry's memory limit, if it has one.
+     */
+    public void setScope(Object s) {
+        scope = s;
+        MemoryBudget next = s instanceof ThreadState entry ? entry.memory : null;
+        if (next == memory) return;
+        if (memory != null) chargeMemory(false);   // past the limit the entry is stopped; this thread is between tasks
+        useMemoryBudget(next);
+    }
+
+    /** Counts this thread's allocations against {@code budget} from now on (null: against none). */
+    public void useMemoryBudget(MemoryBudget budget) {
+        memory = budget;
+        if (budget != null) {
+            allocationMark = MemoryBudget.allocatedByThisThread();
+            sliceSteps();
+        }
+    }
+
+    /** Charges what this thread allocated since its last charge; past the limit, stops it if {@code raise}. */
+    private void chargeMemory(boolean raise) {
+        long now = MemoryBudget.allocatedByThisThread();
+        if (now < 0) return;
+        String over = memory.charge(now - allocationMark);
+        allocationMark = now;
+        if (over != null && raise) throw stop(ErrorKind.MEMORY, over);
+    }
 
     public void setTask(Object t) { task = t; }
 
