@@ -42,7 +42,7 @@ public final class MapIterator implements SkeinIterator, Values.Named {
     private long itemsSubmitted;
     private Object[] currentChunk;
     private int chunkIndex;
-    /** The open maps of the with block it was made in, until it ends or is closed; null if none. */
+    /** The open maps of the with block it was made in, until it ends, is closed or raises; null if none. */
     private OpenMaps openIn;
 
     public MapIterator(ThreadState ts, Pool pool, Object fn, Object[] iterables, Long chunk, boolean unordered,
@@ -73,6 +73,15 @@ public final class MapIterator implements SkeinIterator, Values.Named {
     }
 
     @Override public Object next() {
+        try {
+            return nextResult();
+        } catch (SkeinError e) {
+            ended();   // its reader has seen it fail: the with block leaves the rest to them
+            throw e;
+        }
+    }
+
+    private Object nextResult() {
         while (true) {
             if (currentChunk != null && chunkIndex < currentChunk.length) return unwrap(currentChunk[chunkIndex++]);
             currentChunk = null;
