@@ -53,6 +53,8 @@ public final class Completion {
                     throw Errors.limit(dev.skein.runtime.ErrorKind.CANCELLED, "interrupted while waiting for futures");
                 }
             }
+
+            @Override public String toString() { return "<completed iterator>"; }
         };
     }
 

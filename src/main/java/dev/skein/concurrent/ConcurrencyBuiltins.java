@@ -14,38 +14,39 @@ public final class ConcurrencyBuiltins {
     private ConcurrencyBuiltins() {}
 
     /**
-     * {@code threads(n, portable=…)}. A portable pool checks each task as a process pool would,
-     * so it comes from the layer that knows the process boundary ({@code portable}); without
-     * that layer, {@code portable=true} is refused.
+     * {@code threads(n, portable=…, init=…, init_args=…)}. A portable pool checks each task as a
+     * process pool would, so it comes from the layer that knows the process boundary
+     * ({@code portable}); without that layer, {@code portable=true} is refused.
      */
     public static void installThreads(Interpreter.Builder b, PortablePools portable) {
-        PoolKinds.register(b, "threads", "n=?, *, portable=?", (ts, a) -> {
+        PoolKinds.register(b, "threads", "n=?, *, portable=?, init=?, init_args=?", (ts, a) -> {
             int n = PoolKinds.count(a[0], "threads", "n", 1, Runtime.getRuntime().availableProcessors());
+            WorkerInit init = WorkerInit.of("threads", a[2], a[3]);
             PoolRegistry reg = PoolRegistry.of(ts.interp());
-            if (Missing.is(a[1]) || !Values.truthy(a[1])) return new Pool(reg, "threads", n, new ThreadTransport(ts.interp(), "threads"));
+            if (Missing.is(a[1]) || !Values.truthy(a[1])) return new Pool(reg, "threads", n, new ThreadTransport(ts.interp(), "threads", init));
             if (portable == null) throw Errors.value("threads(portable=true) needs process pools, which this engine does not have");
-            return portable.create(reg, n);
+            return portable.create(reg, n, init);
         });
     }
 
     /** Makes thread pools that check their tasks for portability. */
     @FunctionalInterface
     public interface PortablePools {
-        Pool create(PoolRegistry registry, int size);
+        Pool create(PoolRegistry registry, int size, WorkerInit init);
     }
 
     /** The pools of this layer (threads, virtual threads), then the rest of its builtins. */
     public static void install(Interpreter.Builder b) {
         installThreads(b, null);
         // virtual(): no limit (size 0: a worker for every task).
-        PoolKinds.register(b, "virtual", "*, limit=?", (ts, a) -> {
+        PoolKinds.register(b, "virtual", "*, limit=?, init=?, init_args=?", (ts, a) -> {
             if (ts.interp().memoryLimit() > 0) {
                 // The JVM keeps no allocation count for virtual threads, so the limit could not hold.
                 throw Errors.of(dev.skein.runtime.ErrorKind.ERROR, "virtual() is not available under the engine's memory limit"
                         + " (the JVM does not count what virtual threads allocate); use threads(n)");
             }
             return new Pool(PoolRegistry.of(ts.interp()), "virtual",
-                    PoolKinds.count(a[0], "virtual", "limit", 1, 0), ExecutorTransport.virtualThreads(ts.interp()));
+                    PoolKinds.count(a[0], "virtual", "limit", 1, 0), ExecutorTransport.virtualThreads(ts.interp(), WorkerInit.of("virtual", a[1], a[2])));
         });
         b.builtin("completed", new Builtin("completed", "futures, *, timeout=?", (ts, a) ->
                 Completion.completed(ts, a[0], Seconds.optional(a[1]))));

@@ -42,6 +42,8 @@ public final class MapIterator implements SkeinIterator, Values.Named {
     private long itemsSubmitted;
     private Object[] currentChunk;
     private int chunkIndex;
+    /** The open maps of the with block it was made in, until it ends, is closed or raises; null if none. */
+    private OpenMaps openIn;
 
     public MapIterator(ThreadState ts, Pool pool, Object fn, Object[] iterables, Long chunk, boolean unordered,
                        Double timeout, Long buffer, String site) {
@@ -62,21 +64,44 @@ public final class MapIterator implements SkeinIterator, Values.Named {
         this.maxInFlight = (int) Math.min(b, 1 << 20);
         this.site = site;
         this.exhausted = iterables.length == 0;   // no inputs, no tasks, no results (as Executor.map)
+        if (!exhausted && ts.inWithBlockOf(pool)) {   // finished by the block if not read to its end in it
+            openIn = pool.openMaps;
+            openIn.add(this);
+        } else {
+            openIn = null;
+        }
     }
 
     @Override public Object next() {
+        try {
+            return nextResult();
+        } catch (SkeinError e) {
+            ended();   // its reader has seen it fail: the with block leaves the rest to them
+            throw e;
+        }
+    }
+
+    private Object nextResult() {
         while (true) {
             if (currentChunk != null && chunkIndex < currentChunk.length) return unwrap(currentChunk[chunkIndex++]);
             currentChunk = null;
             fill();
             Future f = nextFinished();
-            if (f == null) return DONE;
+            if (f == null) return ended();
             Object r = Waiting.await(ts, f, null, site);
             fill();
             if (chunk == 1) return r;
             currentChunk = (Object[]) r;
             chunkIndex = 0;
         }
+    }
+
+    private Object ended() {
+        if (openIn != null) {
+            openIn.remove(this);
+            openIn = null;
+        }
+        return DONE;
     }
 
     private Future nextFinished() {
@@ -151,6 +176,7 @@ public final class MapIterator implements SkeinIterator, Values.Named {
         currentChunk = null;
         for (Future f : inFlight) f.cancel();
         inFlight.clear();
+        ended();
     }
 
     @Override public String typeName() { return "map"; }

@@ -37,6 +37,8 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
     private final Transport transport;
     private final Scheduler scheduler;
     private final CallbackRunner callbacks;
+    /** Maps made in this pool's with block and not yet read to their end: the block finishes them. */
+    final OpenMaps openMaps = new OpenMaps();
 
     /**
      * A pool of {@code size} workers of {@code transport} ({@code size} 0: as many as there are
@@ -200,8 +202,17 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
         return this;
     }
 
+    /** Leaving the block: its maps not yet read to their end are finished first (see {@link OpenMaps}). */
     @Override public void exit(ThreadState ts, SkeinError error) {
         ts.popPool(this);
+        if (error == null) {
+            try {
+                openMaps.finish();
+            } catch (SkeinError mapError) {
+                shutdown(ts, true, true);   // as when the block itself fails: the rest is cancelled
+                throw mapError;
+            }
+        }
         shutdown(ts, true, error != null);
     }
 

@@ -1,6 +1,7 @@
 package dev.skein.concurrent;
 
 import dev.skein.runtime.Containers;
+import dev.skein.runtime.Convert;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.SkeinIterator;
 import dev.skein.runtime.ThreadState;
@@ -90,6 +91,8 @@ public final class Progress implements SkeinIterator, Values.Named {
     }
 
     @Override public String typeName() { return "progress"; }
+
+    @Override public String toString() { return label.isEmpty() ? "<progress>" : "<progress " + Convert.repr(label) + ">"; }
 
     static void checkLabel(Object label) {
         if (!(label instanceof String)) throw Errors.type("progress label must be a str");

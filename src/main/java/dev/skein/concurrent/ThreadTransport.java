@@ -1,5 +1,6 @@
 package dev.skein.concurrent;
 
+import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ThreadState;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,10 +18,17 @@ public class ThreadTransport implements Transport {
     private final Interpreter interp;
     private final String threadName;
     private final AtomicInteger started = new AtomicInteger();
+    private final WorkerInit init;   // null: none
 
     public ThreadTransport(Interpreter interp, String kind) {
+        this(interp, kind, null);
+    }
+
+    /** {@code init}: run on each worker thread before its first task (null for none). */
+    public ThreadTransport(Interpreter interp, String kind, WorkerInit init) {
         this.interp = interp;
         this.threadName = "skein-" + kind + "-";
+        this.init = init;
     }
 
     /**
@@ -60,10 +68,22 @@ public class ThreadTransport implements Transport {
         /** It leaves at its next wake-up (within 200 ms), not at once: a pool's end stays cheap. */
         @Override public void retire() { retired = true; }
 
+        /** With an init, it takes tasks once the init has run on its thread. */
+        @Override public boolean readyAtStart() { return init == null; }
+
         @Override public String describe() { return "worker thread"; }
 
         void work() {
             thread = Thread.currentThread();
+            if (init != null) {
+                ErrorValue failed = init.run(interp, "worker thread " + thread.getName());
+                if (failed != null) {
+                    events.broken(WorkerInit.BROKEN, failed);
+                    events.died(this, true);
+                    return;
+                }
+                events.ready(this);
+            }
             while (!retired) {
                 Task t = slot;
                 if (t == null) {

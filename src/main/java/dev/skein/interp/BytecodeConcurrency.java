@@ -67,8 +67,10 @@ final class BytecodeConcurrency implements Opcodes {
         int callee = fn.newLocal(false), args = fn.newLocal(false), pool = fn.newLocal(false);
         if (call.callee() instanceof Expr.Attr attr) {
             exprs.value(attr.target());
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            mv.visitInsn(SWAP);
             mv.visitLdcInsn(attr.name());
-            mv.visitMethodInsn(INVOKESTATIC, NODES + "$MethodTarget", "of", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
+            mv.visitMethodInsn(INVOKESTATIC, NODES + "$MethodTarget", "of", "(" + TS + OBJ + "Ljava/lang/String;)" + OBJ, false);
         } else {
             exprs.value(call.callee());
         }

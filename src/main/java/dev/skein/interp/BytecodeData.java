@@ -148,12 +148,14 @@ final class BytecodeData implements Opcodes {
         mv.visitMethodInsn(INVOKESPECIAL, "dev/skein/runtime/SliceValue", "<init>", "(" + OBJ + OBJ + OBJ + ")V", false);
     }
 
-    /** {@code x.name}, as {@link Literals.Attr}: {@code Values.getAttr} located at the attribute. */
+    /** {@code x.name}, as {@link Literals.Attr}: {@code Values.getAttr} (a field, else a bound method) located at the attribute. */
     private void attr(Expr.Attr a) {
         exprs.value(a.target());
         Label start = fn.startRegion();
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitInsn(SWAP);
         mv.visitLdcInsn(a.name());
-        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Values", "getAttr", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Values", "getAttr", "(" + TS + OBJ + "Ljava/lang/String;)" + OBJ, false);
         fn.endRegion(start, a.span().line(), a.span().column(), false);
     }
 

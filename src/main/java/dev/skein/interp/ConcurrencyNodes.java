@@ -68,15 +68,14 @@ final class ConcurrencyNodes {
             this.name = name;
         }
 
-        @Override public Object eval(Frame f) { return of(receiver.eval(f), name); }
+        @Override public Object eval(Frame f) { return of(f.ts, receiver.eval(f), name); }
 
-        /** What {@code submit r.name(…)} calls: a module's member, else the method bound to r. */
-        static Object of(Object r, String name) {
-            if (r instanceof dev.skein.runtime.ModuleValue m) {
-                Object member = m.member(name);
-                if (member != dev.skein.runtime.Missing.MISSING) return member;
-            }
-            return new dev.skein.runtime.BoundMethod(r, name);
+        /**
+         * What {@code submit r.name(…)} calls: r's field or module member, else the method bound
+         * to r; a name r does not have is an AttributeError here, at the submit, not at the await.
+         */
+        static Object of(dev.skein.runtime.ThreadState ts, Object r, String name) {
+            return dev.skein.runtime.Values.getAttr(ts, r, name);
         }
     }
 

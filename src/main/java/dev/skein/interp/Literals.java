@@ -226,7 +226,7 @@ final class Literals {
         @Override public Object eval(Frame f) {
             Object t = target.eval(f);
             try {
-                return Values.getAttr(t, name);
+                return Values.getAttr(f.ts, t, name);
             } catch (SkeinError e) {
                 throw locate(e, f);
             }

@@ -10,8 +10,8 @@ import java.util.List;
  * process pool would, so a script can be rehearsed on threads before it moves to processes.
  */
 final class PortableThreadTransport extends ThreadTransport {
-    PortableThreadTransport(Interpreter interp) {
-        super(interp, "threads(portable)");
+    PortableThreadTransport(Interpreter interp, dev.skein.concurrent.WorkerInit init) {
+        super(interp, "threads(portable)", init);
     }
 
     @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {

@@ -19,7 +19,7 @@ public final class ProcessPools {
     public static final java.util.Set<String> NAMES = java.util.Set.of("processes", "threads");
 
     public static Interpreter.Builder install(Interpreter.Builder b) {
-        ConcurrencyBuiltins.installThreads(b, (reg, n) -> new Pool(reg, "threads(portable)", n, new PortableThreadTransport(reg.interp())));
+        ConcurrencyBuiltins.installThreads(b, (reg, n, init) -> new Pool(reg, "threads(portable)", n, new PortableThreadTransport(reg.interp(), init)));
         PoolKinds.register(b, "processes", "n=?, *, max_tasks=?, init=?, init_args=?, retries=?", (ts, a) -> {
             ts.interp().require(Capability.PROCESSES);
             int n = PoolKinds.count(a[0], "processes", "n", 1, Runtime.getRuntime().availableProcessors());

@@ -372,6 +372,11 @@ final class ValueEncoder {
             out.writeString(bm.methodName());
             return;
         }
+        if (v instanceof dev.skein.runtime.StandardStream s) {   // the worker's own stream of that name
+            out.writeByte(Codec.BUILTIN);
+            out.writeString(s.builtinName());
+            return;
+        }
         if (v instanceof Builtin || v instanceof Callable) {
             String problem = HostFunctions.portabilityProblem(v);
             if (problem != null) throw new Unportable(problem, false);

@@ -1,9 +1,11 @@
 package dev.skein.runtime;
 
 /**
- * {@code obj.method} as a callable value: the target of {@code submit obj.method(x)}, and what
- * {@code getattr(obj, "method")} returns for a built-in type's method. It keeps the name, not
- * the method, so a process pool can send it (receiver and name) to a worker.
+ * {@code obj.method} as a callable value ({@code let add = xs.append}, {@code map d.get over ks},
+ * {@code submit obj.method(x)}, {@code getattr(obj, "method")}) for every kind of receiver:
+ * built-in types, runtime objects (futures, pools, …) and records. It keeps the name, not the
+ * method, so a process pool can send it (receiver and name) to a worker, and calling it is
+ * exactly {@code obj.method(…)}. Two are equal when they bind the same name to the same object.
  */
 public final class BoundMethod implements Callable {
     private final Object receiver;
@@ -24,5 +26,11 @@ public final class BoundMethod implements Callable {
 
     @Override public String name() { return methodName; }
 
-    @Override public String toString() { return "<method " + methodName + ">"; }
+    @Override public boolean equals(Object o) {
+        return o instanceof BoundMethod b && b.receiver == receiver && b.methodName.equals(methodName);
+    }
+
+    @Override public int hashCode() { return System.identityHashCode(receiver) * 31 + methodName.hashCode(); }
+
+    @Override public String toString() { return "<method " + methodName + " of " + Values.typeName(receiver) + ">"; }
 }

@@ -75,12 +75,13 @@ public final class Containers {
                     if (v != DONE) i++;
                     return v;
                 }
+                @Override public String toString() { return "<list iterator>"; }
             };
         }
         if (o instanceof RangeValue r) return r.iterator();
         if (o instanceof SkeinIterator it) return it;
-        if (o instanceof SkeinDict d) return SkeinIterator.over(d.keysSnapshot());
-        if (o instanceof SkeinSet s) return SkeinIterator.over(s.snapshot());
+        if (o instanceof SkeinDict d) return SkeinIterator.over("dict", d.keysSnapshot());
+        if (o instanceof SkeinSet s) return SkeinIterator.over("set", s.snapshot());
         if (o instanceof String s) {
             return new SkeinIterator() {
                 int i;
@@ -92,12 +93,14 @@ public final class Containers {
                     i += n;
                     return ch;
                 }
+                @Override public String toString() { return "<str iterator>"; }
             };
         }
         if (o instanceof Bytes b) {
             return new SkeinIterator() {
                 int i;
                 @Override public Object next() { return i < b.length() ? (Object) (long) b.get(i++) : DONE; }
+                @Override public String toString() { return "<bytes iterator>"; }
             };
         }
         if (o instanceof RecordValue r) {

@@ -82,8 +82,20 @@ public final class Convert {
         if (o instanceof RecordType t) { sb.append("<record ").append(t.name()).append('>'); return; }
         if (o instanceof ErrorKind k) { sb.append("<error kind ").append(k.name()).append('>'); return; }
         if (o instanceof ModuleValue m) { sb.append("<module ").append(m.moduleName()).append('>'); return; }
+        if (o instanceof BoundMethod) { sb.append(o); return; }
         if (o instanceof Callable c && !(o instanceof Values.Named)) { sb.append("<fn ").append(c.name()).append('>'); return; }
-        sb.append(o);
+        sb.append(ownText(o));
+    }
+
+    /** A value's own spelling, or {@code <type>} when its class has none: a Java class name never reaches a user. */
+    private static String ownText(Object o) {
+        try {
+            if (o.getClass().getMethod("toString").getDeclaringClass() != Object.class) return o.toString();
+        } catch (NoSuchMethodException impossible) {
+            // every class has a public toString
+        }
+        String type = Values.typeName(o);
+        return "<" + (type.isEmpty() ? "value" : type) + ">";
     }
 
     static void containerRepr(Object o, StringBuilder sb, IdentityHashMap<Object, Boolean> active) {

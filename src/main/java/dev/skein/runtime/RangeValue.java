@@ -105,6 +105,7 @@ public record RangeValue(long start, long stop, long step) {
                 next += step;
                 return v;
             }
+            @Override public String toString() { return "<range iterator>"; }
         };
     }
 

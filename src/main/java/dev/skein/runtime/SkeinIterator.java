@@ -20,9 +20,15 @@ public interface SkeinIterator {
 
     /** An iterator over a fixed array of values. */
     static SkeinIterator over(Object[] values) {
+        return over("", values);
+    }
+
+    /** An iterator over a fixed array of values, spelled {@code <kind iterator>} (of a dict's keys, a set…). */
+    static SkeinIterator over(String kind, Object[] values) {
         return new SkeinIterator() {
             int i;
             @Override public Object next() { return i < values.length ? values[i++] : DONE; }
+            @Override public String toString() { return kind.isEmpty() ? "<iterator>" : "<" + kind + " iterator>"; }
         };
     }
 }

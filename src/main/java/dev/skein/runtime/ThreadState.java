@@ -199,6 +199,9 @@ public final class ThreadState {
 
     public void popPool(Object pool) { scopedPools.removeLastOccurrence(pool); }
 
+    /** Whether a {@code with} block of this thread has {@code pool} open. */
+    public boolean inWithBlockOf(Object pool) { return scopedPools.contains(pool); }
+
     /** The innermost {@code with} pool of this thread, or null. */
     public Object scopedPool() { return scopedPools.peekLast(); }
 

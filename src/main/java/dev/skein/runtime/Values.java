@@ -349,6 +349,36 @@ public final class Values {
 
     /** {@code obj.name} for fields, module members and error attributes (not methods). */
     public static Object getAttr(Object o, String name) {
+        Object v = field(o, name);
+        if (v != Missing.MISSING) return v;
+        throw noAttribute(o, name);
+    }
+
+    /**
+     * {@code obj.name} as an expression: a field, member or attribute as {@link #getAttr(Object, String)},
+     * else the method of that name bound to obj ({@link BoundMethod}: one kind of value for the
+     * methods of built-in types, of runtime objects and a record's {@code with}).
+     */
+    public static Object getAttr(ThreadState ts, Object o, String name) {
+        Object v = field(o, name);
+        if (v != Missing.MISSING) return v;
+        if (hasMethod(ts, o, name)) return new BoundMethod(o, name);
+        throw noAttribute(o, name);
+    }
+
+    /** Whether {@code recv.name(…)} would find a method (not a field) through {@link #callMethod}. */
+    public static boolean hasMethod(ThreadState ts, Object recv, String name) {
+        if (recv instanceof MethodHost h && h.method(name) != null) return true;
+        if (recv instanceof RecordValue && name.equals("with")) return true;
+        return !(recv instanceof ModuleValue) && ts.interp().typeMethods().find(recv, name) != null;
+    }
+
+    private static SkeinError noAttribute(Object o, String name) {
+        return Errors.attribute("'" + typeName(o) + "' object has no attribute '" + name + "'");
+    }
+
+    /** A field, module member or attribute of o, or {@link Missing#MISSING}; a module's missing member raises. */
+    private static Object field(Object o, String name) {
         if (o instanceof RecordValue r) {
             Object v = r.field(name);
             if (v != Missing.MISSING) return v;
@@ -369,8 +399,7 @@ public final class Values {
                 default: break;
             }
         } else if (o instanceof Attributes a) {
-            Object v = a.attribute(name);
-            if (v != Missing.MISSING) return v;
+            return a.attribute(name);
         } else if (o instanceof Callable c && name.equals("name")) {
             return c.name();
         } else if (o instanceof RangeValue r) {
@@ -381,7 +410,7 @@ public final class Values {
                 default: break;
             }
         }
-        throw Errors.attribute("'" + typeName(o) + "' object has no attribute '" + name + "'");
+        return Missing.MISSING;
     }
 
     /** Implemented by runtime values with read-only attributes ({@code pool.size}). */

@@ -1,6 +1,5 @@
 package dev.skein.stdlib;
 
-import dev.skein.runtime.BoundMethod;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.ErrorValue;
@@ -11,6 +10,7 @@ import dev.skein.runtime.RecordType;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinError;
 import dev.skein.runtime.SkeinList;
+import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 import static dev.skein.stdlib.Builtins.def;
@@ -25,12 +25,12 @@ final class IntrospectionBuiltins {
         def(b, "callable", "object", (ts, a) -> a[0] instanceof Callable);
         def(b, "hash", "object", (ts, a) -> (long) Values.hash(a[0]));
         def(b, "getattr", "object, name, default=?", (ts, a) -> {
-            Object v = lookup(a[0], attributeName(a[1]));
+            Object v = lookup(ts, a[0], attributeName(a[1]));
             if (v != Missing.MISSING) return v;
             if (Args.given(a[2])) return a[2];
-            return Values.getAttr(a[0], (String) a[1]);   // raises the AttributeError
+            return Values.getAttr(ts, a[0], (String) a[1]);   // raises the AttributeError
         });
-        def(b, "hasattr", "object, name", (ts, a) -> lookup(a[0], attributeName(a[1])) != Missing.MISSING);
+        def(b, "hasattr", "object, name", (ts, a) -> lookup(ts, a[0], attributeName(a[1])) != Missing.MISSING);
     }
 
     private static String attributeName(Object name) {
@@ -38,18 +38,14 @@ final class IntrospectionBuiltins {
         throw Errors.type("attribute name must be string, not '" + Values.typeName(name) + "'");
     }
 
-    /** An attribute, or a method bound to its receiver, or MISSING. */
-    private static Object lookup(Object obj, String name) {
+    /** What {@code obj.name} gives (an attribute, or a method bound to its receiver), or MISSING. */
+    private static Object lookup(ThreadState ts, Object obj, String name) {
         try {
-            return Values.getAttr(obj, name);
+            return Values.getAttr(ts, obj, name);
         } catch (SkeinError e) {
             if (e.kind() != ErrorKind.ATTRIBUTE) throw e;
+            return Missing.MISSING;
         }
-        if (obj instanceof Values.MethodHost host) {
-            Callable m = host.method(name);
-            if (m != null) return m;
-        }
-        return TypeMethods.find(obj, name) == null ? Missing.MISSING : new BoundMethod(obj, name);
     }
 
     /**

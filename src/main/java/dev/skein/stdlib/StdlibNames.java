@@ -23,7 +23,7 @@ public final class StdlibNames {
                 "abs", "all", "any", "ascii", "bin", "bool", "bytes", "callable", "chr", "cpu_count", "dict", "divmod",
                 "dir", "enumerate", "filter", "float", "format", "getattr", "hasattr", "hash", "help", "hex", "int", "isinstance",
                 "iter", "len", "list", "max", "min", "next", "oct", "ord", "pow", "print", "range", "repr", "reversed",
-                "round", "set", "sorted", "str", "sum", "type", "zip",
+                "round", "set", "sorted", "str", "sum", "type", "zip", "stdout", "stderr",
                 "threads", "virtual", "completed", "wait", "lock", "queue", "event", "atomic", "progress"));
         names.addAll(ErrorKind.BUILTIN.keySet());
         return Set.copyOf(names);
