@@ -477,4 +477,6 @@ public final class Future implements Values.Named, Values.MethodHost {
 
     /** For messages: MISSING-safe optional argument. */
     static boolean given(Object o) { return !Missing.is(o) && o != null; }
+
+    @Override public java.util.Collection<String> methodNames() { return MEMBERS; }
 }

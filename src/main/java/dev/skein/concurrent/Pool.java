@@ -280,4 +280,6 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
 
     /** Attribute names, for REPL completion. */
     public static final List<String> MEMBERS = List.of("submit", "map", "shutdown", "stats", "size", "kind", "closed");
+
+    @Override public java.util.Collection<String> methodNames() { return MEMBERS; }
 }

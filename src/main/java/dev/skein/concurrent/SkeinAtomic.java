@@ -47,4 +47,6 @@ public final class SkeinAtomic implements Values.Named, Values.MethodHost {
     }
 
     @Override public String toString() { return "atomic(" + Convert.repr(ref.get()) + ")"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("add", "compare_and_set", "get", "set", "update"); }
 }

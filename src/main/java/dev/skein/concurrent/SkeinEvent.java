@@ -64,4 +64,6 @@ public final class SkeinEvent implements Values.Named, Values.MethodHost {
     }
 
     @Override public String toString() { return "<event " + (isSet() ? "set" : "clear") + ">"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("clear", "is_set", "set", "wait"); }
 }

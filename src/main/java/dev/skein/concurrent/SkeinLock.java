@@ -54,4 +54,6 @@ public final class SkeinLock implements Values.Named, Values.MethodHost, ScopedR
     }
 
     @Override public String toString() { return "<lock " + (lock.isLocked() ? "locked" : "unlocked") + ">"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("acquire", "locked", "release"); }
 }

@@ -63,4 +63,6 @@ public final class SkeinQueue implements Values.Named, Values.MethodHost {
     }
 
     @Override public String toString() { return "<queue size=" + items.size() + ">"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("empty", "full", "get", "put", "size"); }
 }

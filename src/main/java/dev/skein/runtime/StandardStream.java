@@ -37,4 +37,6 @@ public enum StandardStream implements Values.Named, Values.MethodHost {
     }
 
     @Override public String toString() { return "<stream " + builtinName + ">"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("flush", "write"); }
 }

@@ -345,6 +345,9 @@ public final class Values {
     public interface MethodHost {
         /** The method bound to this object, or null when it has none by that name. */
         Callable method(String name);
+
+        /** The names {@link #method} answers to: what {@code dir} lists. */
+        default java.util.Collection<String> methodNames() { return java.util.List.of(); }
     }
 
     /** {@code obj.name} for fields, module members and error attributes (not methods). */

@@ -38,9 +38,8 @@ final class HelpBuiltins {
             sb.append("record ").append(r.name()).append('(').append(r.parameters()).append(')');
             sb.append(", defined at ").append(r.definedAt()).append('\n');
         } else if (v instanceof BoundMethod m) {
-            Builtin method = TypeMethods.find(m.receiver(), m.methodName());
             sb.append("method ").append(Values.typeName(m.receiver())).append('.').append(m.methodName())
-              .append('(').append(method == null ? "…" : shown(method.parameters())).append(")\n");
+              .append('(').append(parameters(m.receiver(), m.methodName())).append(")\n");
         } else if (v instanceof Builtin f) {
             sb.append("builtin ").append(f.name()).append('(').append(shown(f.parameters())).append(")\n");
         } else if (v instanceof Callable f) {
@@ -54,14 +53,21 @@ final class HelpBuiltins {
             if (!names.isEmpty()) {
                 sb.append(", with:\n");
                 for (String name : names) {
-                    Builtin method = TypeMethods.find(v, name);
-                    sb.append("    ").append(method == null ? name : name + "(" + shown(method.parameters()) + ")").append('\n');
+                    sb.append("    ").append(name).append('(').append(parameters(v, name)).append(")\n");
                 }
             } else {
                 sb.append('\n');
             }
         }
         return sb.append("(the full reference: ").append(REFERENCE).append(")\n").toString();
+    }
+
+    /** The parameters of {@code receiver}'s method {@code name} as help shows them, or … when unknown. */
+    private static String parameters(Object receiver, String name) {
+        Callable method = TypeMethods.find(receiver, name);
+        if (method == null && receiver instanceof Values.MethodHost host) method = host.method(name);
+        String spec = method == null ? null : method.parameters();
+        return spec == null ? "…" : shown(spec);
     }
 
     /** A builtin's parameter spec as help shows it: no receiver, optional ones marked {@code =…}. */

@@ -1,7 +1,5 @@
 package dev.skein.stdlib;
 
-import dev.skein.concurrent.Future;
-import dev.skein.concurrent.Pool;
 import dev.skein.runtime.Bytes;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.ErrorValue;
@@ -33,8 +31,7 @@ public final class Members {
         if (v instanceof ModuleValue m) return m.memberNames();
         if (v instanceof RecordValue r) return List.of(r.type().fields());
         if (v instanceof ErrorValue) return List.of("kind", "message", "trace", "cause");
-        if (v instanceof Pool) return Pool.MEMBERS;
-        if (v instanceof Future) return Future.MEMBERS;
+        if (v instanceof dev.skein.runtime.Values.MethodHost host) return host.methodNames();
         if (v instanceof RangeValue) return List.of("start", "stop", "step");
         if (v instanceof String || v instanceof SkeinList || v instanceof SkeinDict || v instanceof Bytes
                 || v instanceof Number || v instanceof Boolean || v instanceof SkeinSet) {

@@ -72,4 +72,6 @@ final class HashObject implements Values.MethodHost, Values.Attributes, Values.N
     @Override public String typeName() { return "hash"; }
 
     @Override public String toString() { return "<" + kind.pythonName + " hash object>"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("copy", "digest", "hexdigest", "update"); }
 }

@@ -96,4 +96,6 @@ final class HttpResponse implements Values.Attributes, Values.MethodHost, Values
     @Override public String typeName() { return "response"; }
 
     @Override public String toString() { return "<response [" + status + "]>"; }
+
+    @Override public java.util.Collection<String> methodNames() { return java.util.List.of("json", "raise_for_status"); }
 }
