@@ -67,6 +67,9 @@ public final class SkeinEngine implements AutoCloseable {
     private final boolean compile;
     private final Map<String, Object> hostBuiltins;
     private final Map<String, HostExecutor> executors;
+    /** The builder's host access, or null when it chose none (then NONE natively, PUBLIC for javax.script bindings). */
+    private final HostAccess hostAccess;
+    private final HostValues hostValues = new HostValues();
     /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
     private final Interpreter template;
     private final ReentrantLock lock = new ReentrantLock();
@@ -89,6 +92,7 @@ public final class SkeinEngine implements AutoCloseable {
         this.compile = b.compile;
         this.hostBuiltins = Collections.unmodifiableMap(new LinkedHashMap<>(b.hostBuiltins));
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
+        this.hostAccess = b.hostAccess;
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
         hostBuiltins.forEach(ib::builtin);
@@ -221,6 +225,24 @@ public final class SkeinEngine implements AutoCloseable {
 
     Map<String, HostExecutor> executors() { return executors; }
 
+    /** Which members of Java objects scripts may use ({@link HostAccess#NONE} unless the builder chose). */
+    public HostAccess hostAccess() { return hostAccess != null ? hostAccess : HostAccess.NONE; }
+
+    /**
+     * The host access for objects a javax.script host binds: the builder's, else
+     * {@link HostAccess#PUBLIC}, or NONE when the system property {@code skein.javax.hostAccess}
+     * is {@code none}.
+     */
+    HostAccess bindingAccess() {
+        if (hostAccess != null) return hostAccess;
+        return "none".equalsIgnoreCase(System.getProperty(BINDING_ACCESS_PROPERTY, "")) ? HostAccess.NONE : HostAccess.PUBLIC;
+    }
+
+    /** The system property that turns host objects off for javax.script bindings of engines whose builder chose no host access. */
+    public static final String BINDING_ACCESS_PROPERTY = "skein.javax.hostAccess";
+
+    HostValues hostValues() { return hostValues; }
+
     /** A session's interpreter: the engine's configuration and builtins, with its own output, pools and modules. */
     Interpreter newInterpreter(OutputSink out, OutputSink err) {
         Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder())).builtins(template.builtins());
@@ -275,6 +297,7 @@ public final class SkeinEngine implements AutoCloseable {
         private final Map<String, Object> hostBuiltins = new LinkedHashMap<>();
         private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
         private final List<PoolKind> poolKinds = new java.util.ArrayList<>();
+        private HostAccess hostAccess;
 
         private Builder() {}
 
@@ -430,6 +453,16 @@ public final class SkeinEngine implements AutoCloseable {
         /** Installs one extension. To work in process-pool workers it must also be registered for ServiceLoader. */
         public Builder extension(SkeinExtension extension) {
             hostBuiltins.putAll(ExtensionContext.install(extension, false));
+            return this;
+        }
+
+        /**
+         * Which members of the Java objects the host hands over ({@link SkeinSession#set},
+         * javax.script bindings) scripts may use; see {@link HostAccess}. Without this call
+         * the native API exposes none and javax.script bindings expose public members.
+         */
+        public Builder hostAccess(HostAccess access) {
+            hostAccess = java.util.Objects.requireNonNull(access);
             return this;
         }
 

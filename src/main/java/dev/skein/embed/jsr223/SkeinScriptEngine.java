@@ -128,8 +128,8 @@ public final class SkeinScriptEngine extends AbstractScriptEngine implements Com
         Bindings global = ctx.getBindings(ScriptContext.GLOBAL_SCOPE);
         if (global != null) {
             for (Map.Entry<String, Object> e : global.entrySet()) {
-                if (SkeinSession.isGlobalName(e.getKey()) && !session.contains(e.getKey()) && convertible(e.getValue())) {
-                    session.set(e.getKey(), e.getValue());
+                if (SkeinSession.isGlobalName(e.getKey()) && !session.contains(e.getKey())) {
+                    session.bind(e.getKey(), e.getValue());
                 }
             }
         }
@@ -160,8 +160,8 @@ public final class SkeinScriptEngine extends AbstractScriptEngine implements Com
     private static Map<String, Object> copyIn(Bindings bindings, SkeinSession session) {
         Map<String, Object> normalized = new HashMap<>();
         for (Map.Entry<String, Object> e : bindings.entrySet()) {
-            if (SkeinSession.isGlobalName(e.getKey()) && convertible(e.getValue())) {
-                session.set(e.getKey(), e.getValue());
+            if (SkeinSession.isGlobalName(e.getKey())) {
+                session.bind(e.getKey(), e.getValue());
                 normalized.put(e.getKey(), session.get(e.getKey()));
             }
         }
@@ -175,9 +175,6 @@ public final class SkeinScriptEngine extends AbstractScriptEngine implements Com
             if (!untouched) bindings.put(e.getKey(), e.getValue());
         }
     }
-
-    /** Host entries Skein cannot represent (a host's own objects) are left out rather than failing the eval. */
-    private static boolean convertible(Object value) { return SkeinBindings.convertible(value); }
 
     static ScriptException scriptException(SkeinException e) {
         ScriptException se = e.file() == null
