@@ -21,8 +21,8 @@ final class HostDenyList {
             ProcessBuilder.class, Process.class, ProcessHandle.class, StackWalker.class, java.lang.ref.Reference.class,
             java.lang.reflect.AccessibleObject.class, java.lang.reflect.Member.class, java.lang.reflect.Type.class,
             java.lang.reflect.InvocationHandler.class, java.lang.invoke.MethodHandle.class, java.lang.invoke.MethodHandles.Lookup.class,
-            java.lang.invoke.VarHandle.class, java.lang.invoke.CallSite.class, javax.script.ScriptEngineManager.class,
-            javax.script.ScriptEngine.class);
+            java.lang.invoke.VarHandle.class, java.lang.invoke.CallSite.class,
+            javax.script.ScriptEngineManager.class);   // it finds other languages' engines, with their own rules
 
     /** Packages none of whose types are exposed. */
     private static final List<String> PACKAGES = List.of("java.lang.reflect", "java.lang.invoke", "java.lang.instrument",

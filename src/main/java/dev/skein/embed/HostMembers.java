@@ -120,6 +120,9 @@ final class HostMembers {
 
     boolean isEmpty() { return methods.isEmpty() && getters.isEmpty(); }
 
+    /** Whether the class itself is public and exported (if not, only its public supertypes' members are reachable). */
+    boolean isPublic() { return isPublicType(type); }
+
     HostMethodGroup method(String name) { return methods.get(name); }
 
     MethodHandle getter(String name) { return getters.get(name); }

@@ -64,8 +64,9 @@ final class HostObject implements Values.Named, Values.MethodHost, Values.Attrib
     private SkeinError missing(String name) {
         String cls = members.type.getName();
         if (name.equals("getClass") || name.equals("class")) return Errors.permission("'" + name + "' of a Java object is never exposed to scripts");
+        String hint = members.isPublic() ? "" : "; its class is not public, so only members of its public supertypes are";
         return Errors.attribute("the Java object " + cls + " has no member '" + name + "' that scripts may use (host access "
-                + members.access + "; see docs/embedding.md)");
+                + members.access + hint + "; see docs/embedding.md)");
     }
 
     private Object invoke(MethodHandle h, Object[] javaArgs, String what) {
