@@ -1,5 +1,6 @@
 package dev.skein.embed;
 
+import dev.skein.runtime.AttributeWrites;
 import dev.skein.runtime.Callable;
 import dev.skein.runtime.Errors;
 import dev.skein.runtime.HostContainer;
@@ -22,7 +23,7 @@ import java.util.Map;
  * Its repr is {@code <java org.apache.tools.ant.Project>}. Never portable: a process pool
  * refuses it at submit. Its own thread-safety is the host's: thread pools share it as is.
  */
-final class HostObject implements Values.Named, Values.MethodHost, Values.Attributes, HostContainer {
+final class HostObject implements Values.Named, Values.MethodHost, Values.Attributes, AttributeWrites.Writable, HostContainer {
     private final Object target;
     private final HostMembers members;
     private final HostClasses classes;
@@ -55,7 +56,7 @@ final class HostObject implements Values.Named, Values.MethodHost, Values.Attrib
     }
 
     /** {@code obj.name = value}: a public field or a bean setter {@code setName}. */
-    void setAttribute(ThreadState ts, String name, Object value) {
+    @Override public void setAttribute(ThreadState ts, String name, Object value) {
         HostMethodGroup setter = members.setter(name);
         if (setter == null) throw missing(name);
         new Bound(setter).call(ts, new Object[] {value}, null);

@@ -76,4 +76,26 @@ class HostObjectBoundariesTest {
             assertTrue(e.trace().stream().anyMatch(t -> t.toString().contains("h")), e.trace().toString());
         }
     }
+
+    @ParameterizedTest @ValueSource(booleans = {true, false})
+    void assignmentsSetPublicFieldsAndBeanSetters(boolean compile) {
+        Account a = new Account();
+        try (SkeinEngine engine = builder(compile).build(); SkeinSession s = engine.newSession()) {
+            s.set("acct", a);
+            s.eval("<t>", "fn f() {\n  acct.owner = 'grace'\n  acct.balance = acct.balance + 1\n}\nf()\nacct.owner = acct.owner + '!'");
+            assertEquals("grace!", a.owner);
+            assertEquals(101L, a.getBalance());
+            for (String[] bad : new String[][] {
+                    {"fn f() {\n  acct.id = 1\n}\nf()", "AttributeError"},          // a final field
+                    {"fn f() {\n  acct.balance = 'x'\n}\nf()", "TypeError"},        // no setter takes a str
+                    {"record P(x)\nfn f(p) {\n  p.x = 1\n}\nf(P(1))", "TypeError"},   // records are immutable
+                    {"fn f() {\n  [].x = 1\n}\nf()", "AttributeError"}}) {
+                SkeinException e = assertThrows(SkeinException.class, () -> s.eval("<t>", bad[0]), bad[0]);
+                assertEquals(bad[1], e.kind(), e.getMessage());
+                assertEquals(bad[0].startsWith("record") ? 3 : 2, e.line(), e.getMessage());
+            }
+            SkeinException e = assertThrows(SkeinException.class, () -> s.eval("<t>", "acct.balance += 1"));
+            assertEquals("SyntaxError", e.kind());
+        }
+    }
 }
