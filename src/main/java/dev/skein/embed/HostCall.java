@@ -34,7 +34,11 @@ public final class HostCall {
         this.kwNames = kwNames;
         this.positional = args.length - (kwNames == null ? 0 : kwNames.length);
         Interpreter interp = ts.interp();
-        this.link = new Link(interp, SkeinSession.of(interp), this);
+        this.link = new Link(interp, SkeinSession.of(interp), new Link.Origin() {
+            @Override public boolean isActiveOnThisThread() { return HostCall.this.isActiveOnThisThread(); }
+
+            @Override public ThreadState threadState() { return ts; }
+        });
     }
 
     /** The number of positional arguments. */

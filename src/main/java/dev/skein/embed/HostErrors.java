@@ -24,7 +24,25 @@ final class HostErrors {
         if (t instanceof SkeinException s) return s.toSkeinError();
         if (t instanceof InterruptedException) Thread.currentThread().interrupt();
         String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        SkeinError e = switch (t) {
+        SkeinError e = of(t, why, "host function '" + function + "' failed: " + t, function);
+        if (session != null) session.rememberHostCause(e.value(), t);
+        return e;
+    }
+
+    /**
+     * An exception thrown by a method of a host object ({@code Project.setNewProperty}): the same
+     * kinds, with the Java class and message in the text, the Java exception remembered as cause.
+     */
+    static SkeinError fromHostMethod(Throwable t, String method) {
+        if (t instanceof SkeinException s) return s.toSkeinError();
+        if (t instanceof Error err && !(t instanceof LinkageError)) throw err;   // out of memory, stack overflow: not the script's to catch
+        if (t instanceof InterruptedException) Thread.currentThread().interrupt();
+        String why = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + " (in " + method + ")";
+        return of(t, why, why, method);
+    }
+
+    private static SkeinError of(Throwable t, String why, String otherwise, String function) {
+        return switch (t) {
             case IllegalArgumentException x -> Errors.value(why);
             case IndexOutOfBoundsException x -> Errors.index(why);
             case NoSuchElementException x -> Errors.key(why);
@@ -35,9 +53,7 @@ final class HostErrors {
             case SecurityException x -> Errors.permission(why);
             case TimeoutException x -> Errors.timeout(why);
             case InterruptedException x -> Errors.cancelled("host function '" + function + "' was interrupted");
-            default -> Errors.of(ErrorKind.ERROR, "host function '" + function + "' failed: " + t);
+            default -> Errors.of(ErrorKind.ERROR, otherwise);
         };
-        if (session != null) session.rememberHostCause(e.value(), t);
-        return e;
     }
 }

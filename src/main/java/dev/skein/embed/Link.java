@@ -18,9 +18,16 @@ import dev.skein.runtime.ThreadState;
 final class Link {
     final Interpreter interp;
     final SkeinSession session;
-    private final HostCall origin;
+    private final Origin origin;
 
-    Link(Interpreter interp, SkeinSession session, HostCall origin) {
+    /** A call from Skein into Java that is in progress on one thread (a host function's or a host object method's). */
+    interface Origin {
+        boolean isActiveOnThisThread();
+
+        ThreadState threadState();
+    }
+
+    Link(Interpreter interp, SkeinSession session, Origin origin) {
         this.interp = interp;
         this.session = session;
         this.origin = origin;

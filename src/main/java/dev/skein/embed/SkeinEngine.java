@@ -71,6 +71,9 @@ public final class SkeinEngine implements AutoCloseable {
     /** The values among them (not functions): process-pool workers get them as the first frame. */
     private final Map<String, Object> hostConstants = new LinkedHashMap<>();
     private final Map<String, HostExecutor> executors;
+    /** The builder's host access, or null when it chose none (then NONE natively, PUBLIC for javax.script bindings). */
+    private final HostAccess hostAccess;
+    private final HostValues hostValues = new HostValues();
     /** Holds the builtins every interpreter of this engine shares (stdlib and host); never runs code. */
     private final Interpreter template;
     private final ReentrantLock lock = new ReentrantLock();
@@ -98,6 +101,7 @@ public final class SkeinEngine implements AutoCloseable {
         hostBuiltins.forEach((n, v) -> { if (!(v instanceof HostFunctionCallable)) hostConstants.put(n, v); });
         this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(b.executors));
         this.trace = b.trace == null ? null : new TraceRecording("skein engine", b.trace);
+        this.hostAccess = b.hostAccess;
         Interpreter.Builder ib = ProcessPools.install(Stdlib.install(Interpreter.builder()));
         b.poolKinds.forEach(k -> PoolKinds.register(ib, k.name(), k.signature(), k.factory()));
         hostBuiltins.forEach(ib::builtin);
@@ -237,6 +241,24 @@ public final class SkeinEngine implements AutoCloseable {
 
     Map<String, HostExecutor> executors() { return executors; }
 
+    /** Which members of Java objects scripts may use ({@link HostAccess#NONE} unless the builder chose). */
+    public HostAccess hostAccess() { return hostAccess != null ? hostAccess : HostAccess.NONE; }
+
+    /**
+     * The host access for objects a javax.script host binds: the builder's, else
+     * {@link HostAccess#PUBLIC}, or NONE when the system property {@code skein.javax.hostAccess}
+     * is {@code none}.
+     */
+    HostAccess bindingAccess() {
+        if (hostAccess != null) return hostAccess;
+        return "none".equalsIgnoreCase(System.getProperty(BINDING_ACCESS_PROPERTY, "")) ? HostAccess.NONE : HostAccess.PUBLIC;
+    }
+
+    /** The system property that turns host objects off for javax.script bindings of engines whose builder chose no host access. */
+    public static final String BINDING_ACCESS_PROPERTY = "skein.javax.hostAccess";
+
+    HostValues hostValues() { return hostValues; }
+
     /** A session's interpreter: the engine's configuration and builtins, with its own output, pools and modules. */
     Interpreter newInterpreter(OutputSink out, OutputSink err) {
         Interpreter.Builder b = ProcessPools.install(Stdlib.install(Interpreter.builder())).builtins(template.builtins());
@@ -296,6 +318,7 @@ public final class SkeinEngine implements AutoCloseable {
         private final Map<String, HostExecutor> executors = new LinkedHashMap<>();
         private final List<PoolKind> poolKinds = new java.util.ArrayList<>();
         private java.nio.file.Path trace;
+        private HostAccess hostAccess;
 
         private Builder() {}
 
@@ -482,6 +505,16 @@ public final class SkeinEngine implements AutoCloseable {
          */
         public Builder extension(SkeinExtension extension) {
             hostBuiltins.putAll(ExtensionContext.install(extension, false));
+            return this;
+        }
+
+        /**
+         * Which members of the Java objects the host hands over ({@link SkeinSession#set},
+         * javax.script bindings) scripts may use; see {@link HostAccess}. Without this call
+         * the native API exposes none and javax.script bindings expose public members.
+         */
+        public Builder hostAccess(HostAccess access) {
+            hostAccess = java.util.Objects.requireNonNull(access);
             return this;
         }
 

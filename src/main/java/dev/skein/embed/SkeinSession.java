@@ -152,10 +152,39 @@ public final class SkeinSession implements AutoCloseable {
 
     // ------------------------------------------------------------------ globals
 
-    /** Sets a global the script can read (converted with {@link ValueConverter#toSkein}). */
+    /**
+     * Sets a global the script can read (converted with {@link ValueConverter#toSkein}); a Java
+     * object that does not convert becomes a host object when the engine's {@link HostAccess}
+     * allows objects, and is refused (IllegalArgumentException) when it does not.
+     */
     public void set(String name, Object value) {
         Names.checkIdentifier(name, "global");
-        Object v = ValueConverter.toSkein(value);
+        define(name, engine.hostValues().toSkein(name, value, engine.hostAccess(), false));
+    }
+
+    /**
+     * Binds what a javax.script host put into its bindings: like {@link #set}, but a Java object
+     * the engine's host access hides becomes a placeholder that says so when the script uses it.
+     * Host access is {@link HostAccess#PUBLIC} here unless the builder chose one or the system
+     * property {@code skein.javax.hostAccess=none} turns it off.
+     */
+    public void bind(String name, Object value) {
+        Names.checkIdentifier(name, "global");
+        define(name, engine.hostValues().toSkein(name, value, engine.bindingAccess(), true));
+    }
+
+    /**
+     * Sets a global to a live, read-only view of a Java collection, map or array, without
+     * copying it: {@code len}, indexing, {@code in} and {@code for} read the Java object as it is
+     * at that moment (its elements converted one at a time as they are read). Whatever the
+     * host access, the script sees no Java methods of it.
+     */
+    public void setView(String name, Object collection) {
+        Names.checkIdentifier(name, "global");
+        define(name, engine.hostValues().view(collection));
+    }
+
+    private void define(String name, Object v) {
         layoutLock.lock();
         try {
             module.set(name, v);

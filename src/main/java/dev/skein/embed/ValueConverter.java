@@ -47,7 +47,7 @@ import java.util.Set;
  * float → Double, str → String, bytes → byte[], list → ArrayList, dict → LinkedHashMap, set →
  * LinkedHashSet, a record → {@link SkeinRecord}, a function (or anything callable) →
  * {@link SkeinFunction}, anything else (pools, futures, errors, ranges, modules…) →
- * {@link SkeinObject}, which goes back to Skein unchanged.
+ * {@link SkeinObject}, which goes back to Skein unchanged; a host object → the Java object it wraps.
  */
 public final class ValueConverter {
     private ValueConverter() {}
@@ -104,7 +104,7 @@ public final class ValueConverter {
         if (v instanceof SkeinFunction f) return f.callable();
         if (v instanceof SkeinRecord r) return r.value();
         if (v instanceof SkeinObject o) return o.value();
-        if (isSkeinValue(v)) return v;
+        if (isSkeinValue(v) || v instanceof HostObject || v instanceof HiddenHostObject) return v;
         Object seen = done.get(v);
         if (seen != null) return seen;
         Object out;
@@ -180,6 +180,8 @@ public final class ValueConverter {
         if (v instanceof Bytes b) return b.toArray();
         if (v instanceof RecordValue r) return new SkeinRecord(r, link);
         if (v instanceof Callable c) return new SkeinFunction(c, link);
+        if (v instanceof HostObject h) return h.target();
+        if (v instanceof HiddenHostObject h) return h.target();
         Object seen = done.get(v);
         if (seen != null) return seen;
         Object out;

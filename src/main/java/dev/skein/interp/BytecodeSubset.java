@@ -141,9 +141,10 @@ final class BytecodeSubset {
         return name(t) || index(t);
     }
 
-    /** {@code t[i]} as a target: its container and index in the subset. */
+    /** {@code t[i]} or {@code t.name} as a target: its container (and index) in the subset. */
     private boolean index(Target t) {
-        return t instanceof Target.IndexTarget i && expr(i.target()) && expr(i.index());
+        return t instanceof Target.IndexTarget i && expr(i.target()) && expr(i.index())
+                || t instanceof Target.AttrTarget a && expr(a.target());
     }
 
     /** A list, set or dict comprehension (or generator expression) whose clauses, targets and element are in the subset. */

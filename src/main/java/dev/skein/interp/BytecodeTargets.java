@@ -37,6 +37,7 @@ final class BytecodeTargets implements Opcodes {
     void store(Target t) {
         if (t instanceof Target.ListTarget l) destructure(l);
         else if (t instanceof Target.IndexTarget i) indexStore(i);
+        else if (t instanceof Target.AttrTarget a) attrStore(a);
         else throw new IllegalStateException("not in the compiled subset: " + t);
     }
 
@@ -71,6 +72,22 @@ final class BytecodeTargets implements Opcodes {
         Label start = fn.startRegion();
         mv.visitVarInsn(ALOAD, value);
         mv.visitMethodInsn(INVOKESTATIC, INDEX_STORE, "setIndex", "(" + OBJ + (wide ? "J" : OBJ) + OBJ + ")V", false);
+        fn.endRegion(start, t.span().line(), t.span().column(), false);
+    }
+
+    /** {@code t.name = v}, as {@link AttrStore}: the value first, then the target, the write located at the target. */
+    private void attrStore(Target.AttrTarget t) {
+        int value = fn.newLocal(false);
+        mv.visitVarInsn(ASTORE, value);
+        int target = fn.newLocal(false);
+        exprs.value(t.target());
+        mv.visitVarInsn(ASTORE, target);
+        Label start = fn.startRegion();
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        mv.visitVarInsn(ALOAD, target);
+        mv.visitLdcInsn(t.name());
+        mv.visitVarInsn(ALOAD, value);
+        mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/AttributeWrites", "set", "(Ldev/skein/runtime/ThreadState;" + OBJ + "Ljava/lang/String;" + OBJ + ")V", false);
         fn.endRegion(start, t.span().line(), t.span().column(), false);
     }
 

@@ -122,6 +122,8 @@ public final class Compiler {
             return new Variables.Destructure(l.span().line(), l.span().column(), items);
         } else if (t instanceof Target.IndexTarget i) {
             return new Variables.IndexStore(i.span().line(), i.span().column(), expr(i.target()), expr(i.index()));
+        } else if (t instanceof Target.AttrTarget a) {
+            return new AttrStore(a.span().line(), a.span().column(), expr(a.target()), a.name());
         }
         throw new IllegalStateException("unexpected target " + t);
     }

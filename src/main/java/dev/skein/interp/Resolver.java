@@ -194,7 +194,7 @@ public final class Resolver {
             expr(i.target());
             expr(i.index());
         } else if (t instanceof Target.AttrTarget a) {
-            error(a.span(), "SyntaxError", "cannot assign to '." + a.name() + "': records are immutable (make a new one, e.g. p.with(" + a.name() + "=…))");
+            expr(a.target());   // checked when it runs: a host object's field or setter; records are immutable
         } else {
             throw new IllegalStateException("unexpected target " + t);
         }
@@ -343,6 +343,8 @@ public final class Resolver {
         } else if (a.target() instanceof Target.IndexTarget i) {
             expr(i.target());
             expr(i.index());
+        } else if (a.target() instanceof Target.AttrTarget t) {
+            error(t.span(), "SyntaxError", "'." + t.name() + " " + a.op() + "=' is not supported: write x." + t.name() + " = x." + t.name() + " " + a.op() + " …");
         } else {
             target(a.target(), false);  // reports the error
         }

@@ -17,6 +17,7 @@ public final class Containers {
         if (o instanceof Bytes b) return b.length();
         if (o instanceof RangeValue r) return r.length();
         if (o instanceof RecordValue r) return r.size();
+        if (o instanceof HostContainer h) return h.length();
         throw Errors.type("object of type '" + Values.typeName(o) + "' has no len()");
     }
 
@@ -50,6 +51,7 @@ public final class Containers {
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) if (Values.eq(v, item)) return true;
             return false;
         }
+        if (container instanceof HostContainer h) return h.holds(item);
         throw Errors.type("argument of type '" + Values.typeName(container) + "' is not iterable");
     }
 
@@ -108,6 +110,7 @@ public final class Containers {
             for (int i = 0; i < vs.length; i++) vs[i] = r.get(i);
             return SkeinIterator.over(vs);
         }
+        if (o instanceof HostContainer h) return h.iterate();
         if (o instanceof Iterable<?> it) {
             java.util.Iterator<?> j = it.iterator();
             return () -> j.hasNext() ? j.next() : SkeinIterator.DONE;
@@ -160,6 +163,7 @@ public final class Containers {
             if (j < 0 || j >= r.size()) throw Errors.index("record index out of range");
             return r.get((int) j);
         }
+        if (o instanceof HostContainer h) return h.item(index);
         throw Errors.type("'" + Values.typeName(o) + "' object is not subscriptable");
     }
 

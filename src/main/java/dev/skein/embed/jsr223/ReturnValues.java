@@ -4,12 +4,13 @@ import java.math.BigInteger;
 
 /**
  * Fits a Skein result to the return type of an interface method implemented by a script
- * ({@code Invocable.getInterface}): Skein ints arrive as Long, floats as Double.
+ * ({@code Invocable.getInterface}, or a Skein function passed to a Java method as a functional
+ * interface): Skein ints arrive as Long, floats as Double.
  */
-final class ReturnValues {
+public final class ReturnValues {
     private ReturnValues() {}
 
-    static Object coerce(Object v, Class<?> type) {
+    public static Object coerce(Object v, Class<?> type) {
         if (type == void.class || type == Void.class) return null;
         if (v == null) {
             if (type.isPrimitive()) throw new ClassCastException("the script returned none where " + type + " is needed");

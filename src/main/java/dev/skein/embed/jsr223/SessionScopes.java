@@ -79,8 +79,8 @@ final class SessionScopes {
         st.fromBindings.clear();
         Map<String, Object> normalized = new HashMap<>();
         for (Map.Entry<String, Object> e : plain.entrySet()) {
-            if (SkeinSession.isGlobalName(e.getKey()) && SkeinBindings.convertible(e.getValue())) {
-                session.set(e.getKey(), e.getValue());
+            if (SkeinSession.isGlobalName(e.getKey())) {
+                session.bind(e.getKey(), e.getValue());   // a Java object becomes a host object (or a placeholder saying it is hidden)
                 normalized.put(e.getKey(), session.get(e.getKey()));
                 st.fromBindings.add(e.getKey());
             }
@@ -93,11 +93,11 @@ final class SessionScopes {
         if (global != null) {
             for (Map.Entry<String, Object> g : global.entrySet()) {
                 String name = g.getKey();
-                if (!SkeinSession.isGlobalName(name) || !SkeinBindings.convertible(g.getValue())) continue;
+                if (!SkeinSession.isGlobalName(name)) continue;
                 boolean lentBefore = st.lent.containsKey(name);
                 boolean shadowed = plain != null ? plain.containsKey(name) : session.contains(name) && !lentBefore;
                 if (shadowed || (lentBefore && !unchanged(session, name, st.lent.get(name)))) continue;
-                session.set(name, g.getValue());
+                session.bind(name, g.getValue());
                 st.lent.put(name, session.get(name));
                 stillGlobal.add(name);
             }

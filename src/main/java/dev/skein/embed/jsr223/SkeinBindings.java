@@ -1,7 +1,6 @@
 package dev.skein.embed.jsr223;
 
 import dev.skein.embed.SkeinSession;
-import dev.skein.embed.ValueConverter;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -14,8 +13,8 @@ import javax.script.Bindings;
 /**
  * ENGINE_SCOPE bindings backed by a {@link SkeinSession}: names that are Skein identifiers are
  * the session's globals (a put is visible to the next script at once; a get converts the current
- * value to Java); other keys ({@code javax.script.filename}, …) and values Skein cannot hold
- * (host objects) are kept beside them, unseen by scripts. Made by
+ * value to Java; a Java object is a host object, see {@link SkeinSession#bind}); other keys
+ * ({@code javax.script.filename}, …) are kept beside them, unseen by scripts. Made by
  * {@link SkeinScriptEngine#createBindings()}.
  */
 public final class SkeinBindings extends AbstractMap<String, Object> implements Bindings {
@@ -45,29 +44,19 @@ public final class SkeinBindings extends AbstractMap<String, Object> implements 
     }
 
     /**
-     * Sets a global when the key is a Skein name and the value converts to Skein; anything else
-     * (a host object, a key like {@code javax.script.filename}) is kept here, unseen by scripts.
+     * Sets a global when the key is a Skein name; anything else (a key like
+     * {@code javax.script.filename}) is kept here, unseen by scripts.
      */
     @Override public Object put(String name, Object value) {
         String k = key(name);
         Object old = get(k);
-        if (SkeinSession.isGlobalName(k) && convertible(value)) {
+        if (SkeinSession.isGlobalName(k)) {
             withOther(() -> other.remove(k));
-            session.set(k, value);
+            session.bind(k, value);   // a Java object becomes a host object (or a placeholder saying it is hidden)
         } else {
-            if (SkeinSession.isGlobalName(k)) session.remove(k);
             withOther(() -> other.put(k, value));
         }
         return old;
-    }
-
-    static boolean convertible(Object value) {
-        try {
-            ValueConverter.toSkein(value);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     @Override public Object get(Object name) {
