@@ -73,6 +73,8 @@ final class WorkerCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             member.close();   // a graceful leave: the others learn at once, not after a heartbeat timeout
             left.countDown();
+            err.flush();
+            Runtime.getRuntime().halt(ExitCodes.OK);   // asked to stop, and it did: exit 0, not the signal's 143
         }, "skein-worker-leave"));
         out.println("skein worker: cluster " + cluster + " ready at " + member.address() + ", members: " + member.members());
         out.flush();

@@ -153,6 +153,17 @@ class ClusterPoolTest {
         assertEquals("true\ncancelled\n25\n", s.takeStdout());
     }
 
+    /** What Ctrl-C does (ScriptRun calls cancelAll): running tasks stop on the members, which stay up. */
+    @Test void cancellingEverythingStopsTasksOnTheMembersAndThePoolGoesOn() {
+        s.ok("let spinning = [submit spin() to c for i in range(4)]\ntime.sleep(0.5)");
+        dev.skein.concurrent.PoolRegistry.of(s.interp).cancelAll();
+        s.ok("""
+                for f in spinning { try { await f } catch CancelledError as e { print("cancelled") } }
+                print(await [submit sq(i) to c for i in range(6)])
+                """);
+        assertEquals("cancelled\n".repeat(4) + "[0, 1, 4, 9, 16, 25]\n", s.takeStdout());
+    }
+
     @Test void withClosesItsOwnCluster() {
         s.ok("""
                 with cluster("w", members=1, threads_per_member=1) as w {

@@ -84,6 +84,22 @@ class ClusterWorkersTest {
         fail("no '" + text + "' within " + limit.toSeconds() + " s; got:\n" + (Files.exists(file) ? Files.readString(file) : "(nothing)"));
     }
 
+    @Test void aWorkerBindsOnlyWhereToldAndLeavesCleanlyOnSigterm() throws Exception {
+        int port = freePorts(1).get(0);
+        Process w = startWorkers("term-" + System.nanoTime(), List.of(port)).get(0);
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        String sockets = new String(ss.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        ss.waitFor(10, TimeUnit.SECONDS);
+        List<String> mine = sockets.lines().filter(l -> l.contains("pid=" + w.pid() + ",")).toList();
+        assertEquals(1, mine.size(), "one listening socket:\n" + sockets);
+        assertTrue(mine.get(0).matches(".*\\s(\\[::ffff:)?127\\.0\\.0\\.1]?:" + port + "\\s.*"), mine.get(0));
+        w.destroy();   // SIGTERM
+        assertTrue(w.waitFor(30, TimeUnit.SECONDS), "the worker did not leave");
+        assertEquals(0, w.exitValue());
+        String log = Files.readString(dir.resolve("worker-0.log"));
+        assertFalse(log.contains("\tat ") || log.contains("Exception"), log);
+    }
+
     /** The threads of a hung process, for the failure message. */
     private static String threads(Process p) throws Exception {
         Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(p.pid()), "Thread.print")

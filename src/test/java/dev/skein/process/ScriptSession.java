@@ -31,7 +31,7 @@ public final class ScriptSession implements AutoCloseable {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final OutputSink outSink = OutputSink.of(out);
     private final OutputSink errSink = OutputSink.of(err);
-    final Interpreter interp;
+    public final Interpreter interp;
     final Runner runner;
     final ModuleInstance module;
     private final String name;
