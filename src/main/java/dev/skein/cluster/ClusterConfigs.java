@@ -20,7 +20,7 @@ final class ClusterConfigs {
 
     /** The executor tasks run on. */
     static final String EXECUTOR = "skein";
-    /** Kills travel on their own executor: they must never queue behind the tasks they stop. */
+    /** Opening and killing workers travel on their own executor: they must never queue behind running tasks. */
     static final String CONTROL_EXECUTOR = "skein-control";
 
     static Config member(String cluster, String host, int port, List<String> join, int threads) {
@@ -49,7 +49,7 @@ final class ClusterConfigs {
     /** What any member running Skein tasks needs: the executors and the serialization rules. */
     static void prepare(Config c, int threads) {
         c.getExecutorConfig(EXECUTOR).setPoolSize(threads).setQueueCapacity(0).setStatisticsEnabled(false);
-        c.getExecutorConfig(CONTROL_EXECUTOR).setPoolSize(2).setQueueCapacity(0).setStatisticsEnabled(false);
+        c.getExecutorConfig(CONTROL_EXECUTOR).setPoolSize(4).setQueueCapacity(0).setStatisticsEnabled(false);
         serialization(c.getSerializationConfig());
     }
 

@@ -50,10 +50,14 @@ final class ClusterLink implements RemoteWorkers {
         lifecycleListener = hz.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == com.hazelcast.core.LifecycleEvent.LifecycleState.CLIENT_DISCONNECTED) endOn(null, "the connection to cluster '" + name + "' was lost");
         });
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     private final UUID membershipListener;
     private final UUID lifecycleListener;
+    /** At JVM exit (Ctrl-C, exit()): the tasks still running on members are stopped before the link goes. */
+    private final Thread exitHook = new Thread(this::closeOnce, "skein-cluster-exit");
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Ends the open workers on {@code member} (every member: null). */
     private void endOn(UUID member, String why) {
@@ -85,9 +89,14 @@ final class ClusterLink implements RemoteWorkers {
         return p;
     }
 
-    /** Runs one task on {@code member} and waits for its reply (on the caller's virtual thread). */
-    byte[] call(Member member, ClusterTask task) throws InterruptedException, ExecutionException {
-        Future<byte[]> f = hz.getExecutorService(ClusterConfigs.EXECUTOR).submitToMember(task, member);
+    /**
+     * Runs one task on {@code member} and waits for its reply (on the caller's virtual thread).
+     * {@code control}: a short one (opening a worker) that must not queue behind running tasks,
+     * or a replacement worker could wait for a busy member past its start timeout.
+     */
+    byte[] call(Member member, ClusterTask task, boolean control) throws InterruptedException, ExecutionException {
+        String executor = control ? ClusterConfigs.CONTROL_EXECUTOR : ClusterConfigs.EXECUTOR;
+        Future<byte[]> f = hz.getExecutorService(executor).submitToMember(task, member);
         return f.get();
     }
 
@@ -120,6 +129,16 @@ final class ClusterLink implements RemoteWorkers {
 
     /** The pool is done: workers still open are stopped, then what this link started is ended. */
     @Override public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException exiting) {
+            // the JVM is exiting: the hook closes it
+        }
+        closeOnce();
+    }
+
+    private void closeOnce() {
+        if (!closed.compareAndSet(false, true)) return;
         try {
             hz.getCluster().removeMembershipListener(membershipListener);
             hz.getLifecycleService().removeLifecycleListener(lifecycleListener);

@@ -49,7 +49,7 @@ final class MemberProcess extends RemoteWorkers.RemoteProcess {
         byte[] payload = openArgs;
         try {
             while (!ended) {
-                byte[] reply = link.call(member, new ClusterTask(op, session, payload, link.signer()));
+                byte[] reply = link.call(member, new ClusterTask(op, session, payload, link.signer()), op == ClusterTask.OPEN);
                 deliver(reply);
                 if (ended) return;
                 payload = outbox.take();
