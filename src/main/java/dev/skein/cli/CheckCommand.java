@@ -39,6 +39,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override public Integer call() {
         Set<String> builtins = new HashSet<>(StdlibNames.BUILTINS);
         builtins.addAll(ProcessPools.NAMES);
+        builtins.add(dev.skein.cluster.ClusterPools.NAME);
         KnownNames names = new KnownNames(builtins, StdlibNames.MODULES);
         int status = ExitCodes.OK;
         for (String f : files) {

@@ -24,7 +24,7 @@ public final class Main {
     static int run(String[] args, InputStream in, PrintStream out, PrintStream err, boolean ownsProcess) {
         SkeinCommand command = new SkeinCommand(in, out, err, ownsProcess);
         int first = plainOptions(command, args);
-        if (first >= 0 && first < args.length && !args[first].startsWith("-") && !args[first].equals("check")) {
+        if (first >= 0 && first < args.length && !args[first].startsWith("-") && !args[first].equals("check") && !args[first].equals("worker")) {
             // `skein [--no-compile] [--recursion-limit N] script.skein ARGS…` — what picocli would
             // parse (it stops at the first positional), without its start-up: building the
             // command model by reflection costs a cold JVM 0.15-0.4 s.
@@ -46,6 +46,7 @@ public final class Main {
                     return ExitCodes.USAGE;
                 });
         cl.addSubcommand("check", new CheckCommand(out, err));
+        cl.addSubcommand("worker", new WorkerCommand(out, err));
         return cl.execute(args);
     }
 

@@ -96,7 +96,7 @@ final class ScriptRun {
     }
 
     private Interpreter.Builder builder(List<String> args) {
-        return ProcessPools.install(Stdlib.install(Interpreter.builder()))
+        return dev.skein.cluster.ClusterPools.install(ProcessPools.install(Stdlib.install(Interpreter.builder())))
                 .stdout(OutputSink.of(out))
                 .stderr(OutputSink.of(err))
                 .grantAll()

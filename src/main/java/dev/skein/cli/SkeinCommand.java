@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a Skein script. Without SCRIPT, opens the interactive REPL on a terminal",
                 "and runs standard input as a script otherwise. SCRIPT '-' reads standard input."},
         footer = {"", "Exit codes: 0 ok, 1 runtime error, 2 usage, syntax or name error, 130 interrupted.",
-                "Commands: skein check FILE… parses and resolves files without running them."})
+                "Commands: skein check FILE… parses and resolves files without running them.",
+                "          skein worker --cluster NAME --listen HOST:PORT … runs a cluster member (skein worker --help)."})
 final class SkeinCommand implements Callable<Integer> {
     private final InputStream in;
     private final PrintStream out;

@@ -338,7 +338,6 @@ public final class SkeinEngine implements AutoCloseable {
         /** Lets scripts use the network ({@code http}). */
         public Builder allowNetwork() { granted.add(Capability.NETWORK); return this; }
 
-        /** Lets scripts start processes (process pools spawn worker JVMs). */
         /**
          * A kind of pool of the host's own: scripts call {@code name(…)} (arguments laid out by
          * {@code signature}, as for builtins) to make one. The factory builds a
@@ -361,6 +360,22 @@ public final class SkeinEngine implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Registers {@code cluster(NAME, join=[…] | members=N, …)} pools (docs/scaling-out.md);
+         * their tasks run where processes would, so a sandbox must also {@link #allowProcesses}.
+         */
+        public Builder clusterPools() { return clusterPools(null, null); }
+
+        /**
+         * Like {@link #clusterPools()}; besides, {@code cluster(NAME)} with neither {@code join}
+         * nor {@code members} runs on the host's own {@code instance}, whose members were
+         * prepared with {@code ClusterMember.configure(config, threads, key)} and the same key.
+         */
+        public Builder clusterPools(com.hazelcast.core.HazelcastInstance instance, byte[] key) {
+            return poolKind(dev.skein.cluster.ClusterPools.NAME, dev.skein.cluster.ClusterPools.SIGNATURE, dev.skein.cluster.ClusterPools.factory(instance, key));
+        }
+
+        /** Lets scripts start processes (process pools spawn worker JVMs). */
         public Builder allowProcesses() { granted.add(Capability.PROCESSES); return this; }
 
         /** Lets scripts read environment variables ({@code os.env}): the JVM's, unless {@link #env} gives others. */

@@ -81,9 +81,23 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
 
     /** With another way to start workers: tests use it to make starting fail. */
     static Pool pool(ThreadState ts, int size, int maxTasks, Object initFn, Object[] initArgs, int retries, WorkerStarter starter) {
-        ProcessTransport t = new ProcessTransport(ts.interp(), maxTasks, initFn, initArgs, starter);
-        return new Pool(PoolRegistry.of(ts.interp()), "processes", size, t, retries);
+        return pool(ts, "processes", size, maxTasks, initFn, initArgs, retries, starter, null);
     }
+
+    /** A pool of {@code kind} whose workers live elsewhere (a cluster's members), reached through {@code remote}. */
+    public static Pool remotePool(ThreadState ts, String kind, int size, int maxTasks, Object initFn, Object[] initArgs, int retries, RemoteWorkers remote) {
+        WorkerStarter starter = (config, useCache) -> WorkerProcess.of(remote.start(config.toArgs()), WorkerJvm.startTimeoutSeconds());
+        return pool(ts, kind, size, maxTasks, initFn, initArgs, retries, starter, remote);
+    }
+
+    private static Pool pool(ThreadState ts, String kind, int size, int maxTasks, Object initFn, Object[] initArgs, int retries, WorkerStarter starter, RemoteWorkers remote) {
+        ProcessTransport t = new ProcessTransport(ts.interp(), maxTasks, initFn, initArgs, starter);
+        t.remote = remote;
+        return new Pool(PoolRegistry.of(ts.interp()), kind, size, t, retries);
+    }
+
+    /** Where the workers of a remote pool live, closed with the pool; null for worker processes. */
+    private volatile RemoteWorkers remote;
 
     @Override public boolean inProcess() { return false; }
 
@@ -322,6 +336,8 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
     // ------------------------------------------------------------------ closing
 
     @Override public void close() {
+        RemoteWorkers r = remote;
+        if (r != null) r.close();
         try {
             Runtime.getRuntime().removeShutdownHook(exitHook);
         } catch (IllegalStateException exiting) {

@@ -26,12 +26,21 @@ record WorkerConfig(int recursionLimit, Set<Capability> grants, List<String> hos
         List<String> hosts = new ArrayList<>();
         Set<String> required = new TreeSet<>();
         for (Map.Entry<String, Object> e : interp.builtins().entrySet()) {
-            if (!(e.getValue() instanceof HostCallable f)) continue;
+            if (!(e.getValue() instanceof HostCallable f)) {
+                // A builtin a worker lacks (a pool kind registered above this layer, like cluster): a stub there.
+                if (!WorkerBuiltins.NAMES.contains(e.getKey())) hosts.add(e.getKey());
+                continue;
+            }
             if (f.extensionName() != null) required.add(f.extensionName());
             else hosts.add(e.getKey());
         }
         return new WorkerConfig(interp.recursionLimit(), grants, hosts, !required.isEmpty(), interp.compiles(),
                 required, !HostConstants.of(interp).isEmpty());
+    }
+
+    /** The builtins every worker has (computed once, on first use). */
+    private static final class WorkerBuiltins {
+        static final Set<String> NAMES = Set.copyOf(ProcessPools.install(dev.skein.stdlib.Stdlib.install(Interpreter.builder())).build().builtins().keySet());
     }
 
     /**

@@ -46,6 +46,8 @@ public final class WorkerMain {
     private final Map<String, ModuleInstance> modules = new HashMap<>();
     /** Globals the pool's init function uses: they belong to this worker, tasks do not overwrite them. */
     private final java.util.Set<String> initOwned = new java.util.HashSet<>();
+    /** Served inside another JVM (a cluster member): an interrupt of its thread stops the task, exit() ends only this worker. */
+    private boolean hosted;
 
     private WorkerMain(DataInputStream in, DataOutputStream out, WorkerConfig config) throws IOException {
         this.in = in;
@@ -114,6 +116,35 @@ public final class WorkerMain {
         data.flush();
     }
 
+    /**
+     * Like {@link #serve}, for a worker living inside a JVM that runs other things (a cluster
+     * member): a Java interrupt of the serving thread stops the running task, and a task's
+     * {@code exit(n)} ends only this worker — serving stops and n is returned — never the JVM.
+     * Returns -1 when the input ended or said SHUTDOWN.
+     */
+    public static int serveHosted(InputStream in, OutputStream out, String... configArgs) throws IOException {
+        DataOutputStream data = new DataOutputStream(new BufferedOutputStream(out, 1 << 16));
+        WorkerMain w = new WorkerMain(new DataInputStream(new BufferedInputStream(in, 1 << 16)), data, WorkerConfig.fromArgs(configArgs));
+        w.hosted = true;
+        try {
+            w.serve();
+            data.flush();
+            return -1;
+        } catch (HostedExit exit) {
+            return exit.code;
+        }
+    }
+
+    /** A hosted worker's task called exit(n): it unwinds the serving loop. */
+    private static final class HostedExit extends RuntimeException {
+        final int code;
+
+        HostedExit(int code) {
+            super(null, null, false, false);
+            this.code = code;
+        }
+    }
+
     /** Backup for the closed pipe: exit when the parent process is gone. */
     private static void watchParent() {
         ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
@@ -177,6 +208,7 @@ public final class WorkerMain {
             else Wire.writeUnflushed(out, type, bytes, bytes.length, bytes, 0);
             out.flush();
         } catch (IOException parentGone) {
+            if (hosted) throw new HostedExit(0);
             Runtime.getRuntime().halt(0);
         } finally {
             sendLock.unlock();
@@ -247,6 +279,7 @@ public final class WorkerMain {
         kind &= ~Wire.TASK_TIMED;
         int first = header.readInt();
         ThreadState ts = new ThreadState(interp);
+        if (hosted) ts.watchHostInterrupt();
         ValueCodec.TaskEnvelope task;
         try {
             if (kind != Wire.TASK_CALL && kind != Wire.TASK_CHUNK && kind != Wire.TASK_CHUNK_EACH_ITEM || first < 0) {
@@ -312,6 +345,7 @@ public final class WorkerMain {
                 if (eager && i + 1 < items.length) batch.flushNow();   // the pool restarts the item's clock at once
             }
         } catch (IOException parentGone) {
+            if (hosted) throw new HostedExit(0);
             Runtime.getRuntime().halt(0);
         }
         Codec.Out done = new Codec.Out(16);
@@ -334,6 +368,7 @@ public final class WorkerMain {
             } finally {
                 sendLock.unlock();
             }
+            if (hosted) throw new HostedExit(exit.code());
             Runtime.getRuntime().halt(exit.code());
             return null;
         } catch (StackOverflowError deep) {

@@ -65,6 +65,13 @@ final class WorkerProcess implements Worker {
         this.toWorker = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     }
 
+    /** A worker reached through a given process's pipes (a {@link RemoteWorkers.RemoteProcess}). */
+    static WorkerProcess of(Process process, double startTimeout) {
+        WorkerProcess w = new WorkerProcess(process);
+        w.startTimeout = startTimeout;
+        return w;
+    }
+
     static WorkerProcess start(WorkerConfig config, boolean useCache) throws IOException {
         return start(WorkerJvm.command(WorkerMain.class.getName(), config.toArgs(), useCache), WorkerJvm.startTimeoutSeconds());
     }
@@ -110,7 +117,9 @@ final class WorkerProcess implements Worker {
         shutdownGently();
     }
 
-    @Override public String describe() { return "worker process " + pid(); }
+    @Override public String describe() {
+        return process instanceof RemoteWorkers.RemoteProcess r ? r.describe() : "worker process " + pid();
+    }
 
     @Override public String lastOutput() { return lastStderrLines(); }
     private void watchStart(double seconds) {
@@ -173,6 +182,7 @@ final class WorkerProcess implements Worker {
             Thread.currentThread().interrupt();
         }
         if (notReadyAfter > 0) return "not ready within " + Seconds.show(notReadyAfter) + ", stopped";
+        if (process instanceof RemoteWorkers.RemoteProcess r) return r.exitDescription();
         int code = process.exitValue();
         if (code > 128 && code < 160) {
             int sig = code - 128;

@@ -26,20 +26,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * in {@code @BeforeAll}) serves every test. Each snippet gets its own source name
  * ({@code NAME-N.skein}), so function keys never collide; snippets run on a large stack.
  */
-final class ScriptSession implements AutoCloseable {
+public final class ScriptSession implements AutoCloseable {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final OutputSink outSink = OutputSink.of(out);
     private final OutputSink errSink = OutputSink.of(err);
-    final Interpreter interp;
+    public final Interpreter interp;
     final Runner runner;
     final ModuleInstance module;
     private final String name;
     private int snippets;
 
     ScriptSession(String name) {
+        this(name, b -> b);
+    }
+
+    /** With more builtins than the process layer's (another layer's pool kinds). */
+    public ScriptSession(String name, java.util.function.UnaryOperator<Interpreter.Builder> more) {
         this.name = name;
-        this.interp = ProcessPools.install(Stdlib.install(Interpreter.builder())).stdout(outSink).stderr(errSink).grantAll().build();
+        this.interp = more.apply(ProcessPools.install(Stdlib.install(Interpreter.builder()))).stdout(outSink).stderr(errSink).grantAll().build();
         this.runner = Runner.of(interp);
         this.module = new ModuleInstance("__main__", name + ".skein");
     }
@@ -48,17 +53,17 @@ final class ScriptSession implements AutoCloseable {
     String nextSourceName() { return name + "-" + (snippets + 1) + ".skein"; }
 
     /** Runs a snippet that must not fail. */
-    void ok(String code) {
+    public void ok(String code) {
         SkeinError e = run(code);
         if (e != null) fail("snippet failed: " + e.value().headline() + "\n" + e.value().trace() + "\n--- code ---\n" + code);
     }
 
     /** Runs a snippet (60 s at most); returns the Skein error it ended with, or null. */
-    SkeinError run(String code) {
+    public SkeinError run(String code) {
         return run(code, Duration.ofSeconds(60));
     }
 
-    SkeinError run(String code, Duration limit) {
+    public SkeinError run(String code, Duration limit) {
         snippets++;
         Source source = new Source(name + "-" + snippets + ".skein", code);
         Code compiled = runner.compile(source, module, false);
@@ -86,27 +91,27 @@ final class ScriptSession implements AutoCloseable {
         throw new AssertionError("a Java exception escaped the interpreter", e);
     }
 
-    Object global(String global) { return module.get(global); }
+    public Object global(String global) { return module.get(global); }
 
-    Pool pool(String global) { return (Pool) module.get(global); }
+    public Pool pool(String global) { return (Pool) module.get(global); }
 
     /** The worker processes of the process pool in {@code global}. */
     List<Long> workerPids(String global) { return ((ProcessTransport) pool(global).transport()).workerPids(); }
 
     /** Everything printed since the last call. */
-    String takeStdout() {
+    public String takeStdout() {
         outSink.flush();
         String s = out.toString(StandardCharsets.UTF_8);
         out.reset();
         return s;
     }
 
-    String peekStdout() {
+    public String peekStdout() {
         outSink.flush();
         return out.toString(StandardCharsets.UTF_8);
     }
 
-    String takeStderr() {
+    public String takeStderr() {
         errSink.flush();
         String s = err.toString(StandardCharsets.UTF_8);
         err.reset();

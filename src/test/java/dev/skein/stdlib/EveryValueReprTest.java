@@ -32,7 +32,7 @@ class EveryValueReprTest {
 
     @Test
     void everyBuiltinAndEveryStandardModuleMember() {
-        Interpreter interp = dev.skein.process.ProcessPools.install(Stdlib.install(Interpreter.builder().grantAll())   // every member reachable (os.env needs the environment capability)).build();
+        Interpreter interp = dev.skein.process.ProcessPools.install(Stdlib.install(Interpreter.builder().grantAll())).build();   // grantAll: os.env needs the environment capability
         List<String> seen = new ArrayList<>();
         interp.builtins().forEach((name, v) -> seen.add(name + " → " + check(v)));
         for (String module : StdlibNames.MODULES) {

@@ -1,0 +1,98 @@
+package dev.skein.cluster;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An input stream over byte arrays handed to it, read in order; once closed it ends after what
+ * it holds (arrays added after the close are dropped). It knows when its reader has read all
+ * and waits for more ({@link #awaitIdle}): a hosted worker has then done with its frames.
+ */
+final class ChunkPipe extends InputStream {
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+    private int headPos;
+    private boolean closed;
+    private boolean readerWaiting;
+    private boolean readerGone;
+
+    /** Appends {@code bytes}; false (dropped) once closed. */
+    boolean add(byte[] bytes) {
+        lock.lock();
+        try {
+            if (closed) return false;
+            if (bytes.length > 0) {
+                chunks.add(bytes);
+                readerWaiting = false;
+                changed.signalAll();
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** No more input: the reader gets the end once it has read what is here. */
+    @Override public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The reader will read no more (its thread ended). */
+    void readerGone() {
+        lock.lock();
+        try {
+            readerGone = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until the reader has read everything and waits for more, or is gone. */
+    void awaitIdle() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!readerGone && !(readerWaiting && chunks.isEmpty())) changed.await();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override public int read(byte[] b, int off, int len) {
+        if (len == 0) return 0;
+        lock.lock();
+        try {
+            while (chunks.isEmpty()) {
+                if (closed) return -1;
+                readerWaiting = true;
+                changed.signalAll();
+                changed.awaitUninterruptibly();
+            }
+            byte[] head = chunks.peek();
+            int n = Math.min(len, head.length - headPos);
+            System.arraycopy(head, headPos, b, off, n);
+            headPos += n;
+            if (headPos == head.length) {
+                chunks.poll();
+                headPos = 0;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+}
