@@ -40,6 +40,8 @@ final class HostObject implements Values.Named, Values.MethodHost, Values.Attrib
     /** What a script can name on it ({@code dir(obj)}): its exposed methods and properties, sorted. */
     public List<String> memberNames() { return members.names(); }
 
+    @Override public java.util.Collection<String> methodNames() { return memberNames(); }   // what dir(obj) lists
+
     @Override public String typeName() { return "java " + members.type.getSimpleName(); }
 
     @Override public Callable method(String name) {
@@ -102,6 +104,8 @@ final class HostObject implements Values.Named, Values.MethodHost, Values.Attrib
         }
 
         @Override public String name() { return group.owner + "." + group.name; }
+
+        @Override public Object receiver() { return HostObject.this; }
 
         @Override public String toString() { return "<java method " + name() + ">"; }
     }

@@ -377,6 +377,10 @@ final class ValueEncoder {
             out.writeString(s.builtinName());
             return;
         }
+        if (v instanceof Callable c && c.receiver() != null) {
+            child(c.receiver(), "receiver");   // a method of an object that cannot cross: the error names the object
+            throw notPortable("a method of " + article(Values.typeName(c.receiver())));
+        }
         if (v instanceof Builtin || v instanceof Callable) {
             String problem = HostFunctions.portabilityProblem(v);
             if (problem != null) throw new Unportable(problem, false);

@@ -17,6 +17,9 @@ public interface Callable {
     /** The parameter list as text (what {@code help} shows), or null when it is not known. */
     default String parameters() { return null; }
 
+    /** The object it is a method of, for a method bound to an object of the host's; else null. */
+    default Object receiver() { return null; }
+
     /** Where it was defined ({@code file:line}), or null for builtins. */
     default String definedAt() { return null; }
 }

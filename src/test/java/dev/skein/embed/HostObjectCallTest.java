@@ -41,6 +41,14 @@ class HostObjectCallTest {
         assertEquals("Object 3", run("o.twice(3)"));
     }
 
+    @Test void dirListsWhatAScriptMayCallAndHelpShowsIt() {
+        Object names = run("dir(acct)");
+        assertTrue(names instanceof List<?> l && l.contains("tick") && l.contains("deposit") && l.contains("balance")
+                && !l.contains("getClass") && !l.contains("wait"), String.valueOf(names));
+        run("help(acct)");
+        assertTrue(out.toString().contains("    tick("), out.toString());
+    }
+
     @Test void integersNarrowOnlyWhereExact() {
         assertEquals("int 7", run("o.only(7)"));
         assertEquals("short 300", run("o.small(300)"));
