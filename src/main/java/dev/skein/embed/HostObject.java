@@ -112,6 +112,11 @@ final class HostObject implements Values.Named, Values.MethodHost, Values.Attrib
 
     // ------------------------------------------------------------------ a live view of a Java container
 
+    @Override public boolean isTrue() {
+        boolean container = target instanceof Collection<?> || target instanceof Map<?, ?> || target.getClass().isArray();
+        return !container || length() != 0;
+    }
+
     @Override public long length() {
         if (target instanceof Collection<?> c) return c.size();
         if (target instanceof Map<?, ?> m) return m.size();

@@ -15,4 +15,7 @@ public interface HostContainer {
     boolean holds(Object item);
 
     SkeinIterator iterate();
+
+    /** Its truth in {@code if} and {@code while}: false for an empty container, as for Skein's own. */
+    default boolean isTrue() { return true; }
 }

@@ -51,6 +51,7 @@ public final class Values {
         if (o instanceof SkeinSet s) return s.size() != 0;
         if (o instanceof Bytes b) return b.length() != 0;
         if (o instanceof RangeValue r) return !r.isEmpty();
+        if (o instanceof HostContainer h) return h.isTrue();
         return true;
     }
 

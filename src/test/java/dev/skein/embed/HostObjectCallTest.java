@@ -49,6 +49,13 @@ class HostObjectCallTest {
         assertTrue(out.toString().contains("    tick("), out.toString());
     }
 
+    @Test void anEmptyJavaContainerIsFalse() {
+        session.setView("none", new java.util.ArrayList<>());
+        session.setView("some", List.of(1));
+        assertEquals("empty full", run("(\"full\" if none else \"empty\") + \" \" + (\"full\" if some else \"empty\")"));
+        assertEquals(true, run("bool(acct)"));
+    }
+
     @Test void integersNarrowOnlyWhereExact() {
         assertEquals("int 7", run("o.only(7)"));
         assertEquals("short 300", run("o.small(300)"));
