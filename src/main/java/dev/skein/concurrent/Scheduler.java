@@ -335,7 +335,15 @@ final class Scheduler implements WorkerEvents {
         if (recorded) return;
         TaskTrace trace = pool.registry().trace();
         if (trace != null) trace.ranElsewhere(t.future, pool, w, t.ranFrom(), t.ranTo(), error == null ? "done" : "failed");
+        if (error != null && t.outcomes == null && t.timedOut) {
+            // A worker that outlives a stop (a cluster member's) reports the stopped task's own error: it timed out.
+            error = timeoutError(t.future);
+        }
         record(t, value, error);
+    }
+
+    private static ErrorValue timeoutError(Future f) {
+        return Errors.timeout(f.describe() + " took longer than its timeout of " + Seconds.show(f.timeout()) + "; its worker was stopped").value();
     }
 
     /**
@@ -453,7 +461,7 @@ final class Scheduler implements WorkerEvents {
         }
         ErrorValue err;
         if (t.timedOut) {
-            err = Errors.timeout(f.describe() + " took longer than its timeout of " + Seconds.show(f.timeout()) + "; its worker was stopped").value();
+            err = timeoutError(f);
         } else {
             if (!onPurpose && t.retriesLeft > 0) {
                 t.retriesLeft--;

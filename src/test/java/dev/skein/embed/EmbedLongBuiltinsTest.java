@@ -32,7 +32,7 @@ class EmbedLongBuiltinsTest {
                     let pool = threads(1)
                     let t0 = time.monotonic()
                     let kind = "finished"
-                    try { await (submit work() to pool timeout 0.5) } catch Error as e { kind = e.kind }
+                    try { await (submit work() to pool timeout 0.2) } catch Error as e { kind = e.kind }
                     [kind, time.monotonic() - t0]
                     """.formatted(setup, call)));
             List<?> out = (List<?>) r;
