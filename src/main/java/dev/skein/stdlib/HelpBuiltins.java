@@ -39,7 +39,7 @@ final class HelpBuiltins {
             sb.append(", defined at ").append(r.definedAt()).append('\n');
         } else if (v instanceof BoundMethod m) {
             sb.append("method ").append(Values.typeName(m.receiver())).append('.').append(m.methodName())
-              .append('(').append(parameters(m.receiver(), m.methodName())).append(")\n");
+              .append('(').append(java.util.Objects.requireNonNullElse(parameters(m.receiver(), m.methodName()), "…")).append(")\n");
         } else if (v instanceof Builtin f) {
             sb.append("builtin ").append(f.name()).append('(').append(shown(f.parameters())).append(")\n");
         } else if (v instanceof Callable f) {
@@ -53,7 +53,9 @@ final class HelpBuiltins {
             if (!names.isEmpty()) {
                 sb.append(", with:\n");
                 for (String name : names) {
-                    sb.append("    ").append(name).append('(').append(parameters(v, name)).append(")\n");
+                    String params = parameters(v, name);
+                    // An attribute (pool.size) has no parameters: it shows as a plain name.
+                    sb.append("    ").append(params == null ? name : name + "(" + params + ")").append('\n');
                 }
             } else {
                 sb.append('\n');
@@ -62,11 +64,12 @@ final class HelpBuiltins {
         return sb.append("(the full reference: ").append(REFERENCE).append(")\n").toString();
     }
 
-    /** The parameters of {@code receiver}'s method {@code name} as help shows them, or … when unknown. */
+    /** The parameters of {@code receiver}'s method {@code name} as help shows them; … when unknown, null for an attribute. */
     private static String parameters(Object receiver, String name) {
         Callable method = TypeMethods.find(receiver, name);
         if (method == null && receiver instanceof Values.MethodHost host) method = host.method(name);
-        String spec = method == null ? null : method.parameters();
+        if (method == null) return null;
+        String spec = method.parameters();
         return spec == null ? "…" : shown(spec);
     }
 
