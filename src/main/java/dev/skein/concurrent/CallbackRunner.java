@@ -74,7 +74,11 @@ final class CallbackRunner {
         try {
             if (!running) return false;
             while (running) {
-                Waiting.awaitSlice(lock, idle, TimeUnit.MILLISECONDS.toNanos(50), waiter);
+                idle.await(50, TimeUnit.MILLISECONDS);
+                if (waiter != null && waiter.isInterrupted()) {
+                    lock.unlock();
+                    try { waiter.poll(); } finally { lock.lock(); }
+                }
             }
             return true;
         } catch (InterruptedException e) {
