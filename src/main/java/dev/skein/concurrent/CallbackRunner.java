@@ -74,11 +74,7 @@ final class CallbackRunner {
         try {
             if (!running) return false;
             while (running) {
-                idle.await(50, TimeUnit.MILLISECONDS);
-                if (waiter != null && waiter.isInterrupted()) {
-                    lock.unlock();
-                    try { waiter.poll(); } finally { lock.lock(); }
-                }
+                Waiting.awaitSlice(lock, idle, TimeUnit.MILLISECONDS.toNanos(50), waiter);
             }
             return true;
         } catch (InterruptedException e) {

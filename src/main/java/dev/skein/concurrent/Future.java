@@ -267,17 +267,20 @@ public final class Future implements Values.Named, Values.MethodHost {
             lock.unlock();
         }
         if (toRun == null) return;
-        if (remote && toRun.stream().anyMatch(cb -> cb instanceof Callback)) {
-            // Internal listeners are quick and run here; the script's callbacks run in order on the pool's callback thread.
-            List<Object> skein = new ArrayList<>();
-            for (Object cb : toRun) {
-                if (cb instanceof Callback) skein.add(cb);
-                else runCallback(cb);
+        // Internal listeners are quick and run here; for a remote outcome, the script's callbacks
+        // run in order on the pool's callback thread.
+        List<Object> later = null;
+        for (Object cb : toRun) {
+            if (!(remote && cb instanceof Callback)) {
+                runCallback(cb);
+                continue;
             }
-            pool.callbackRunner().run(() -> { for (Object cb : skein) runCallback(cb); });
-            return;
+            if (later == null) later = new ArrayList<>();
+            later.add(cb);
         }
-        for (Object cb : toRun) runCallback(cb);
+        if (later == null) return;
+        List<Object> skein = later;
+        pool.callbackRunner().run(() -> { for (Object cb : skein) runCallback(cb); });
     }
 
     /** A Skein callback and the thread state that registered it, whose limits it runs under. */
@@ -387,11 +390,7 @@ public final class Future implements Values.Named, Values.MethodHost {
             while (!(state == State.DONE || state == State.FAILED || state == State.CANCELLED)) {
                 long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - System.nanoTime();
                 if (left <= 0) return false;
-                finished.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
-                if (waiter != null && waiter.isInterrupted()) {
-                    lock.unlock();
-                    try { waiter.poll(); } finally { lock.lock(); }
-                }
+                Waiting.awaitSlice(lock, finished, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), waiter);
             }
             return true;
         } catch (InterruptedException e) {

@@ -141,4 +141,17 @@ public final class Waiting {
         }
         return sb.toString();
     }
+
+    /**
+     * One slice of a wait on {@code c} (its lock held): at most {@code nanos}, then the waiter's
+     * stop request, if any, raised with the lock let go, so a cancelled waiter stops.
+     */
+    static void awaitSlice(java.util.concurrent.locks.ReentrantLock lock, java.util.concurrent.locks.Condition c, long nanos,
+                           ThreadState waiter) throws InterruptedException {
+        c.awaitNanos(nanos);
+        if (waiter != null && waiter.isInterrupted()) {
+            lock.unlock();
+            try { waiter.poll(); } finally { lock.lock(); }
+        }
+    }
 }

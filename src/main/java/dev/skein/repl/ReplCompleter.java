@@ -1,19 +1,12 @@
 package dev.skein.repl;
 
-import dev.skein.concurrent.Future;
-import dev.skein.concurrent.Pool;
 import dev.skein.interp.ModuleInstance;
-import dev.skein.runtime.Bytes;
-import dev.skein.runtime.Callable;
-import dev.skein.runtime.ErrorValue;
 import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.Missing;
 import dev.skein.runtime.ModuleValue;
-import dev.skein.runtime.RangeValue;
 import dev.skein.runtime.RecordValue;
 import dev.skein.runtime.SkeinDict;
 import dev.skein.runtime.SkeinList;
-import dev.skein.stdlib.TypeMethods;
 import dev.skein.syntax.SkeinLexer;
 import java.util.ArrayList;
 import java.util.Collection;

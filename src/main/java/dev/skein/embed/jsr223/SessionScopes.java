@@ -119,7 +119,7 @@ final class SessionScopes {
             try {
                 e.plain().put(name, g.getValue());
             } catch (UnsupportedOperationException readOnly) {
-                return;
+                return;   // a read-only ENGINE_SCOPE (Map.of) refuses writes: the script's globals stay in its session
             }
             st.fromBindings.add(name);
         }
