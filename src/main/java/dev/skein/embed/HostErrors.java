@@ -20,12 +20,12 @@ import java.util.concurrent.TimeoutException;
 final class HostErrors {
     private HostErrors() {}
 
-    static SkeinError toSkein(Throwable t, String function, SkeinSession session) {
+    static SkeinError toSkein(Throwable t, String function) {
         if (t instanceof SkeinException s) return s.toSkeinError();
         if (t instanceof InterruptedException) Thread.currentThread().interrupt();
         String why = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         SkeinError e = of(t, why, "host function '" + function + "' failed: " + t, function);
-        if (session != null) session.rememberHostCause(e.value(), t);
+        e.value().setJavaCause(t);
         return e;
     }
 
@@ -38,7 +38,9 @@ final class HostErrors {
         if (t instanceof Error err && !(t instanceof LinkageError)) throw err;   // out of memory, stack overflow: not the script's to catch
         if (t instanceof InterruptedException) Thread.currentThread().interrupt();
         String why = t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage()) + " (in " + method + ")";
-        return of(t, why, why, method);
+        SkeinError e = of(t, why, why, method);
+        e.value().setJavaCause(t);
+        return e;
     }
 
     private static SkeinError of(Throwable t, String why, String otherwise, String function) {

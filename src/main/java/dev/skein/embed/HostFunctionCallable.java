@@ -24,7 +24,7 @@ final class HostFunctionCallable implements HostCallable {
         } catch (SkeinError e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            throw HostErrors.toSkein(e, function.name(), call.session());
+            throw HostErrors.toSkein(e, function.name());
         } finally {
             call.finish();
         }

@@ -59,7 +59,6 @@ public final class SkeinSession implements AutoCloseable {
     private final Set<String> hostNames = new java.util.LinkedHashSet<>();
     private final Set<String> announced = new java.util.HashSet<>();
     private final Set<ThreadState> running = ConcurrentHashMap.newKeySet();
-    private final Map<ErrorValue, Throwable> hostCauses = Collections.synchronizedMap(new WeakHashMap<>());
     private volatile boolean closed;
 
     SkeinSession(SkeinEngine engine, OutputSink out, OutputSink err) {
@@ -352,11 +351,9 @@ public final class SkeinSession implements AutoCloseable {
 
     /** A Skein error as the host's exception, rendered with the source lines the session knows. */
     static SkeinException exceptionFor(SkeinSession session, ErrorValue e) {
-        if (session == null) return SkeinException.fromError(e, null, null);
-        return SkeinException.fromError(e, session.runner.report(e), session.hostCauses.get(e));
+        if (session == null) return SkeinException.fromError(e, null, e.javaCause());
+        return SkeinException.fromError(e, session.runner.report(e), e.javaCause());
     }
-
-    void rememberHostCause(ErrorValue e, Throwable cause) { hostCauses.put(e, cause); }
 
     Interpreter interpreter() { return interp; }
 

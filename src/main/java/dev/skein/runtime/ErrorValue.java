@@ -11,6 +11,8 @@ public final class ErrorValue {
     private final ErrorKind kind;
     private final String message;
     private ErrorValue cause;
+    /** The Java exception of a host function or host method this error stands for, for the host to see; never crosses a process. */
+    private volatile Throwable javaCause;
     private final List<TraceEntry> trace = new ArrayList<>();
     private final java.util.concurrent.locks.ReentrantLock traceLock = new java.util.concurrent.locks.ReentrantLock();
 
@@ -26,6 +28,7 @@ public final class ErrorValue {
      */
     public ErrorValue copyForRethrow() {
         ErrorValue c = new ErrorValue(kind, message, cause);
+        c.javaCause = javaCause;
         for (TraceEntry t : trace()) c.addTrace(t);
         return c;
     }
@@ -37,6 +40,10 @@ public final class ErrorValue {
     public ErrorValue cause() { return cause; }
 
     public void setCause(ErrorValue c) { if (c != this) this.cause = c; }
+
+    public Throwable javaCause() { return javaCause; }
+
+    public void setJavaCause(Throwable t) { this.javaCause = t; }
 
     /** Trace entries, innermost (where it was raised) first. */
     public List<TraceEntry> trace() {

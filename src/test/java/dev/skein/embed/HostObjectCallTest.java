@@ -1,6 +1,7 @@
 package dev.skein.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,6 +144,16 @@ class HostObjectCallTest {
         SkeinException e = assertThrows(SkeinException.class, () -> run("let x = 1\n\nacct.deposit(0)"));
         assertEquals(3, e.line());
         assertTrue(e.detail().contains("IllegalStateException"), e.detail());
+        IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("amount must be positive, got 0", cause.getMessage());
+    }
+
+    @Test void aHostExceptionKeepsItsJavaCauseThroughAnAwait() {
+        SkeinException e = assertThrows(SkeinException.class,
+                () -> run("let pool = threads(1)\nawait (submit acct.deposit(-5) to pool)"));
+        assertEquals("Error", e.kind());
+        IllegalStateException cause = assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertEquals("amount must be positive, got -5", cause.getMessage());
     }
 
     @Test void keywordArgumentsAndUnknownMembersAreClearErrors() {
