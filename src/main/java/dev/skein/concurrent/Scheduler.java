@@ -491,14 +491,23 @@ final class Scheduler implements WorkerEvents {
         if (trace != null) trace.instant("retry", t.future, pool, w, detail);
     }
 
+    /**
+     * Puts a lost task back at the head of the queue. Its worker's death was handled outside the
+     * lock: if the pool broke meanwhile (another death found no worker left and none that can
+     * start, as when every cluster member is killed at once), no one will take it: it fails now.
+     */
     private void requeue(Task t) {
         lock.lock();
         try {
-            queue.addFirst(t);
-            queued.incrementAndGet();
+            if (!broken) {
+                queue.addFirst(t);
+                queued.incrementAndGet();
+                return;
+            }
         } finally {
             lock.unlock();
         }
+        failStranded(List.of(t));
     }
 
     private static ErrorValue crashError(Worker w, Task t, String exit, String output) {
