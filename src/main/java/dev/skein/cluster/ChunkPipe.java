@@ -8,7 +8,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * An input stream over byte arrays handed to it, read in order; once closed it ends after what
  * it holds (arrays added after the close are dropped). It knows when its reader has read all
- * and waits for more ({@link #awaitIdle}): a hosted worker has then done with its frames.
+ * and waits for more ({@link #awaitIdleOr}): a hosted worker has then done with its frames.
  */
 final class ChunkPipe extends InputStream {
     private final ReentrantLock lock = new ReentrantLock();
@@ -46,6 +46,29 @@ final class ChunkPipe extends InputStream {
         }
     }
 
+    /** Stops now: what is held and unread is dropped, and the reader gets the end at its next read. */
+    void closeNow() {
+        lock.lock();
+        try {
+            chunks.clear();
+            headPos = 0;
+            closed = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes {@link #awaitIdleOr} to look at its condition again. */
+    void poke() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The reader will read no more (its thread ended). */
     void readerGone() {
         lock.lock();
@@ -57,15 +80,21 @@ final class ChunkPipe extends InputStream {
         }
     }
 
-    /** Waits until the reader has read everything and waits for more, or is gone. */
-    void awaitIdle() throws InterruptedException {
+    /**
+     * Waits until the reader has read everything and waits for more, or is gone, or {@code ready}
+     * holds (looked at again on each {@link #poke}); returns whether the reader is idle or gone.
+     */
+    boolean awaitIdleOr(java.util.function.BooleanSupplier ready) throws InterruptedException {
         lock.lock();
         try {
-            while (!readerGone && !(readerWaiting && chunks.isEmpty())) changed.await();
+            while (!idle() && !ready.getAsBoolean()) changed.await();
+            return idle();
         } finally {
             lock.unlock();
         }
     }
+
+    private boolean idle() { return readerGone || readerWaiting && chunks.isEmpty(); }
 
     @Override public int read() {
         byte[] one = new byte[1];

@@ -62,6 +62,11 @@ final class ClusterConfigs {
         ClientConfig c = new ClientConfig().setClusterName(cluster);
         common(c::setProperty);
         c.setProperty("hazelcast.client.invocation.timeout.seconds", String.valueOf(connectSeconds));
+        // A member that stops answering without closing its connections (a frozen process, a
+        // machine gone off the network) is given up after this, as members give each other up,
+        // not after the client's default of 60 s: its tasks then fail over like a killed member's.
+        c.setProperty("hazelcast.client.heartbeat.interval", "1000");
+        c.setProperty("hazelcast.client.heartbeat.timeout", String.valueOf(connectSeconds * 1000L));
         c.getNetworkConfig().setAddresses(new java.util.ArrayList<>(addresses)).setSmartRouting(true);
         c.getConnectionStrategyConfig().setReconnectMode(ClientConnectionStrategyConfig.ReconnectMode.ASYNC)
                 .getConnectionRetryConfig().setClusterConnectTimeoutMillis(connectSeconds * 1000L)

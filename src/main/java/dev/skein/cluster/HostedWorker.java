@@ -16,6 +16,8 @@ final class HostedWorker {
     static final byte ALIVE = 0;
     /** Reply status: the worker ended; an int exit code follows (-1: it was shut down). */
     static final byte ENDED = 1;
+    /** Reply status: the worker still runs what it was given; ask again (with more frames, or none) for the rest of its output. */
+    static final byte BUSY = 2;
 
     private static final long STACK_BYTES = 256L << 20;
 
@@ -23,6 +25,8 @@ final class HostedWorker {
     private final ReentrantLock outputLock = new ReentrantLock();
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private volatile boolean ended;
+    /** Stopped: it writes nothing more, so it ends at its next frame rather than run a task queued behind. */
+    private volatile boolean killed;
     private volatile int exitCode;
     private final Thread thread;
     volatile long lastUsedNanos = System.nanoTime();
@@ -45,13 +49,17 @@ final class HostedWorker {
         thread.start();
     }
 
-    /** Gives it {@code frames} (may be empty) and waits until it has done with them; returns status and output. */
+    /**
+     * Gives it {@code frames} (may be empty) and waits until it has done with all it holds, or
+     * has written something; returns status and output. Answering as soon as there is output lets
+     * results travel back while the worker runs the tasks queued behind (see {@link #BUSY}).
+     */
     byte[] exchange(byte[] frames) throws InterruptedException {
         lastUsedNanos = System.nanoTime();
         busy = true;
         try {
             input.add(frames);
-            input.awaitIdle();
+            boolean idle = input.awaitIdleOr(this::hasOutput);
             byte[] out;
             outputLock.lock();
             try {
@@ -62,7 +70,7 @@ final class HostedWorker {
             }
             boolean over = ended;
             ByteArrayOutputStream reply = new ByteArrayOutputStream(out.length + 5);
-            reply.write(over ? ENDED : ALIVE);
+            reply.write(over ? ENDED : idle ? ALIVE : BUSY);
             if (over) {
                 int code = exitCode;
                 reply.write(code >>> 24);
@@ -78,30 +86,44 @@ final class HostedWorker {
         }
     }
 
-    /** Stops it: the running task is interrupted, and it ends when it next reads. */
+    private boolean hasOutput() {
+        outputLock.lock();
+        try {
+            return output.size() > 0;
+        } finally {
+            outputLock.unlock();
+        }
+    }
+
+    /** Stops it: the running task is interrupted, tasks queued behind it are dropped, and it ends when it next reads. */
     void kill() {
-        input.close();
+        killed = true;
+        input.closeNow();
         thread.interrupt();
     }
 
     /** The worker's output, kept until the exchange that caused it returns it. */
     private final class Sink extends OutputStream {
-        @Override public void write(int b) {
+        @Override public void write(int b) throws IOException {
+            if (killed) throw new IOException("the worker was stopped");
             outputLock.lock();
             try {
                 output.write(b);
             } finally {
                 outputLock.unlock();
             }
+            input.poke();
         }
 
-        @Override public void write(byte[] b, int off, int len) {
+        @Override public void write(byte[] b, int off, int len) throws IOException {
+            if (killed) throw new IOException("the worker was stopped");
             outputLock.lock();
             try {
                 output.write(b, off, len);
             } finally {
                 outputLock.unlock();
             }
+            input.poke();
         }
     }
 }

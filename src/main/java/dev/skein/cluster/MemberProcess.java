@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The pool's side of one hosted worker on a member, seen as a worker process: the frames the
  * pool writes (one flush, one batch of whole frames) travel in order as {@link ClusterTask}s,
- * one at a time, and each reply's frames are what the pool reads. A member that leaves, refuses
+ * one call at a time carrying every batch written meanwhile, and each reply's frames are what
+ * the pool reads. While the worker is busy (it has tasks queued behind the one it runs) the next
+ * call goes at once, with no frames if there are none, to fetch its further output. A member that leaves, refuses
  * a task or cannot be reached ends the worker, which the pool's scheduler then treats as a
  * crashed worker: its task is re-sent to another member while retries last.
  */
@@ -43,16 +45,17 @@ final class MemberProcess extends RemoteWorkers.RemoteProcess {
         Thread.ofVirtual().name("skein-cluster-" + session).start(() -> converse(openArgs));
     }
 
-    /** Opens the hosted worker, then sends each batch of frames in turn and delivers the replies. */
+    /** Opens the hosted worker, then sends the batches of frames in turn and delivers the replies. */
     private void converse(byte[] openArgs) {
         byte op = ClusterTask.OPEN;
         byte[] payload = openArgs;
         try {
             while (!ended) {
                 byte[] reply = link.call(member, new ClusterTask(op, session, payload, link.signer()), op == ClusterTask.OPEN);
+                boolean busy = reply.length > 0 && reply[0] == HostedWorker.BUSY;
                 deliver(reply);
                 if (ended) return;
-                payload = outbox.take();
+                payload = pending(busy);
                 if (payload == POISON) return;
                 op = ClusterTask.FEED;
             }
@@ -65,7 +68,19 @@ final class MemberProcess extends RemoteWorkers.RemoteProcess {
         }
     }
 
-    /** A reply: status (alive, or ended with an exit code), then the worker's frames. */
+    /** Every batch written since the last call, in order (waiting for one unless the worker is busy); POISON once ended. */
+    private byte[] pending(boolean busy) throws InterruptedException {
+        java.util.List<byte[]> batches = new java.util.ArrayList<>();
+        if (!busy) batches.add(outbox.take());
+        outbox.drainTo(batches);
+        if (batches.contains(POISON)) return POISON;
+        if (batches.size() == 1) return batches.get(0);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] b : batches) all.writeBytes(b);
+        return all.toByteArray();
+    }
+
+    /** A reply: status (alive, busy, or ended with an exit code), then the worker's frames. */
     private void deliver(byte[] reply) {
         if (reply.length == 0) {
             finish(-1, "cluster member " + ClusterMember.hostPort(member) + " sent an empty reply");

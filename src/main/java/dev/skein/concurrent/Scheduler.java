@@ -30,6 +30,8 @@ final class Scheduler implements WorkerEvents {
         final Worker worker;
         /** Written under the lock, or by a worker's lock-free hand-over to itself (see finished). */
         volatile Task current;
+        /** Tasks sent to it behind {@link #current}, in order: they wait in its input (see {@link Transport#window}). */
+        final java.util.ArrayDeque<Task> behind = new java.util.ArrayDeque<>();
         boolean ready;
         /** Told to stop its task (a process worker is then ended): it never takes another. */
         boolean stopping;
@@ -47,6 +49,8 @@ final class Scheduler implements WorkerEvents {
     private final Transport transport;
     private final int capacity;
     private final int retries;
+    /** Tasks a worker may hold at once, the one it runs included (1: no pipelining). */
+    private final int window;
     private final ReentrantLock lock = new ReentrantLock();
     /**
      * The queued tasks. A concurrent deque, so that in-process workers can take the next task
@@ -76,6 +80,8 @@ final class Scheduler implements WorkerEvents {
         this.capacity = capacity;
         this.retries = retries;
         this.lockFree = transport.inProcess() && transport.maxTasksPerWorker() == 0;
+        // A worker retired by count must not hold tasks beyond its last one.
+        this.window = transport.inProcess() || transport.maxTasksPerWorker() > 0 ? 1 : Math.max(1, transport.window());
     }
 
     // ------------------------------------------------------------------ the queue and the mirrors
@@ -207,6 +213,7 @@ final class Scheduler implements WorkerEvents {
         ErrorValue refusedSubmitted = null;
         while (true) {
             Hand h = idleHand();
+            if (h == null && window > 1) h = pipelineHand();
             if (h == null) break;
             Task t = dequeue();
             if (t == null) break;
@@ -219,9 +226,14 @@ final class Scheduler implements WorkerEvents {
             } else if (f.isDone()) {
                 continue;
             }
-            idleRemove(h);
-            h.current = t;
-            busy++;
+            boolean head = h.current == null;
+            if (head) {
+                idleRemove(h);
+                h.current = t;
+                busy++;
+            } else {
+                h.behind.add(t);
+            }
             TaskTrace trace = transport.inProcess() ? null : pool.registry().trace();
             if (trace != null) {
                 t.sentNanos = System.nanoTime();
@@ -240,9 +252,20 @@ final class Scheduler implements WorkerEvents {
                 if (f == submitted) refusedSubmitted = refused.error();
                 continue;
             }
-            if (!transport.inProcess()) t.clock = f.startTimeoutClock();
+            // A task sent behind another starts its clock when it comes to run (see finished).
+            if (head && !transport.inProcess()) t.clock = f.startTimeoutClock();
         }
         return refusedSubmitted;
+    }
+
+    /** A busy worker with room in its window (the one holding fewest), when none is idle. */
+    private Hand pipelineHand() {
+        Hand best = null;
+        for (Hand h : hands.values()) {
+            if (!h.ready || h.stopping || h.current == null || h.behind.size() >= window - 1) continue;
+            if (best == null || h.behind.size() < best.behind.size()) best = h;
+        }
+        return best;
     }
 
     /** The idle worker that has run the most tasks: work goes to a warm worker first. */
@@ -324,7 +347,14 @@ final class Scheduler implements WorkerEvents {
                 stranded = staff();
             } else if (!h.stopping) {
                 // A worker being ended whose result still arrived must not be handed a new task.
-                idleAdd(h);
+                Task next = h.behind.poll();
+                if (next == null) {
+                    idleAdd(h);
+                } else {
+                    h.current = next;   // it was sent already: it runs now
+                    busy++;
+                    if (!next.future.isDone()) next.clock = next.future.startTimeoutClock();
+                }
             }
             dispatchLocked(null);
         } finally {
@@ -390,6 +420,7 @@ final class Scheduler implements WorkerEvents {
         String exit = w.exitDescription();
         String output = w.lastOutput();
         Task lost;
+        List<Task> unsent;
         boolean giveUp = false;
         lock.lock();
         try {
@@ -399,6 +430,8 @@ final class Scheduler implements WorkerEvents {
             idleRemove(h);
             lost = h.current;
             if (lost != null) busy--;
+            unsent = new ArrayList<>(h.behind);
+            h.behind.clear();
             if (!h.ready && !onPurpose && ++startFailures >= MAX_START_FAILURES && !broken) {
                 giveUp = true;
                 brokenReason = startFailure(exit, output);
@@ -419,7 +452,9 @@ final class Scheduler implements WorkerEvents {
         }
         TaskTrace trace = pool.registry().trace();
         if (trace != null) traceDeath(trace, w, lost, onPurpose, exit);
-        // Lost work is requeued (retries, the rest of a chunk) before the pool is restaffed for it.
+        // Lost work is requeued (retries, the rest of a chunk) before the pool is restaffed for it:
+        // tasks waiting behind the lost one never ran there, so they go back as they were, first.
+        for (int i = unsent.size() - 1; i >= 0; i--) resend(unsent.get(i));
         if (lost != null) handleLost(w, lost, onPurpose, exit, output);
         List<Task> stranded;
         lock.lock();
@@ -486,19 +521,36 @@ final class Scheduler implements WorkerEvents {
         }
     }
 
+    /** A task sent to a worker that died before running it: back in the queue, no retry spent. */
+    private void resend(Task t) {
+        Future f = t.future;
+        if (f.isDone()) return;   // cancelled while it waited there
+        if (f.isCancelRequested()) f.cancelledRemote();
+        else requeue(t);
+    }
+
     private void traceRetry(Worker w, Task t, String detail) {
         TaskTrace trace = pool.registry().trace();
         if (trace != null) trace.instant("retry", t.future, pool, w, detail);
     }
 
+    /**
+     * Puts a lost task back at the head of the queue. Its worker's death was handled outside the
+     * lock: if the pool broke meanwhile (another death found no worker left and none that can
+     * start, as when every cluster member is killed at once), no one will take it: it fails now.
+     */
     private void requeue(Task t) {
         lock.lock();
         try {
-            queue.addFirst(t);
-            queued.incrementAndGet();
+            if (!broken) {
+                queue.addFirst(t);
+                queued.incrementAndGet();
+                return;
+            }
         } finally {
             lock.unlock();
         }
+        failStranded(List.of(t));
     }
 
     private static ErrorValue crashError(Worker w, Task t, String exit, String output) {
@@ -536,10 +588,20 @@ final class Scheduler implements WorkerEvents {
         lock.lock();
         try {
             Hand h = running(f);
-            if (h != null) stop(h);
+            if (h != null) {
+                stop(h);
+            } else if (sentBehind(f)) {
+                // Not started: it ends now; its worker runs it when its turn comes, and the outcome is dropped.
+                f.cancelledRemote();
+            }
         } finally {
             lock.unlock();
         }
+    }
+
+    private boolean sentBehind(Future f) {
+        for (Hand h : hands.values()) for (Task t : h.behind) if (t.future == f) return true;
+        return false;
     }
 
     void timeOut(Future f) {

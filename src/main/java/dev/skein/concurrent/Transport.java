@@ -37,6 +37,14 @@ public interface Transport {
     /** True: all workers start with the pool and are replaced; false: they start as tasks arrive. */
     default boolean startsEagerly() { return false; }
 
+    /**
+     * Tasks a worker elsewhere may be sent at once, the one it runs included: those behind it wait
+     * in its input, so a worker at the end of a slow link does not idle while results and the next
+     * tasks travel. Their clocks start when they come to run; a worker that dies gives them back
+     * to the queue without spending a retry. 1 (the default): one task at a time.
+     */
+    default int window() { return 1; }
+
     /** Tasks a worker runs before it is replaced (0: no limit). */
     default int maxTasksPerWorker() { return 0; }
 

@@ -105,6 +105,12 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
 
     @Override public int maxTasksPerWorker() { return maxTasks; }
 
+    /** A cluster member's worker gets its next tasks while it runs one: the round trip to it is hidden. */
+    @Override public int window() { return remote == null ? 1 : REMOTE_WINDOW; }
+
+    /** Tasks in flight per remote worker (see {@link Transport#window}); a worker process takes one at a time. */
+    static final int REMOTE_WINDOW = 4;
+
     // ------------------------------------------------------------------ submitting
 
     @Override public Object prepare(ThreadState ts, Object callee, Object[] args, String[] kwNames, List<Object[]> batch, long firstItem, String site) {
@@ -144,7 +150,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
     /** Sends {@code task} to {@code w} (called by the scheduler, which holds its lock). */
     void send(WorkerProcess w, Task task) throws IOException {
         Prepared p = (Prepared) task.payload();
-        w.current = task;
+        w.sent.addLast(task);
         sendSources(w, p.modules());
         // A chunk with a timeout has its items reported one by one: the clock runs per item.
         byte kind = p.kind() == Wire.TASK_CHUNK && task.future().timeout() > 0 ? Wire.TASK_CHUNK_EACH_ITEM : p.kind();
@@ -190,7 +196,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
 
     /** A TIMING frame: when the worker ran its current task, for the timeline (see {@link Wire#TIMING}). */
     private void timing(WorkerProcess w, byte[] payload) {
-        Task task = w.current;
+        Task task = w.sent.peekFirst();
         try {
             Codec.In in = new Codec.In(payload);
             int id = in.readInt();
@@ -240,7 +246,7 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
      * a batch that cannot be parsed at all stops the worker.
      */
     private void item(WorkerProcess w, byte[] payload) {
-        Task task = w.current;
+        Task task = w.sent.peekFirst();
         if (task == null || !task.isChunk()) return;
         ItemBatch.Received got;
         try {
@@ -279,9 +285,8 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
             w.events.ready(w);
             return;
         }
-        Task task = w.current;
+        Task task = w.sent.pollFirst();   // a worker runs its tasks in the order they were sent
         if (task == null) return;
-        w.current = null;
         boolean ok = frame.type() == Wire.RESULT;
         if (task.isChunk()) {
             w.events.finished(w, task, null, ok ? null : errorIn(frame.payload()), false);

@@ -45,8 +45,8 @@ final class WorkerProcess implements Worker {
     private final ReentrantLock stderrLock = new ReentrantLock();
     /** How many sources of each module this worker has compiled (guarded by the scheduler's lock). */
     final Map<ModuleInstance, Integer> sourcesSent = new HashMap<>();
-    /** The task it runs now, or null (set by the scheduler's thread, read by the reader thread). */
-    volatile Task current;
+    /** The tasks sent to it and not finished, the one it runs first (added by the scheduler's thread, taken by the reader thread). */
+    final java.util.concurrent.ConcurrentLinkedDeque<Task> sent = new java.util.concurrent.ConcurrentLinkedDeque<>();
     /** Where its pool's scheduler hears of it (set by {@link #attach}). */
     volatile WorkerEvents events;
     private volatile ProcessTransport transport;

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.skein.process.ScriptSession;
 import dev.skein.runtime.ErrorKind;
 import dev.skein.runtime.SkeinError;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cluster("t", members=3)}: three real Hazelcast members on loopback inside the test's
@@ -172,6 +174,39 @@ class ClusterPoolTest {
                 }
                 """);
         assertEquals("81\n[1, 4, 9]\n", s.takeStdout());
+    }
+
+    /** Tasks sent behind a running one: each result comes back when it is ready, not with the rest of what was sent. */
+    @Test void aResultComesBackWhileItsWorkerRunsTheTasksSentBehindIt() {
+        ok("""
+                with cluster("one", members=1, threads_per_member=1) as one {
+                    let first = submit nap(1) to one
+                    let second = submit ident(2) to one
+                    let third = submit nap(3) to one
+                    print(await second, first.done(), third.done())
+                }
+                """, Duration.ofSeconds(60));
+        assertEquals("2 true false\n", s.takeStdout());
+    }
+
+    /** A task waiting on the member behind one that is cancelled does not run there: it runs once, on a new worker. */
+    @Test void aTaskSentBehindACancelledOneRunsOnce(@TempDir Path dir) {
+        String marks = dir.resolve("marks.txt").toString().replace("\\", "/");
+        ok("""
+                import fs
+                fn mark(p) { fs.append_text(p, "ran\\n"); return 1 }
+                fn loud_nap() { print("napping"); time.sleep(60) }
+                with cluster("stop", members=1, threads_per_member=1) as one {
+                    await (submit ident(0) to one)
+                    let a = submit loud_nap() to one
+                    let b = submit mark("%s") to one
+                    time.sleep(2)
+                    a.cancel()
+                    print(await b)
+                }
+                print(fs.read_text("%s"))
+                """.formatted(marks, marks), Duration.ofSeconds(60));
+        assertEquals("napping\n1\nran\n\n", s.takeStdout());
     }
 
     @Test void badArgumentsAreSkeinErrors() {

@@ -109,6 +109,39 @@ class ClusterWorkersTest {
         return "\n--- threads ---\n" + dump;
     }
 
+    /** A member frozen mid-task (SIGSTOP: its connections stay open, nothing answers) fails the task within the heartbeat bound. */
+    @Test void aFrozenMemberFailsItsTasksWithinTheBound() throws Exception {
+        String cluster = "stop-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        List<Integer> ports = freePorts(1);
+        Process worker = startWorkers(cluster, ports).get(0);
+        Path running = dir.resolve("running");
+        Path script = dir.resolve("frozen.skein");
+        Files.writeString(script, """
+                import fs
+                import time
+                fn nap(s) { time.sleep(s); return s }
+                let c = cluster("%s", join=["127.0.0.1:%d"])
+                print("warm:", await (submit nap(0) to c))
+                let f = submit nap(120) to c
+                time.sleep(0.5)
+                fs.write_text("%s", "x")
+                print("not reached", await f)
+                """.formatted(cluster, ports.get(0), running));
+        Path scriptLog = dir.resolve("frozen.log");
+        Process run = skein(scriptLog, script.toString());
+        awaitText(running, "x", Duration.ofSeconds(90));
+        new ProcessBuilder("kill", "-STOP", String.valueOf(worker.pid())).start().waitFor(10, TimeUnit.SECONDS);
+        long frozenAt = System.nanoTime();
+        if (!run.waitFor(40, TimeUnit.SECONDS)) fail("the script waits for a frozen member:\n" + Files.readString(scriptLog) + threads(run));
+        double seconds = (System.nanoTime() - frozenAt) / 1e9;
+        String out = Files.readString(scriptLog);
+        assertEquals(1, run.exitValue(), out);
+        assertTrue(out.contains("warm: 0") && out.contains("WorkerCrashedError"), out);
+        assertFalse(out.contains("not reached 120"), out);
+        assertFalse(out.contains("\tat ") || out.contains("Exception"), "a Java trace or exception:\n" + out);
+        assertTrue(seconds < 30, "the error came after " + seconds + " s");
+    }
+
     @Test void aMemberKilledMidMapLosesNothingThenAllKilledFailsClearly() throws Exception {
         String cluster = "kill-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         List<Integer> ports = freePorts(3);

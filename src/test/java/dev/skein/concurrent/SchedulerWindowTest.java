@@ -1,0 +1,85 @@
+package dev.skein.concurrent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.skein.runtime.ErrorKind;
+import dev.skein.runtime.Interpreter;
+import dev.skein.runtime.ThreadState;
+import dev.skein.stdlib.Stdlib;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A transport whose workers are far away (a window of 3): a busy worker is sent the next tasks,
+ * which run in turn; a cancelled one that waits there ends at once; those that wait behind a
+ * task whose worker dies go to another worker without spending a retry.
+ */
+@Timeout(60)
+class SchedulerWindowTest {
+    private final Interpreter interp = Stdlib.install(Interpreter.builder()).build();
+
+    private static final class Far implements Worker {
+        final List<Task> sent = new CopyOnWriteArrayList<>();
+        boolean stopped;
+
+        @Override public void run(Task task) { sent.add(task); }
+
+        @Override public void stop(Task task) { stopped = true; }
+
+        @Override public void retire() {}
+    }
+
+    private static final class Windowed implements Transport {
+        final List<Far> started = new ArrayList<>();
+        volatile WorkerEvents events;
+
+        @Override public Worker start(WorkerEvents ev) {
+            events = ev;
+            Far w = new Far();
+            started.add(w);
+            return w;
+        }
+
+        @Override public boolean inProcess() { return false; }
+
+        @Override public boolean startsEagerly() { return true; }
+
+        @Override public int window() { return 3; }
+    }
+
+    @Test void aBusyWorkerIsSentTasksUpToItsWindowAndGivesBackThoseItNeverRan() {
+        Windowed transport = new Windowed();
+        Pool pool = new Pool(PoolRegistry.of(interp), "far", 1, transport, 0);
+        ThreadState ts = new ThreadState(interp);
+        Object abs = interp.builtins().get("abs");
+        List<Future> fs = new ArrayList<>();
+        for (long i = 1; i <= 4; i++) fs.add(pool.submit(ts, abs, new Object[] {-i}, null, null, "test"));
+        Far first = transport.started.get(0);
+        assertEquals(3, first.sent.size(), "the one it runs and two behind it");
+        assertEquals("pending", fs.get(3).stateName());
+
+        transport.events.finished(first, first.sent.get(0), 1L, null, false);
+        assertEquals("done", fs.get(0).stateName());
+        assertEquals(4, first.sent.size(), "its window has room again");
+
+        fs.get(2).cancel();   // waits behind the running task: cancelled now, its worker left alone
+        assertEquals("cancelled", fs.get(2).stateName());
+        assertFalse(first.stopped);
+
+        transport.events.died(first, false);   // task 2 was running; 3 and 4 never started there
+        ThreadState waiter = new ThreadState(interp);
+        assertTrue(Waiting.awaitDone(waiter, fs.get(1), 10.0));
+        assertEquals(ErrorKind.WORKER_CRASHED, fs.get(1).errorValue().kind(), "no retries: the running task fails");
+        Far second = transport.started.get(1);
+        assertEquals(1, second.sent.size(), "only task 4 goes again, without a retry");
+        assertEquals(fs.get(3), second.sent.get(0).future());
+        transport.events.finished(second, second.sent.get(0), 4L, null, false);
+        assertEquals("done", fs.get(3).stateName());
+        pool.shutdown(waiter, false, true);
+    }
+}
