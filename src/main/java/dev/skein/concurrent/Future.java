@@ -33,7 +33,7 @@ public final class Future implements Values.Named, Values.MethodHost {
     private final double timeoutSeconds;   // <= 0: none
     private final String site;             // "file:line" of the submit
     private final long id;
-    private final long submittedNanos = System.nanoTime();
+    private final long submittedNanos;
     private State state = State.PENDING;
     private Object result;
     private ErrorValue error;
@@ -45,16 +45,22 @@ public final class Future implements Values.Named, Values.MethodHost {
     /** Where this task awaits {@link #waitingOn} ("file:line"), for the deadlock message. */
     volatile String waitSite;
 
-    /** Its timeline track and the end of its recorded run (0: none yet), while tracing (see {@link Timeline}). */
-    volatile TraceTrack traceTrack;
-    volatile long traceEnd;
+    /**
+     * Its timeline track once it runs, while tracing (see {@link Timeline}). Plain, not volatile
+     * (no fence per task): the thread that runs or sends the task writes it and reads it back; an
+     * instant's thread may see it late and then puts the instant on its own track (a track is
+     * immutable, so a late read sees it whole).
+     */
+    TraceTrack traceTrack;
     /** Sent to a worker elsewhere: the scheduler records its run, not {@link #complete}. */
     volatile boolean traceElsewhere;
 
     /** The entry the task was submitted for (see {@link ThreadState#scope()}); its tasks inherit it. */
     private final Object scope;
 
-    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id, Object scope) {
+    /** {@code submittedNanos}: when its submit began ({@link System#nanoTime}). */
+    Future(Pool pool, Object callee, Object[] args, String[] kwNames, double timeoutSeconds, String site, long id, Object scope, long submittedNanos) {
+        this.submittedNanos = submittedNanos;
         this.scope = scope;
         this.pool = pool;
         this.callee = callee;

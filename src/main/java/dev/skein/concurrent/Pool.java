@@ -93,15 +93,15 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         if (!(callee instanceof Callable)) throw Errors.type("submit needs a function, not " + Values.typeName(callee));
         TaskTrace trace = registry.trace();
-        long start = trace == null ? 0 : System.nanoTime();
+        long start = System.nanoTime();   // the task's submit time, and its timeline slice's start
         Object prepared = transport.prepare(ts, callee, args, kwNames, null, item, site);
-        Future f = enqueue(ts, callee, args, kwNames, timeout, site, prepared, 0);
+        Future f = enqueue(ts, callee, args, kwNames, timeout, site, prepared, 0, start);
         if (trace != null) trace.submitted(f, start);
         return f;
     }
 
-    private Future enqueue(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items) {
-        Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId(), ts.scope());
+    private Future enqueue(ThreadState ts, Object callee, Object[] args, String[] kwNames, Double timeout, String site, Object prepared, int items, long start) {
+        Future f = new Future(this, callee, args, kwNames, timeout == null ? 0 : timeout, site, registry.nextTaskId(), ts.scope(), start);
         live.add(f);
         submitted.incrementAndGet();
         scheduler.schedule(f, prepared, items);
@@ -116,9 +116,9 @@ public final class Pool implements Values.Named, Values.MethodHost, Values.Attri
     public Future submitBatch(ThreadState ts, Object fn, java.util.List<Object[]> batch, long firstItem, Double timeout, String site) {
         if (closed) throw Errors.of(ErrorKind.POOL_CLOSED, this + " is shut down; it takes no new tasks");
         TaskTrace trace = registry.trace();
-        long start = trace == null ? 0 : System.nanoTime();
+        long start = System.nanoTime();
         Object prepared = transport.prepare(ts, fn, null, null, batch, firstItem, site);
-        Future f = enqueue(ts, MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size());
+        Future f = enqueue(ts, MapIterator.chunkRunner(fn, batch), new Object[0], null, timeout, site, prepared, batch.size(), start);
         if (trace != null) trace.submitted(f, start);
         return f;
     }

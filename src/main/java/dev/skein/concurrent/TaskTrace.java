@@ -7,7 +7,7 @@ package dev.skein.concurrent;
  * see {@link TraceClock}). Called from any thread.
  */
 public interface TaskTrace {
-    /** The calling thread submitted {@code f}; its submit began at {@code startNanos} and ends now. */
+    /** The calling thread submitted {@code f}; its submit began at {@code startNanos} (its {@code submittedNanos}) and ends now. */
     void submitted(Future f, long startNanos);
 
     /** An in-process task starts running on the calling thread. */
@@ -22,8 +22,8 @@ public interface TaskTrace {
     /** {@code f} ran on {@code w} from {@code startEpochNanos} to {@code endEpochNanos}, timed by the worker. */
     void ranElsewhere(Future f, Pool pool, Worker w, long startEpochNanos, long endEpochNanos, String outcome);
 
-    /** The calling thread waited for {@code f} from {@code startNanos} until now. */
-    void awaited(Future f, long startNanos);
+    /** The calling thread waited for {@code f} from {@code startNanos} until now; {@code done}: until it was done. */
+    void awaited(Future f, long startNanos, boolean done);
 
     /**
      * A moment in a task's or a worker's life: "retry", "timeout", "cancel", "worker died".

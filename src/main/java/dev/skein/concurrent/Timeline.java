@@ -12,12 +12,16 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Records what ran where while tracing is on, and writes it as a trace-event JSON file
  * ({@link TraceJson}) that ui.perfetto.dev and chrome://tracing open. Each platform thread
- * appends to its own buffer (a lock nobody else takes until the trace is written), so recording
- * adds no contention between workers; virtual threads, one per task, share one buffer.
+ * finds its buffer and track through a thread-local and appends without a lock (see
+ * {@link TraceBuffer}), so recording shares nothing between workers: no lock, no map, no cache
+ * line; virtual threads, one per task, share one buffer under a lock. A recorded event holds
+ * raw numbers only; names, argument summaries and the arrows between events are made when the
+ * file is written.
  *
  * <p>Tracks come from two sources: a thread of this JVM is its own track (grouped under the pool
  * it works for, or under the script), and a worker that runs tasks elsewhere — a worker process,
@@ -25,13 +29,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Worker#traceName}).
  */
 public final class Timeline implements TaskTrace {
+    /** What a thread records with: its buffer, and its track once it has one (both its own: no lock, no shared map). */
+    private static final class Local {
+        final TraceBuffer buffer;
+        /** Virtual threads, one per task, share one buffer rather than make one apiece; they take {@link #sharedLock}. */
+        final boolean shared;
+        TraceTrack track;
+
+        Local(TraceBuffer buffer, boolean shared) {
+            this.buffer = buffer;
+            this.shared = shared;
+        }
+    }
+
     private final long startEpoch = TraceClock.now();
     private final String scriptGroup;
-    private final ThreadLocal<TraceBuffer> local = ThreadLocal.withInitial(this::newBuffer);
+    private final ThreadLocal<Local> locals = new ThreadLocal<>();
     private final List<TraceBuffer> buffers = new CopyOnWriteArrayList<>();
-    /** Virtual threads run one task each: they share one buffer rather than make one apiece. */
     private final TraceBuffer shared = newBuffer();
-    private final Map<Object, TraceTrack> tracks = new ConcurrentHashMap<>();
+    private final ReentrantLock sharedLock = new ReentrantLock();
+    private final Map<Worker, TraceTrack> workerTracks = new ConcurrentHashMap<>();
     private final Map<Integer, TraceTrack> tracksById = new ConcurrentHashMap<>();
     private final Map<String, Integer> groups = new ConcurrentHashMap<>();
     private final AtomicInteger nextTid = new AtomicInteger();
@@ -49,8 +66,23 @@ public final class Timeline implements TaskTrace {
         return b;
     }
 
-    private TraceBuffer buffer() {
-        return Thread.currentThread().isVirtual() ? shared : local.get();
+    /** The calling thread's recording state. */
+    private Local local() {
+        Local l = locals.get();
+        if (l == null) {
+            boolean virtual = Thread.currentThread().isVirtual();
+            l = new Local(virtual ? shared : newBuffer(), virtual);
+            locals.set(l);
+        }
+        return l;
+    }
+
+    private void lock(Local l) {
+        if (l.shared) sharedLock.lock();
+    }
+
+    private void unlock(Local l) {
+        if (l.shared) sharedLock.unlock();
     }
 
     // ------------------------------------------------------------------ tracks
@@ -65,13 +97,13 @@ public final class Timeline implements TaskTrace {
     }
 
     /** The calling thread's track; a thread first seen running a task of {@code workerOf} is that pool's. */
-    private TraceTrack currentTrack(Pool workerOf) {
-        Thread t = Thread.currentThread();
-        TraceTrack tr = tracks.get(t);
+    private TraceTrack track(Local l, Pool workerOf) {
+        TraceTrack tr = l.track;
         if (tr != null) return tr;
+        Thread t = Thread.currentThread();
         String group = workerOf == null ? scriptGroup : poolGroup(workerOf);
         String name = t.isVirtual() ? "virtual thread #" + t.threadId() : t.getName();
-        return tracks.computeIfAbsent(t, k -> newTrack(group, name));
+        return l.track = newTrack(group, name);
     }
 
     private TraceTrack newTrack(String group, String name) {
@@ -81,29 +113,40 @@ public final class Timeline implements TaskTrace {
     }
 
     private TraceTrack workerTrack(Pool pool, Worker w) {
-        TraceTrack tr = tracks.get(w);
+        TraceTrack tr = workerTracks.get(w);
         if (tr != null) return tr;
         String group = w.traceGroup() != null ? w.traceGroup() : poolGroup(pool);
-        return tracks.computeIfAbsent(w, k -> newTrack(group, w.traceName()));
+        return workerTracks.computeIfAbsent(w, k -> newTrack(group, w.traceName()));
     }
 
     // ------------------------------------------------------------------ recording
 
     @Override public void submitted(Future f, long startNanos) {
         long end = System.nanoTime();
-        buffer().submit(currentTrack(null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end));
+        Local l = local();
+        lock(l);
+        try {
+            l.buffer.submit(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end));
+        } finally {
+            unlock(l);
+        }
     }
 
     @Override public void started(Future f) {
-        f.traceTrack = currentTrack(f.pool());
+        f.traceTrack = track(local(), f.pool());
     }
 
     @Override public void finishing(Future f, String outcome) {
         TraceTrack track = f.traceTrack;
         if (track == null || f.traceElsewhere) return;
-        long end = TraceClock.now();
-        f.traceEnd = end;
-        buffer().run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome);
+        long end = System.nanoTime();
+        Local l = local();
+        lock(l);
+        try {
+            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), TraceClock.epochNanos(end), outcome);
+        } finally {
+            unlock(l);
+        }
     }
 
     @Override public void sent(Future f, Pool pool, Worker w) {
@@ -115,58 +158,82 @@ public final class Timeline implements TaskTrace {
         TraceTrack track = workerTrack(pool, w);
         f.traceElsewhere = true;
         f.traceTrack = track;
-        f.traceEnd = endEpochNanos;
-        buffer().run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome);
+        Local l = local();
+        lock(l);
+        try {
+            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome);
+        } finally {
+            unlock(l);
+        }
     }
 
-    @Override public void awaited(Future f, long startNanos) {
+    @Override public void awaited(Future f, long startNanos, boolean done) {
         long end = System.nanoTime();
-        long taskEnd = f.traceEnd;
-        TraceTrack taskTrack = taskEnd != 0 ? f.traceTrack : null;
-        buffer().await(currentTrack(null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end),
-                taskTrack == null ? -1 : taskTrack.tid(), taskEnd);
+        Local l = local();
+        lock(l);
+        try {
+            l.buffer.await(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end), done);
+        } finally {
+            unlock(l);
+        }
     }
 
     @Override public void instant(String name, Future f, Pool pool, Worker w, String detail) {
+        Local l = local();
         TraceTrack track;
         if (w != null) track = workerTrack(pool, w);
-        else if (f != null && f.traceTrack != null && f.traceEnd == 0) track = f.traceTrack;
-        else track = currentTrack(null);
-        buffer().instant(track.tid(), name, f, detail, TraceClock.now());
+        else if (f != null && f.traceTrack != null && !f.isDone()) track = f.traceTrack;
+        else track = track(l, null);
+        lock(l);
+        try {
+            l.buffer.instant(track.tid(), name, f, detail, TraceClock.now());
+        } finally {
+            unlock(l);
+        }
     }
 
     // ------------------------------------------------------------------ writing
 
     /**
-     * Everything recorded so far (tracing should be off for the registry first), each task named
-     * with the summary its submit recorded (empty for a task submitted before tracing began).
+     * Everything recorded so far (tracing should be off for the registry first). Each task is
+     * named with the summary its submit recorded (empty for a task submitted before tracing
+     * began), and an await that saw its task done is joined to the task's last recorded run.
      */
     List<TraceEvent> events() {
         List<TraceEvent> all = new ArrayList<>();
+        for (TraceBuffer b : buffers) b.unpack(tracksById, all);
         Map<Long, TraceEvent.TaskInfo> tasks = new HashMap<>();
-        for (TraceBuffer b : buffers) b.unpack(tracksById, all, tasks);
+        Map<Long, TraceEvent.Run> lastRuns = new HashMap<>();
+        for (TraceEvent e : all) {
+            if (e instanceof TraceEvent.Submit s) tasks.put(s.task().id(), s.task());
+            if (e instanceof TraceEvent.Run r) lastRuns.merge(r.task().id(), r, (a, b) -> b.end() >= a.end() ? b : a);
+        }
         all.replaceAll(e -> switch (e) {
             case TraceEvent.Run r -> new TraceEvent.Run(r.track(), tasks.getOrDefault(r.task().id(), r.task()), r.queued(), r.start(), r.end(), r.outcome());
-            case TraceEvent.Await a -> new TraceEvent.Await(a.track(), tasks.getOrDefault(a.task().id(), a.task()), a.start(), a.end(), a.taskTrack(), a.taskEnd());
+            case TraceEvent.Await a -> {
+                TraceEvent.Run ran = a.done() ? lastRuns.get(a.task().id()) : null;
+                yield new TraceEvent.Await(a.track(), tasks.getOrDefault(a.task().id(), a.task()), a.start(), a.end(), a.done(),
+                        ran == null ? null : ran.track(), ran == null ? 0 : ran.end());
+            }
             default -> e;
         });
         return all;
     }
 
-    List<TraceTrack> tracks() { return new ArrayList<>(tracks.values()); }
+    List<TraceTrack> tracks() { return new ArrayList<>(tracksById.values()); }
 
     Map<String, Integer> groups() { return Map.copyOf(groups); }
 
     long startEpoch() { return startEpoch; }
 
-    /** Writes the trace to {@code file} (replacing it). */
-    public void write(Path file) throws IOException {
+    /** Writes the trace to {@code file} (replacing it); returns how many events it holds. */
+    public int write(Path file) throws IOException {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(w);
+            return write(w);
         }
     }
 
-    public void write(Writer out) throws IOException {
-        new TraceJson(this, out).write();
+    public int write(Writer out) throws IOException {
+        return new TraceJson(this, out).write();
     }
 }

@@ -15,8 +15,11 @@ sealed interface TraceEvent {
     /** The task ran on {@code track}; it had been submitted at {@code queued}. */
     record Run(TraceTrack track, TaskInfo task, long queued, long start, long end, String outcome) implements TraceEvent {}
 
-    /** {@code track} waited for the task, which ended on {@code taskTrack} at {@code taskEnd} (null: not seen running). */
-    record Await(TraceTrack track, TaskInfo task, long start, long end, TraceTrack taskTrack, long taskEnd) implements TraceEvent {}
+    /**
+     * {@code track} waited for the task ({@code done}: until it was done, not timed out or
+     * interrupted), which ended on {@code taskTrack} at {@code taskEnd} (null: not seen running).
+     */
+    record Await(TraceTrack track, TaskInfo task, long start, long end, boolean done, TraceTrack taskTrack, long taskEnd) implements TraceEvent {}
 
     /** A retry, timeout, cancellation or worker death ({@code task} may be null). */
     record Instant(TraceTrack track, String name, TaskInfo task, String detail, long at) implements TraceEvent {}

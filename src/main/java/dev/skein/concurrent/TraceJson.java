@@ -31,7 +31,8 @@ final class TraceJson {
         this.origin = timeline.startEpoch();
     }
 
-    void write() throws IOException {
+    /** Writes the whole file; returns how many recorded events it holds. */
+    int write() throws IOException {
         List<TraceEvent> events = timeline.events();
         // A submit arrow joins a submit and the task's first run: only when both were recorded.
         Set<Long> submitted = new HashSet<>();
@@ -58,6 +59,7 @@ final class TraceJson {
             }
         }
         out.write("\n]}\n");
+        return events.size();
     }
 
     private void submit(TraceEvent.Submit s, boolean flowOut) throws IOException {

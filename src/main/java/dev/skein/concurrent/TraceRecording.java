@@ -60,8 +60,7 @@ public final class TraceRecording {
         } finally {
             lock.unlock();
         }
-        timeline.write(file);
-        return timeline.events().size();
+        return timeline.write(file);
     }
 
     /** "cannot write the trace 'out.json': no such directory". */

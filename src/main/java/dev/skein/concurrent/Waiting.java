@@ -54,10 +54,12 @@ public final class Waiting {
         TaskTrace trace = f.pool().registry().trace();
         if (trace == null) return awaitUntraced(ts, f, deadline, site);
         long start = System.nanoTime();
+        boolean done = false;
         try {
-            return awaitUntraced(ts, f, deadline, site);
+            done = awaitUntraced(ts, f, deadline, site);
+            return done;
         } finally {
-            trace.awaited(f, start);
+            trace.awaited(f, start, done);
         }
     }
 

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,38 @@ class TimelineTest {
         TraceFile t = TraceFile.read(file);
         t.checkSchema();
         assertEquals(Files.readString(SCRIPTS.resolve("golden.trace.txt")), t.normalised());
+    }
+
+    @Test void onlyTheAwaitThatGotItsTaskDoneHasAnArrowFromIt() throws IOException {
+        Path file = dir.resolve("await_timeout.json");
+        assertEquals("0\nnot yet\n0.3\n", run("--trace", file.toString(), SCRIPTS.resolve("await_timeout.skein").toString()));
+        TraceFile t = TraceFile.read(file);
+        t.checkSchema();
+        List<Map<String, Object>> awaits = t.slices("await").stream().sorted(Comparator.comparingDouble(e -> TraceFile.time(e, "ts"))).toList();
+        assertEquals(2, awaits.size(), "the timed-out await and the one that got the result");
+        List<Map<String, Object>> arrows = t.events.stream().filter(e -> "f".equals(e.get("ph")) && ((Number) e.get("id")).longValue() >= 1L << 40).toList();
+        assertEquals(1, arrows.size(), "one task->await arrow");
+        Map<String, Object> second = awaits.get(1);
+        double at = TraceFile.time(arrows.get(0), "ts");
+        assertTrue(TraceFile.time(second, "ts") <= at && at <= TraceFile.time(second, "ts") + TraceFile.time(second, "dur"), "it ends in the second await");
+        Map<String, Object> run = t.slices("task").get(0);
+        assertTrue(TraceFile.time(awaits.get(0), "ts") + TraceFile.time(awaits.get(0), "dur") < TraceFile.time(run, "ts") + TraceFile.time(run, "dur"),
+                "the first await ended before its task did");
+    }
+
+    @Test void tasksSubmittedAndAwaitedFromManyThreadsAreEachRecordedOnce() throws IOException {
+        Path file = dir.resolve("many.json");
+        assertEquals("0\n100 249000\n", run("--trace", file.toString(), SCRIPTS.resolve("many_threads.skein").toString()));
+        TraceFile t = TraceFile.read(file);
+        t.checkSchema();
+        for (String cat : List.of("submit", "task", "await")) {
+            List<Long> ids = t.slices(cat).stream().map(TimelineTest::taskOf).toList();
+            assertEquals(600, ids.size(), cat + " slices");
+            assertEquals(600, ids.stream().distinct().count(), "one " + cat + " slice per task");
+        }
+        assertEquals(2 * 600, t.events.stream().filter(e -> "f".equals(e.get("ph"))).count(), "an arrow into each run and each await");
+        // Leaves were submitted from the outer pool's threads: their submits sit on those tracks.
+        assertTrue(t.slices("submit").stream().filter(e -> "submit leaf".equals(e.get("name"))).allMatch(e -> t.group(e).startsWith("threads(4) pool")));
     }
 
     @Test void aTraceThatCannotBeWrittenIsAnErrorNotAStackTrace() {
