@@ -39,8 +39,8 @@ public final class SkeinDict extends Guarded {
     public SkeinDict(int capacity) { map = new LinkedHashMap<>(Math.max(4, capacity * 4 / 3 + 1)); }
 
     public int size() {
-        lock();
-        try { return map.size(); } finally { unlock(); }
+        readLock();
+        try { return map.size(); } finally { readUnlock(); }
     }
 
     /** The value for {@code key}, or {@code dflt} when absent. */
@@ -49,11 +49,11 @@ public final class SkeinDict extends Guarded {
         Object k = canon(key);
         Object seen = readOptimistically(k);
         if (seen != null) return seen == Missing.MISSING ? dflt : seen;
-        lock();
+        readLock();
         try {
             Object v = map.getOrDefault(k, Missing.MISSING);
             return v == Missing.MISSING ? dflt : v;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     /**
@@ -85,8 +85,8 @@ public final class SkeinDict extends Guarded {
     public boolean containsKey(Object key) {
         Hashing.check(key);
         Object k = canon(key);
-        lock();
-        try { return map.containsKey(k); } finally { unlock(); }
+        readLock();
+        try { return map.containsKey(k); } finally { readUnlock(); }
     }
 
     public void put(Object key, Object value) {
@@ -161,22 +161,22 @@ public final class SkeinDict extends Guarded {
     }
 
     public Object[] keysSnapshot() {
-        lock();
+        readLock();
         try {
             Object[] keys = map.keySet().toArray();
             if (originals != null) for (int i = 0; i < keys.length; i++) keys[i] = original(keys[i]);
             return keys;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     public Object[] valuesSnapshot() {
-        lock();
-        try { return map.values().toArray(); } finally { unlock(); }
+        readLock();
+        try { return map.values().toArray(); } finally { readUnlock(); }
     }
 
     /** Keys and values interleaved: k0, v0, k1, v1, … */
     public Object[] entriesSnapshot() {
-        lock();
+        readLock();
         try {
             Object[] out = new Object[map.size() * 2];
             int i = 0;
@@ -185,7 +185,7 @@ public final class SkeinDict extends Guarded {
                 out[i++] = e.getValue();
             }
             return out;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     public SkeinDict copy() {

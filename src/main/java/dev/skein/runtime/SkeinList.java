@@ -44,16 +44,16 @@ public final class SkeinList extends Guarded {
         int stamp = readStamp();
         int n = size;
         if (unchangedSince(stamp)) return n;
-        lock();
-        try { return size; } finally { unlock(); }
+        readLock();
+        try { return size; } finally { readUnlock(); }
     }
 
     public Object get(int i) {
-        lock();
+        readLock();
         try {
             if (i < 0 || i >= size) throw Errors.index("list index out of range");
             return items[i];
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     /** Index with Python's negative-index rule. */
@@ -66,12 +66,12 @@ public final class SkeinList extends Guarded {
             Object v = a[(int) at];
             if (unchangedSince(stamp)) return v;
         }
-        lock();
+        readLock();
         try {
             long i = index < 0 ? index + size : index;
             if (i < 0 || i >= size) throw Errors.index("list index out of range");
             return items[(int) i];
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     public void setPy(long index, Object v) {
@@ -90,8 +90,8 @@ public final class SkeinList extends Guarded {
         int n = size;
         Object v = i < n && i < a.length ? a[i] : dflt;
         if (i >= 0 && (i >= n || i < a.length) && unchangedSince(stamp)) return v;
-        lock();
-        try { return i < size ? items[i] : dflt; } finally { unlock(); }
+        readLock();
+        try { return i < size ? items[i] : dflt; } finally { readUnlock(); }
     }
 
     public void append(Object v) {
@@ -157,14 +157,14 @@ public final class SkeinList extends Guarded {
 
     /** The elements {@code s} selects, copied in O(len of the slice), not O(size). */
     public Object[] slice(SliceValue s) {
-        lock();
+        readLock();
         try {
             long[] ix = s.indices(size);
             Object[] out = new Object[(int) ix[3]];
             if (ix[2] == 1) System.arraycopy(items, (int) ix[0], out, 0, out.length);
             else for (int k = 0; k < out.length; k++) out[k] = items[(int) (ix[0] + k * ix[2])];
             return out;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     /** {@code xs[a:b:c] = vs} for an extended slice (step != 1): O(len of the slice). */
@@ -204,21 +204,21 @@ public final class SkeinList extends Guarded {
 
     /** The first position in [from, to) equal to the {@link #plain} value {@code x}, or -1: one atomic search. */
     public int indexOfPlain(Object x, int from, int to) {
-        lock();
+        readLock();
         try {
             for (int i = Math.max(0, from), end = Math.min(to, size); i < end; i++) if (items[i] == x || Values.eq(items[i], x)) return i;
             return -1;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     /** How many elements equal the {@link #plain} value {@code x}: one atomic count. */
     public long countPlain(Object x) {
-        lock();
+        readLock();
         try {
             long n = 0;
             for (int i = 0; i < size; i++) if (items[i] == x || Values.eq(items[i], x)) n++;
             return n;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     /** Removes the first element equal to the {@link #plain} value {@code x}; false when there is none. */
@@ -311,10 +311,10 @@ public final class SkeinList extends Guarded {
 
     /** Like {@link #holdWriters} for a search that only reads; null when this thread already holds them (a sort's key searching the list). */
     private ListRewrite holdWritersToRead() {
-        lock();
+        readLock();
         try {
             if (rewrite != null && rewrite.ownedByThisThread()) return null;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
         return holdWriters();
     }
 
@@ -360,8 +360,8 @@ public final class SkeinList extends Guarded {
 
     /** A copy of the elements at this instant. */
     public Object[] snapshot() {
-        lock();
-        try { return Arrays.copyOf(items, size); } finally { unlock(); }
+        readLock();
+        try { return Arrays.copyOf(items, size); } finally { readUnlock(); }
     }
 
     private void ensure(int n) {

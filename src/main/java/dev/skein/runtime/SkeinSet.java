@@ -26,15 +26,15 @@ public final class SkeinSet extends Guarded {
     }
 
     public int size() {
-        lock();
-        try { return set.size(); } finally { unlock(); }
+        readLock();
+        try { return set.size(); } finally { readUnlock(); }
     }
 
     public boolean contains(Object v) {
         Hashing.check(v);
         Object c = canon(v);
-        lock();
-        try { return set.contains(c); } finally { unlock(); }
+        readLock();
+        try { return set.contains(c); } finally { readUnlock(); }
     }
 
     /** Adds v; true when it was not there before. */
@@ -91,6 +91,15 @@ public final class SkeinSet extends Guarded {
         try { for (int i = 0; i < values.length; i++) addCanonical(canon[i], values[i]); } finally { unlock(); }
     }
 
+    /** Removes each of {@code values} that is present, as one atomic operation: O(len(values)), whatever the set's size. */
+    public void removeAll(Object[] values) {
+        Object[] canon = canonicalArray(values);
+        lock();
+        try {
+            for (Object c : canon) if (set.remove(c) && originals != null) originals.remove(c);
+        } finally { unlock(); }
+    }
+
     /** The canonical forms of {@code values}, for membership tests that take no set's lock. */
     public static java.util.Set<Object> canonicalOf(Object[] values) {
         java.util.HashSet<Object> out = new java.util.HashSet<>();
@@ -140,12 +149,12 @@ public final class SkeinSet extends Guarded {
     }
 
     public Object[] snapshot() {
-        lock();
+        readLock();
         try {
             Object[] out = set.toArray();
             if (originals != null) for (int i = 0; i < out.length; i++) out[i] = original(out[i]);
             return out;
-        } finally { unlock(); }
+        } finally { readUnlock(); }
     }
 
     public SkeinSet copy() {

@@ -41,8 +41,8 @@ final class SetMethods {
             })
             .def("intersection", "*others", (ts, a) -> filtered(ts, self(a), others(a), true))
             .def("difference", "*others", (ts, a) -> filtered(ts, self(a), others(a), false))
-            .def("intersection_update", "*others", (ts, a) -> { removeWhere(ts, self(a), others(a), false); return null; })
-            .def("difference_update", "*others", (ts, a) -> { removeWhere(ts, self(a), others(a), true); return null; })
+            .def("intersection_update", "*others", (ts, a) -> { keepOnlyIn(ts, self(a), others(a)); return null; })
+            .def("difference_update", "*others", (ts, a) -> { self(a).removeAll(allOf(ts, others(a))); return null; })
             .def("symmetric_difference", "other", (ts, a) -> {
                 SkeinSet s = self(a), other = asSet(ts, a[1]);
                 SkeinSet out = new SkeinSet();
@@ -84,12 +84,20 @@ final class SetMethods {
         return out;
     }
 
-    /** One atomic removal; the others are read first, so no other set's lock is taken while the receiver's is held. */
-    private static void removeWhere(ThreadState ts, SkeinSet self, Object[] others, boolean removeIfFound) {
+    /** The elements of every iterable in {@code others}, read before the receiver's lock is taken (a set may be its own other). */
+    private static Object[] allOf(ThreadState ts, Object[] others) {
+        if (others.length == 1) return Iter.toArray(ts, others[0]);
+        java.util.List<Object> all = new java.util.ArrayList<>();
+        for (Object other : others) java.util.Collections.addAll(all, Iter.toArray(ts, other));
+        return all.toArray();
+    }
+
+    /** intersection_update: one atomic removal; the others are read first, so no other set's lock is taken while the receiver's is held. */
+    private static void keepOnlyIn(ThreadState ts, SkeinSet self, Object[] others) {
         java.util.List<java.util.Set<Object>> sets = new java.util.ArrayList<>();
         for (Object other : others) sets.add(SkeinSet.canonicalOf(Iter.toArray(ts, other)));
         self.removeIf(c -> {
-            for (java.util.Set<Object> s : sets) if (s.contains(c) == removeIfFound) return true;
+            for (java.util.Set<Object> s : sets) if (!s.contains(c)) return true;
             return false;
         });
     }
