@@ -87,7 +87,7 @@ class SchedulerLastWorkerTest {
 
         @Override public void ranElsewhere(Future f, Pool pool, Worker w, long startEpochNanos, long endEpochNanos, String outcome) {}
 
-        @Override public void awaited(Future f, long startNanos) {}
+        @Override public void awaited(Future f, long startNanos, boolean done) {}
     }
 
     @Test void tasksOfTheLastWorkersFailWhenTheyDieTogetherAndNoneCanBeStarted() throws Exception {
