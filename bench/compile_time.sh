@@ -9,7 +9,10 @@
 #    resolve + node tree + bytecode of that script the first time in the JVM (cold: what a
 #    script run pays), then the best of 20 more compiles in fresh interpreters (warm); with the
 #    compiler on (lazy: functions compile at their first call, so none here), eager (every
-#    function as the script loads) and off (--no-compile), so the bytecode stage's own share shows.
+#    function as the script loads) and off (--no-compile), so the bytecode stage's own share shows;
+#    then "on" again with bin/skein's AOT cache (classes loaded and linked, as a script run has
+#    them). Each row has wall times and the compiling thread's CPU times (*_cpu_ms), which a
+#    loaded machine disturbs less.
 # 3. Wall time of bin/skein (with its start-up caches, as users run it) on hello world (and of
 #    the java command it execs, run directly, so the launcher's own cost shows), on the
 #    generated script (which only defines its functions and calls one), and the latter with
@@ -41,6 +44,13 @@ for mode in on eager off; do
     "$java_bin" "${props[@]}" -Xss16m -XX:+UseParallelGC -XX:TieredStopAtLevel=4 -cp target/skein.jar:target/bench-classes CompileTime "$gen" "$mode" 20
   done
 done | tee -a "$out/compile_time.txt"
+aot="$root/target/skein.aot"   # trained by bin/skein above, for -cp "$root/target/skein.jar"; extra class path entries may follow
+if [ -f "$aot" ]; then
+  for _ in $(seq "$runs"); do
+    "$java_bin" -XX:AOTCache="$aot" -Xlog:aot=error -Xss16m -XX:+UseParallelGC -Xmn64m -XX:TieredStopAtLevel=4 \
+      -cp "$root/target/skein.jar:target/bench-classes" CompileTime "$gen" on-aot-cache 20
+  done | tee -a "$out/compile_time.txt"
+fi
 
 wall() {  # median wall seconds of $runs runs of the command
   local times=() t0 t1

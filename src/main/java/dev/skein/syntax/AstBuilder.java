@@ -252,37 +252,37 @@ final class AstBuilder {
             return new Expr.Lambda(sp, null, params(c.paramList()), body);
         }
         if (ctx instanceof SubmitExprContext c) {
-            Expr callee = postfix(c.postfix());
+            Expr callee = level(c.postfix());
             if (!(callee instanceof Expr.Call call)) {
                 error(callee.span(), "submit needs a call, like: submit work(x) to pool");
                 return callee;
             }
             List<OrTestContext> rest = c.orTest();
             int i = 0;
-            Expr pool = c.TO() != null ? orTest(rest.get(i++)) : null;
-            Expr timeout = c.TIMEOUT() != null ? orTest(rest.get(i)) : null;
+            Expr pool = c.TO() != null ? level(rest.get(i++)) : null;
+            Expr timeout = c.TIMEOUT() != null ? level(rest.get(i)) : null;
             return new Expr.Submit(sp, call, pool, timeout);
         }
         if (ctx instanceof MapExprContext c) return mapExpr(c.mapClause());
         CondExprContext c = (CondExprContext) ctx;
-        Expr first = orTest(c.orTest(0));
+        Expr first = level(c.orTest(0));
         if (c.IF() == null) return first;
-        return new Expr.Conditional(sp, orTest(c.orTest(1)), first, expr(c.expr()));
+        return new Expr.Conditional(sp, level(c.orTest(1)), first, expr(c.expr()));
     }
 
     private Expr mapExpr(MapClauseContext c) {
         List<OrTestContext> parts = c.orTest();
-        Expr fn = orTest(parts.get(0));
+        Expr fn = level(parts.get(0));
         List<Expr> iterables = new ArrayList<>();
-        for (int i = 1; i < parts.size(); i++) iterables.add(orTest(parts.get(i)));
+        for (int i = 1; i < parts.size(); i++) iterables.add(level(parts.get(i)));
         Expr pool = null, chunk = null, timeout = null, buffer = null;
         boolean unordered = false;
         for (MapOptionContext o : c.mapOption()) {
             Span at = span(o);
-            if (o instanceof MapToContext m) { if (pool != null) error(at, "'to' is given twice"); pool = orTest(m.orTest()); }
-            else if (o instanceof MapChunkContext m) { if (chunk != null) error(at, "'chunk' is given twice"); chunk = orTest(m.orTest()); }
-            else if (o instanceof MapTimeoutContext m) { if (timeout != null) error(at, "'timeout' is given twice"); timeout = orTest(m.orTest()); }
-            else if (o instanceof MapBufferContext m) { if (buffer != null) error(at, "'buffer' is given twice"); buffer = orTest(m.orTest()); }
+            if (o instanceof MapToContext m) { if (pool != null) error(at, "'to' is given twice"); pool = level(m.orTest()); }
+            else if (o instanceof MapChunkContext m) { if (chunk != null) error(at, "'chunk' is given twice"); chunk = level(m.orTest()); }
+            else if (o instanceof MapTimeoutContext m) { if (timeout != null) error(at, "'timeout' is given twice"); timeout = level(m.orTest()); }
+            else if (o instanceof MapBufferContext m) { if (buffer != null) error(at, "'buffer' is given twice"); buffer = level(m.orTest()); }
             else unordered = true;
         }
         return new Expr.MapOver(span(c), fn, iterables, pool, chunk, unordered, timeout, buffer);
@@ -290,54 +290,82 @@ final class AstBuilder {
 
     private Expr orTest(OrTestContext c) {
         List<AndTestContext> parts = c.andTest();
-        Expr e = andTest(parts.get(0));
+        Expr e = level(parts.get(0));
         List<TerminalNode> ops = c.OR();   // once: c.OR(i) would search the children each time, quadratic in a long chain
-        for (int i = 1; i < parts.size(); i++) e = new Expr.Or(span(ops.get(i - 1).getSymbol()), e, andTest(parts.get(i)));
+        for (int i = 1; i < parts.size(); i++) e = new Expr.Or(span(ops.get(i - 1).getSymbol()), e, level(parts.get(i)));
         return e;
     }
 
     private Expr andTest(AndTestContext c) {
         List<NotTestContext> parts = c.notTest();
-        Expr e = notTest(parts.get(0));
+        Expr e = level(parts.get(0));
         List<TerminalNode> ops = c.AND();
-        for (int i = 1; i < parts.size(); i++) e = new Expr.And(span(ops.get(i - 1).getSymbol()), e, notTest(parts.get(i)));
+        for (int i = 1; i < parts.size(); i++) e = new Expr.And(span(ops.get(i - 1).getSymbol()), e, level(parts.get(i)));
         return e;
     }
 
     private Expr notTest(NotTestContext c) {
         if (c.NOT() != null) return new Expr.Not(span(c), notTest(c.notTest()));
-        return comparison(c.comparison());
+        return level(c.comparison());
     }
 
     private Expr comparison(ComparisonContext c) {
         List<BitOrContext> parts = c.bitOr();
-        if (parts.size() == 1) return bitOr(parts.get(0));
+        if (parts.size() == 1) return level(parts.get(0));
         List<String> ops = new ArrayList<>();
         List<Expr> operands = new ArrayList<>();
-        for (BitOrContext p : parts) operands.add(bitOr(p));
+        for (BitOrContext p : parts) operands.add(level(p));
         for (CompOpContext op : c.compOp()) ops.add(op.NOT() != null ? "not in" : op.getText());
         return new Expr.Compare(span(c.compOp(0)), ops, operands);
     }
 
+    /**
+     * An operand at any precedence level, from {@code orTest} down to {@code atom}. Most operands
+     * are a lone atom under a dozen levels that each hold one child; those levels are skipped in
+     * one loop instead of a call, a child search and a list each (a cold start pays for every
+     * step, see bench/compile_time.sh).
+     */
+    private Expr level(ParserRuleContext c) {
+        while (c.getChildCount() == 1 && !(c instanceof AtomContext) && c.getChild(0) instanceof ParserRuleContext only) c = only;
+        return switch (c.getRuleIndex()) {
+            case SkeinParser.RULE_orTest -> orTest((OrTestContext) c);
+            case SkeinParser.RULE_andTest -> andTest((AndTestContext) c);
+            case SkeinParser.RULE_notTest -> notTest((NotTestContext) c);
+            case SkeinParser.RULE_comparison -> comparison((ComparisonContext) c);
+            case SkeinParser.RULE_bitOr -> bitOr((BitOrContext) c);
+            case SkeinParser.RULE_bitXor -> bitXor((BitXorContext) c);
+            case SkeinParser.RULE_bitAnd -> bitAnd((BitAndContext) c);
+            case SkeinParser.RULE_shift -> shift((ShiftContext) c);
+            case SkeinParser.RULE_arith -> arith((ArithContext) c);
+            case SkeinParser.RULE_term -> term((TermContext) c);
+            case SkeinParser.RULE_factor -> factor((FactorContext) c);
+            case SkeinParser.RULE_power -> power((PowerContext) c);
+            case SkeinParser.RULE_awaitExpr -> awaitExpr((AwaitExprContext) c);
+            case SkeinParser.RULE_postfix -> postfix((PostfixContext) c);
+            case SkeinParser.RULE_atom -> atom((AtomContext) c);
+            default -> throw new IllegalStateException("not an operand: " + c.getClass().getSimpleName());
+        };
+    }
+
     /** Left-associative binary levels share one shape: operands separated by operator tokens. */
-    private Expr leftAssoc(ParserRuleContext c, List<? extends ParserRuleContext> operands, java.util.function.Function<ParserRuleContext, Expr> sub) {
-        Expr e = sub.apply(operands.get(0));
+    private Expr leftAssoc(ParserRuleContext c, List<? extends ParserRuleContext> operands) {
+        Expr e = level(operands.get(0));
         int k = 1;
         for (int i = 1; i < c.getChildCount(); i++) {
             ParseTree child = c.getChild(i);
             if (child instanceof TerminalNode op) {
-                e = new Expr.Binary(span(op.getSymbol()), op.getText(), e, sub.apply(operands.get(k++)));
+                e = new Expr.Binary(span(op.getSymbol()), op.getText(), e, level(operands.get(k++)));
             }
         }
         return e;
     }
 
-    private Expr bitOr(BitOrContext c) { return leftAssoc(c, c.bitXor(), x -> bitXor((BitXorContext) x)); }
-    private Expr bitXor(BitXorContext c) { return leftAssoc(c, c.bitAnd(), x -> bitAnd((BitAndContext) x)); }
-    private Expr bitAnd(BitAndContext c) { return leftAssoc(c, c.shift(), x -> shift((ShiftContext) x)); }
-    private Expr shift(ShiftContext c) { return leftAssoc(c, c.arith(), x -> arith((ArithContext) x)); }
-    private Expr arith(ArithContext c) { return leftAssoc(c, c.term(), x -> term((TermContext) x)); }
-    private Expr term(TermContext c) { return leftAssoc(c, c.factor(), x -> factor((FactorContext) x)); }
+    private Expr bitOr(BitOrContext c) { return leftAssoc(c, c.bitXor()); }
+    private Expr bitXor(BitXorContext c) { return leftAssoc(c, c.bitAnd()); }
+    private Expr bitAnd(BitAndContext c) { return leftAssoc(c, c.shift()); }
+    private Expr shift(ShiftContext c) { return leftAssoc(c, c.arith()); }
+    private Expr arith(ArithContext c) { return leftAssoc(c, c.term()); }
+    private Expr term(TermContext c) { return leftAssoc(c, c.factor()); }
 
     private Expr factor(FactorContext c) {
         if (c.factor() != null) {
@@ -348,11 +376,11 @@ final class AstBuilder {
             }
             return new Expr.Unary(span(c), op, operand);
         }
-        return power(c.power());
+        return level(c.power());
     }
 
     private Expr power(PowerContext c) {
-        Expr base = awaitExpr(c.awaitExpr());
+        Expr base = level(c.awaitExpr());
         if (c.POW() == null) return base;
         return new Expr.Binary(span(c.POW().getSymbol()), "**", base, factor(c.factor()));
     }
@@ -362,7 +390,7 @@ final class AstBuilder {
             Expr timeout = c.factor() == null ? null : factor(c.factor());
             return new Expr.Await(span(c), awaitExpr(c.awaitExpr()), timeout);
         }
-        return postfix(c.postfix());
+        return level(c.postfix());
     }
 
     private Expr postfix(PostfixContext c) {
@@ -463,17 +491,17 @@ final class AstBuilder {
         out.add(new Expr.CompFor(span(c), targets(c.targets()), compSource(c.compSource())));
         for (CompIterContext it : c.compIter()) {
             if (it.FOR() != null) out.add(new Expr.CompFor(span(it.FOR().getSymbol()), targets(it.targets()), compSource(it.compSource())));
-            else out.add(new Expr.CompIf(span(it.IF().getSymbol()), orTest(it.orTest())));
+            else out.add(new Expr.CompIf(span(it.IF().getSymbol()), level(it.orTest())));
         }
         return out;
     }
 
     private Expr compSource(CompSourceContext c) {
-        return c.mapClause() != null ? mapExpr(c.mapClause()) : orTest(c.orTest());
+        return c.mapClause() != null ? mapExpr(c.mapClause()) : level(c.orTest());
     }
 
     /** A negative number literal's value: {@code -9223372036854775808} stays a long. */
-    private static Object negated(Object n) {
+    static Object negated(Object n) {
         if (n instanceof Long x) return x == Long.MIN_VALUE ? java.math.BigInteger.valueOf(x).negate() : (Object) (-x);
         if (n instanceof java.math.BigInteger b) return StringLiterals.canonical(b.negate());
         return -(Double) n;
@@ -481,15 +509,20 @@ final class AstBuilder {
 
     /** Adjacent string literals concatenate; any f-string among them makes the whole an f-string. */
     private Expr strings(StringAtomContext c) {
-        Span sp = span(c);
+        List<Token> tokens = new ArrayList<>(c.getChildCount());
+        for (int i = 0; i < c.getChildCount(); i++) tokens.add(((TerminalNode) c.getChild(i)).getSymbol());
+        return strings(tokens, span(c), c.depth());
+    }
+
+    /** Adjacent literals {@code tokens}; f-string fields parse with {@code depth} grammar rules open around them. */
+    Expr strings(List<Token> tokens, Span sp, int depth) {
         List<Object> parts = new ArrayList<>();
         boolean anyF = false, anyBytes = false, anyText = false;
-        for (int i = 0; i < c.getChildCount(); i++) {
-            Token t = ((TerminalNode) c.getChild(i)).getSymbol();
+        for (Token t : tokens) {
             if (t.getType() == SkeinLexer.FSTRING) {
                 anyF = true;
                 anyText = true;
-                parts.addAll(new FStringSplitter(source, this, t, span(t), c.depth()).parts());
+                parts.addAll(new FStringSplitter(source, this, t, span(t), depth).parts());
             } else {
                 Object v;
                 try {
@@ -521,4 +554,5 @@ final class AstBuilder {
 
     /** Errors found while splitting f-strings are reported with the rest. */
     void report(Diagnostic d) { errors.add(d); }
+
 }
