@@ -380,9 +380,10 @@ final class BytecodeExpressions implements Opcodes {
         int recv = fn.newLocal(false), member = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, recv);
         Label start = fn.startRegion();
+        unit.constant(mv, new ModuleMemberSite(a.name()));
+        mv.visitTypeInsn(CHECKCAST, "dev/skein/interp/ModuleMemberSite");
         mv.visitVarInsn(ALOAD, recv);
-        mv.visitLdcInsn(a.name());
-        mv.visitMethodInsn(INVOKESTATIC, CALLS, "moduleMember", "(" + OBJ + "Ljava/lang/String;)" + OBJ, false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, "dev/skein/interp/ModuleMemberSite", "lookup", "(" + OBJ + ")" + OBJ, false);
         mv.visitVarInsn(ASTORE, member);
         int n = arguments.size();
         if (!BytecodeData.simple(arguments)) {   // keyword or spread arguments

@@ -36,6 +36,15 @@ public final class SkeinList extends Guarded {
         return l;
     }
 
+    /** Takes ownership of {@code array}, whose first {@code size} slots are the items (a builder's spare room is kept, not copied). */
+    public static SkeinList wrap(Object[] array, int size) {
+        if (size < 0 || size > array.length) throw new IllegalArgumentException("size " + size + " of an array of " + array.length);
+        SkeinList l = new SkeinList(0);
+        if (array.length > 0) l.items = array;
+        l.size = size;
+        return l;
+    }
+
     public static SkeinList of(Object... values) { return wrap(values.clone()); }
 
     public static SkeinList copyOf(Collection<?> values) { return wrap(values.toArray()); }

@@ -6,7 +6,13 @@ final class CharClasses {
 
     /** Python's whitespace: Java's plus the no-break spaces and NEL. */
     static boolean isSpace(int c) {
+        if (c < 0x80) return isAsciiSpace(c);   // the common case, without Character's table lookups
         return Character.isWhitespace(c) || c == 0x85 || c == 0xa0 || c == 0x2007 || c == 0x202f;
+    }
+
+    /** Python's (and Java's) whitespace among ASCII characters: tab to carriage return, the four separators 0x1c-0x1f, space. */
+    static boolean isAsciiSpace(int c) {
+        return c == ' ' || (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x1f);
     }
 
     /** Line boundaries recognised by str.splitlines. */

@@ -89,7 +89,9 @@ final class StrMethods {
             throw Errors.type("must be str or none, not " + Values.typeName(sepSlot));
         }
         String sep = Args.present(sepSlot) ? (String) sepSlot : null;
-        return SkeinList.copyOf(splitText(s, sep, Args.index(maxSlot, -1), fromRight, CharClasses::isSpace));
+        long max = Args.index(maxSlot, -1);
+        if (sep == null && !fromRight) return WhitespaceSplit.split(s, max < 0 ? Long.MAX_VALUE : max);
+        return SkeinList.copyOf(splitText(s, sep, max, fromRight, CharClasses::isSpace));
     }
 
     /**
@@ -282,7 +284,7 @@ final class StrMethods {
 
     private static String strip(String s, Object charsSlot, boolean left, boolean right) {
         if (!Args.present(charsSlot)) return stripText(s, CharClasses::isSpace, left, right);
-        if (charsSlot instanceof String chars) return stripText(s, c -> chars.indexOf(c) >= 0, left, right);
+        if (charsSlot instanceof String chars) return StripChars.strip(s, chars, left, right);
         throw Errors.type("strip arg must be none or str");
     }
 
