@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * {@code str.split()} without a separator: the text cut at runs of Python whitespace. The words
  * go straight into the new list's array, so a text of a million words is not gathered in a
- * second list and copied; ASCII whitespace is recognised inline (a script's usual text).
+ * second list and copied; ASCII whitespace is recognised without Character's tables ({@link CharClasses#isSpace}).
  */
 final class WhitespaceSplit {
     private WhitespaceSplit() {}
@@ -18,7 +18,7 @@ final class WhitespaceSplit {
         Object[] words = new Object[Math.min(n / 8 + 8, 1 << 16)];   // grows by doubling past this guess
         int i = 0;
         while (true) {
-            while (i < n && space(s.charAt(i))) i++;
+            while (i < n && CharClasses.isSpace(s.charAt(i))) i++;
             if (i >= n) break;
             if (count == words.length) words = Arrays.copyOf(words, grown(count));
             if (count >= max) {
@@ -26,15 +26,11 @@ final class WhitespaceSplit {
                 break;
             }
             int j = i + 1;
-            while (j < n && !space(s.charAt(j))) j++;
+            while (j < n && !CharClasses.isSpace(s.charAt(j))) j++;
             words[count++] = s.substring(i, j);
             i = j;
         }
         return SkeinList.wrap(words, count);
-    }
-
-    private static boolean space(char c) {
-        return c < 0x80 ? CharClasses.isAsciiSpace(c) : CharClasses.isSpace(c);
     }
 
     private static int grown(int length) {
