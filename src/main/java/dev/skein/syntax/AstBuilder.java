@@ -315,14 +315,26 @@ final class AstBuilder {
         return level(c.comparison());
     }
 
+    /**
+     * Operands joined by comparisons and binary operators (children alternate operand,
+     * operator, operand, …; a comparison operator is a {@code compOp}): the comparisons split
+     * it into a chain whose operands are grouped by {@link #climb}.
+     */
     private Expr comparison(ComparisonContext c) {
-        List<BinaryContext> parts = c.binary();
-        if (parts.size() == 1) return level(parts.get(0));
+        int n = c.getChildCount();
+        int[] at = {0};
+        Expr first = climb(c, at, n, 1);
+        if (at[0] == n) return first;
         List<String> ops = new ArrayList<>();
         List<Expr> operands = new ArrayList<>();
-        for (BinaryContext p : parts) operands.add(level(p));
-        for (CompOpContext op : c.compOp()) ops.add(op.NOT() != null ? "not in" : op.getText());
-        return new Expr.Compare(span(c.compOp(0)), ops, operands);
+        operands.add(first);
+        Span sp = span((CompOpContext) c.getChild(at[0]));
+        while (at[0] < n) {
+            CompOpContext op = (CompOpContext) c.getChild(at[0]++);
+            ops.add(op.NOT() != null ? "not in" : op.getText());
+            operands.add(climb(c, at, n, 1));
+        }
+        return new Expr.Compare(sp, ops, operands);
     }
 
     /**
@@ -337,7 +349,6 @@ final class AstBuilder {
             case SkeinParser.RULE_orTest -> orTest((OrTestContext) c);
             case SkeinParser.RULE_notTest -> notTest((NotTestContext) c);
             case SkeinParser.RULE_comparison -> comparison((ComparisonContext) c);
-            case SkeinParser.RULE_binary -> climb((BinaryContext) c, new int[] {0}, 1);
             case SkeinParser.RULE_factor -> factor((FactorContext) c);
             case SkeinParser.RULE_awaitExpr -> awaitExpr((AwaitExprContext) c);
             case SkeinParser.RULE_postfix -> postfix((PostfixContext) c);
@@ -347,28 +358,28 @@ final class AstBuilder {
     }
 
     /**
-     * A {@code binary}: operands and operators of every level from '|' to '*' (children
-     * alternate operand, operator, operand, …), grouped by precedence climbing, every level
-     * associating to the left. This call takes the operand at child {@code at[0]} and every
-     * operator after it of at least {@code min} precedence, with their operands, and leaves
-     * {@code at[0]} at the first child not taken. Recursion goes one call per level (at most
-     * six deep), never one per operator.
+     * Operands and operators of every binary level from '|' to '*' (children of a
+     * {@code comparison} before {@code end} or its next comparison operator), grouped by
+     * precedence climbing, every level associating to the left. This call takes the operand at
+     * child {@code at[0]} and every operator after it of at least {@code min} precedence, with
+     * their operands, and leaves {@code at[0]} at the first child not taken. Recursion goes one
+     * call per level (at most six deep), never one per operator.
      */
-    private Expr climb(BinaryContext c, int[] at, int min) {
+    private Expr climb(ComparisonContext c, int[] at, int end, int min) {
         Expr left = level((ParserRuleContext) c.getChild(at[0]));
         at[0]++;
-        while (at[0] < c.getChildCount()) {
-            Token op = ((TerminalNode) c.getChild(at[0])).getSymbol();
+        while (at[0] < end && c.getChild(at[0]) instanceof TerminalNode node) {
+            Token op = node.getSymbol();
             int precedence = precedence(op.getType());
             if (precedence < min) break;
             at[0]++;
-            Expr right = climb(c, at, precedence + 1);
+            Expr right = climb(c, at, end, precedence + 1);
             left = new Expr.Binary(span(op), op.getText(), left, right);
         }
         return left;
     }
 
-    /** Binding strength of a binary operator token of {@code binary}: higher binds tighter. */
+    /** Binding strength of a binary operator token of {@code comparison}: higher binds tighter. */
     private static int precedence(int tokenType) {
         return switch (tokenType) {
             case SkeinLexer.PIPE -> 1;

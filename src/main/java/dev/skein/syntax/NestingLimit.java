@@ -20,8 +20,8 @@ public final class NestingLimit {
     private NestingLimit() {}
 
     /**
-     * Grammar rules the parser may have open at once. One level of brackets costs 9 (the
-     * rules from {@code expr} down to {@code atom}), a prefix operator one: about 220 nested
+     * Grammar rules the parser may have open at once. One level of brackets costs 8 (the
+     * rules from {@code expr} down to {@code atom}), a prefix operator one: about 250 nested
      * brackets, or 2,000 minus signs. A 1 MB thread ran out near 3,500 (with 17 rules a
      * bracket, before the binary operators shared one rule).
      */
@@ -35,7 +35,7 @@ public final class NestingLimit {
     public static final int TREE_DEPTH = 1000;
 
     static String parseMessage() {
-        return "too deeply nested: at most about 220 levels of brackets and blocks, or 2000 prefix operators";
+        return "too deeply nested: at most about 250 levels of brackets and blocks, or 2000 prefix operators";
     }
 
     static String treeMessage() {
