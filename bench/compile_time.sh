@@ -11,7 +11,7 @@
 #    compiler on (lazy: functions compile at their first call, so none here), eager (every
 #    function as the script loads) and off (--no-compile), so the bytecode stage's own share shows;
 #    then "on" again with bin/skein's AOT cache (classes loaded and linked, as a script run has
-#    them). Each row has wall times and the compiling thread's CPU times (*_cpu_ms), which a
+#    them), and the parse split into its stages (ParseStages). Each row has wall times and the compiling thread's CPU times (*_cpu_ms), which a
 #    loaded machine disturbs less.
 # 3. Wall time of bin/skein (with its start-up caches, as users run it) on hello world (and of
 #    the java command it execs, run directly, so the launcher's own cost shows), on the
@@ -30,7 +30,7 @@ bin/skein "$hello" >/dev/null   # builds the jar and trains the start-up caches 
 java_bin="$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n1)"
 java_bin="${SKEIN_JAVA:-${java_bin:-java}}"
 javac_bin="$(dirname "$java_bin")/javac"
-"$javac_bin" -d target/bench-classes -cp target/skein.jar bench/compile_time/CompileTime.java
+"$javac_bin" -d target/bench-classes -cp target/skein.jar bench/compile_time/CompileTime.java bench/compile_time/ParseStages.java
 
 gen="target/bench-classes/gen2000.skein"
 python3 bench/compile_time/generate.py 2000 > "$gen"
@@ -49,6 +49,12 @@ if [ -f "$aot" ]; then
   for _ in $(seq "$runs"); do
     "$java_bin" -XX:AOTCache="$aot" -Xlog:aot=error -Xss16m -XX:+UseParallelGC -Xmn64m -XX:TieredStopAtLevel=4 \
       -cp "$root/target/skein.jar:target/bench-classes" CompileTime "$gen" on-aot-cache 20
+  done | tee -a "$out/compile_time.txt"
+  # The parse split into stages (lexer and parser class set-up, lexing, parsing, AST, nesting
+  # check), cold, with the same cache: which of them a change moved.
+  for _ in $(seq "$runs"); do
+    "$java_bin" -XX:AOTCache="$aot" -Xlog:aot=error -Xss16m -XX:+UseParallelGC -Xmn64m -XX:TieredStopAtLevel=4 \
+      -cp "$root/target/skein.jar:target/bench-classes" dev.skein.syntax.ParseStages "$gen" stages 10
   done | tee -a "$out/compile_time.txt"
 fi
 

@@ -1,10 +1,12 @@
 package dev.skein.interp;
 
+import dev.skein.ast.Expr;
 import dev.skein.ast.Stmt;
 import dev.skein.runtime.Interpreter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -53,10 +55,17 @@ final class BytecodeLazy {
         this.module = module;
         this.interp = interp;
         this.candidates = candidates;
-        for (BytecodeCompiler.Candidate c : candidates) byCode.put(c.code(), c);
+        // By function literal, so that each top-level fn finds its candidate in one look-up, not
+        // a scan of all of them (quadratic: 2,000 lines of functions paid milliseconds cold).
+        Map<Expr.Lambda, BytecodeCompiler.Candidate> byFn = new IdentityHashMap<>();
+        for (BytecodeCompiler.Candidate c : candidates) {
+            byCode.put(c.code(), c);
+            byFn.put(c.fn(), c);
+        }
         for (Stmt s : resolved.program) {
             if (s instanceof Stmt.FnDef d && resolved.binding(d) instanceof Binding.Global g) {
-                for (BytecodeCompiler.Candidate c : candidates) if (c.fn() == d.function()) topLevel.put(g.name(), c);
+                BytecodeCompiler.Candidate c = byFn.get(d.function());
+                if (c != null) topLevel.put(g.name(), c);
             }
         }
     }

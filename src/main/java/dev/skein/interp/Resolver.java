@@ -52,7 +52,7 @@ public final class Resolver {
 
     private void module(List<Stmt> program) {
         for (Stmt s : program) declareGlobal(s);
-        scope = new Scope(null, true, "<main>", freeNames.usedByClosures(program));
+        scope = new Scope(null, true, "<main>", () -> freeNames.usedByClosures(program));
         scope.pushBlock();
         for (Stmt s : program) stmt(s);
         scope.popBlock();
@@ -465,7 +465,7 @@ public final class Resolver {
 
     private void lambda(Expr.Lambda fn) {
         Scope outer = scope;
-        scope = new Scope(outer, false, fn.name() != null ? fn.name() : "<lambda>", freeNames.usedByClosures(fn.body()));
+        scope = new Scope(outer, false, fn.name() != null ? fn.name() : "<lambda>", () -> freeNames.usedByClosures(fn.body()));
         scope.pushBlock();
         try {
             List<Integer> cellParams = new ArrayList<>();

@@ -36,7 +36,9 @@ final class Scope {
     final Scope parent;
     final boolean isModule;
     final String functionName;
-    private final Set<String> cellNames;
+    /** Names closures capture from here: found at the first declaration (a walk of the whole body). */
+    private final java.util.function.Supplier<Set<String>> findCellNames;
+    private Set<String> cellNames;
     private final Deque<Map<String, Var>> blocks = new ArrayDeque<>();
     private final List<ResolvedFunction.FreeVar> captures = new ArrayList<>();
     private final List<ResolvedFunction.Local> locals = new ArrayList<>();
@@ -48,11 +50,16 @@ final class Scope {
     /** Locals being string-accumulated by enclosing loops of this function: variable slot → buffer slot. */
     final Map<Integer, Integer> accumulating = new HashMap<>();
 
-    Scope(Scope parent, boolean isModule, String functionName, Set<String> cellNames) {
+    /**
+     * {@code cellNames} is asked for only when the scope declares its first local: a module's
+     * top level, whose declarations are globals, usually never does, which saves walking every
+     * function of the module.
+     */
+    Scope(Scope parent, boolean isModule, String functionName, java.util.function.Supplier<Set<String>> cellNames) {
         this.parent = parent;
         this.isModule = isModule;
         this.functionName = functionName;
-        this.cellNames = cellNames;
+        this.findCellNames = cellNames;
     }
 
     void pushBlock() { blocks.push(new HashMap<>()); }
@@ -64,6 +71,7 @@ final class Scope {
 
     /** Declares a new local in the innermost block (shadowing is allowed). */
     Var declare(String name) {
+        if (cellNames == null) cellNames = findCellNames.get();
         Var v = new Var(name, frameSize++, cellNames.contains(name));
         blocks.peek().put(name, v);
         locals.add(new ResolvedFunction.Local(name, v.slot(), v.cell()));

@@ -288,20 +288,26 @@ final class AstBuilder {
         return new Expr.MapOver(span(c), fn, iterables, pool, chunk, unordered, timeout, buffer);
     }
 
+    /**
+     * Operands joined by 'and' and 'or' (children alternate: operand, operator, operand, …):
+     * 'and' binds tighter, both associate to the left.
+     */
     private Expr orTest(OrTestContext c) {
-        List<AndTestContext> parts = c.andTest();
-        Expr e = level(parts.get(0));
-        List<TerminalNode> ops = c.OR();   // once: c.OR(i) would search the children each time, quadratic in a long chain
-        for (int i = 1; i < parts.size(); i++) e = new Expr.Or(span(ops.get(i - 1).getSymbol()), e, level(parts.get(i)));
-        return e;
-    }
-
-    private Expr andTest(AndTestContext c) {
-        List<NotTestContext> parts = c.notTest();
-        Expr e = level(parts.get(0));
-        List<TerminalNode> ops = c.AND();
-        for (int i = 1; i < parts.size(); i++) e = new Expr.And(span(ops.get(i - 1).getSymbol()), e, level(parts.get(i)));
-        return e;
+        Expr or = null;
+        Token orOp = null;
+        Expr and = level((ParserRuleContext) c.getChild(0));
+        for (int i = 1; i < c.getChildCount(); i += 2) {
+            Token op = ((TerminalNode) c.getChild(i)).getSymbol();
+            Expr next = level((ParserRuleContext) c.getChild(i + 1));
+            if (op.getType() == SkeinLexer.AND) {
+                and = new Expr.And(span(op), and, next);
+            } else {
+                or = or == null ? and : new Expr.Or(span(orOp), or, and);
+                orOp = op;
+                and = next;
+            }
+        }
+        return or == null ? and : new Expr.Or(span(orOp), or, and);
     }
 
     private Expr notTest(NotTestContext c) {
@@ -309,14 +315,26 @@ final class AstBuilder {
         return level(c.comparison());
     }
 
+    /**
+     * Operands joined by comparisons and binary operators (children alternate operand,
+     * operator, operand, …; a comparison operator is a {@code compOp}): the comparisons split
+     * it into a chain whose operands are grouped by {@link #climb}.
+     */
     private Expr comparison(ComparisonContext c) {
-        List<BitOrContext> parts = c.bitOr();
-        if (parts.size() == 1) return level(parts.get(0));
+        int n = c.getChildCount();
+        int[] at = {0};
+        Expr first = climb(c, at, n, 1);
+        if (at[0] == n) return first;
         List<String> ops = new ArrayList<>();
         List<Expr> operands = new ArrayList<>();
-        for (BitOrContext p : parts) operands.add(level(p));
-        for (CompOpContext op : c.compOp()) ops.add(op.NOT() != null ? "not in" : op.getText());
-        return new Expr.Compare(span(c.compOp(0)), ops, operands);
+        operands.add(first);
+        Span sp = span((CompOpContext) c.getChild(at[0]));
+        while (at[0] < n) {
+            CompOpContext op = (CompOpContext) c.getChild(at[0]++);
+            ops.add(op.NOT() != null ? "not in" : op.getText());
+            operands.add(climb(c, at, n, 1));
+        }
+        return new Expr.Compare(sp, ops, operands);
     }
 
     /**
@@ -329,17 +347,9 @@ final class AstBuilder {
         while (c.getChildCount() == 1 && !(c instanceof AtomContext) && c.getChild(0) instanceof ParserRuleContext only) c = only;
         return switch (c.getRuleIndex()) {
             case SkeinParser.RULE_orTest -> orTest((OrTestContext) c);
-            case SkeinParser.RULE_andTest -> andTest((AndTestContext) c);
             case SkeinParser.RULE_notTest -> notTest((NotTestContext) c);
             case SkeinParser.RULE_comparison -> comparison((ComparisonContext) c);
-            case SkeinParser.RULE_bitOr -> bitOr((BitOrContext) c);
-            case SkeinParser.RULE_bitXor -> bitXor((BitXorContext) c);
-            case SkeinParser.RULE_bitAnd -> bitAnd((BitAndContext) c);
-            case SkeinParser.RULE_shift -> shift((ShiftContext) c);
-            case SkeinParser.RULE_arith -> arith((ArithContext) c);
-            case SkeinParser.RULE_term -> term((TermContext) c);
             case SkeinParser.RULE_factor -> factor((FactorContext) c);
-            case SkeinParser.RULE_power -> power((PowerContext) c);
             case SkeinParser.RULE_awaitExpr -> awaitExpr((AwaitExprContext) c);
             case SkeinParser.RULE_postfix -> postfix((PostfixContext) c);
             case SkeinParser.RULE_atom -> atom((AtomContext) c);
@@ -347,42 +357,52 @@ final class AstBuilder {
         };
     }
 
-    /** Left-associative binary levels share one shape: operands separated by operator tokens. */
-    private Expr leftAssoc(ParserRuleContext c, List<? extends ParserRuleContext> operands) {
-        Expr e = level(operands.get(0));
-        int k = 1;
-        for (int i = 1; i < c.getChildCount(); i++) {
-            ParseTree child = c.getChild(i);
-            if (child instanceof TerminalNode op) {
-                e = new Expr.Binary(span(op.getSymbol()), op.getText(), e, level(operands.get(k++)));
-            }
+    /**
+     * Operands and operators of every binary level from '|' to '*' (children of a
+     * {@code comparison} before {@code end} or its next comparison operator), grouped by
+     * precedence climbing, every level associating to the left. This call takes the operand at
+     * child {@code at[0]} and every operator after it of at least {@code min} precedence, with
+     * their operands, and leaves {@code at[0]} at the first child not taken. Recursion goes one
+     * call per level (at most six deep), never one per operator.
+     */
+    private Expr climb(ComparisonContext c, int[] at, int end, int min) {
+        Expr left = level((ParserRuleContext) c.getChild(at[0]));
+        at[0]++;
+        while (at[0] < end && c.getChild(at[0]) instanceof TerminalNode node) {
+            Token op = node.getSymbol();
+            int precedence = precedence(op.getType());
+            if (precedence < min) break;
+            at[0]++;
+            Expr right = climb(c, at, end, precedence + 1);
+            left = new Expr.Binary(span(op), op.getText(), left, right);
         }
-        return e;
+        return left;
     }
 
-    private Expr bitOr(BitOrContext c) { return leftAssoc(c, c.bitXor()); }
-    private Expr bitXor(BitXorContext c) { return leftAssoc(c, c.bitAnd()); }
-    private Expr bitAnd(BitAndContext c) { return leftAssoc(c, c.shift()); }
-    private Expr shift(ShiftContext c) { return leftAssoc(c, c.arith()); }
-    private Expr arith(ArithContext c) { return leftAssoc(c, c.term()); }
-    private Expr term(TermContext c) { return leftAssoc(c, c.factor()); }
+    /** Binding strength of a binary operator token of {@code comparison}: higher binds tighter. */
+    private static int precedence(int tokenType) {
+        return switch (tokenType) {
+            case SkeinLexer.PIPE -> 1;
+            case SkeinLexer.CARET -> 2;
+            case SkeinLexer.AMP -> 3;
+            case SkeinLexer.SHL, SkeinLexer.SHR -> 4;
+            case SkeinLexer.PLUS, SkeinLexer.MINUS -> 5;
+            default -> 6;   // * / // %
+        };
+    }
 
     private Expr factor(FactorContext c) {
-        if (c.factor() != null) {
-            Expr operand = factor(c.factor());
-            String op = c.getChild(0).getText();
-            if (op.equals("-") && operand instanceof Expr.Literal lit && (lit.value() instanceof Long || lit.value() instanceof java.math.BigInteger || lit.value() instanceof Double)) {
-                return new Expr.Literal(span(c), negated(lit.value()));
-            }
-            return new Expr.Unary(span(c), op, operand);
+        if (c.awaitExpr() != null) {   // an operand, with a power
+            Expr base = level(c.awaitExpr());
+            if (c.POW() == null) return base;
+            return new Expr.Binary(span(c.POW().getSymbol()), "**", base, factor(c.factor()));
         }
-        return level(c.power());
-    }
-
-    private Expr power(PowerContext c) {
-        Expr base = level(c.awaitExpr());
-        if (c.POW() == null) return base;
-        return new Expr.Binary(span(c.POW().getSymbol()), "**", base, factor(c.factor()));
+        Expr operand = factor(c.factor());   // a prefix operator
+        String op = c.getChild(0).getText();
+        if (op.equals("-") && operand instanceof Expr.Literal lit && (lit.value() instanceof Long || lit.value() instanceof java.math.BigInteger || lit.value() instanceof Double)) {
+            return new Expr.Literal(span(c), negated(lit.value()));
+        }
+        return new Expr.Unary(span(c), op, operand);
     }
 
     private Expr awaitExpr(AwaitExprContext c) {

@@ -20,9 +20,10 @@ public final class NestingLimit {
     private NestingLimit() {}
 
     /**
-     * Grammar rules the parser may have open at once. One level of brackets costs about 17
-     * (the precedence levels from {@code expr} down to {@code atom}), a prefix operator one:
-     * about 120 nested brackets, or 2,000 minus signs. A 1 MB thread ran out near 3,500.
+     * Grammar rules the parser may have open at once. One level of brackets costs 8 (the
+     * rules from {@code expr} down to {@code atom}), a prefix operator one: about 250 nested
+     * brackets, or 2,000 minus signs. A 1 MB thread ran out near 3,500 (with 17 rules a
+     * bracket, before the binary operators shared one rule).
      */
     public static final int PARSE_DEPTH = 2000;
 
@@ -34,7 +35,7 @@ public final class NestingLimit {
     public static final int TREE_DEPTH = 1000;
 
     static String parseMessage() {
-        return "too deeply nested: at most about 120 levels of brackets and blocks, or 2000 prefix operators";
+        return "too deeply nested: at most about 250 levels of brackets and blocks, or 2000 prefix operators";
     }
 
     static String treeMessage() {
@@ -66,68 +67,112 @@ public final class NestingLimit {
 
     /** Adds a node's children to {@code out}; returns how many levels below it they count (a list: none). */
     private static int children(Object node, List<Object> out) {
-        switch (node) {
-            case List<?> l -> { out.addAll(l); return 0; }
-            case Stmt.Let s -> { out.add(s.target()); out.add(s.value()); }
-            case Stmt.Assign s -> { out.add(s.target()); out.add(s.value()); }
-            case Stmt.AugAssign s -> { out.add(s.target()); out.add(s.value()); }
-            case Stmt.ExprStmt s -> out.add(s.expr());
-            case Stmt.FnDef s -> out.add(s.function());
-            case Stmt.RecordDef s -> out.add(s.fields());
-            case Stmt.If s -> { out.add(s.condition()); out.add(s.then()); out.add(s.otherwise()); }
-            case Stmt.While s -> { out.add(s.condition()); out.add(s.body()); }
-            case Stmt.For s -> { out.add(s.target()); out.add(s.iterable()); out.add(s.body()); }
-            case Stmt.Return s -> out.add(s.value());
-            case Stmt.Throw s -> out.add(s.error());
-            case Stmt.Try s -> { out.add(s.body()); out.add(s.catches()); out.add(s.finallyBlock()); }
-            case Stmt.Catch s -> { out.add(s.kinds()); out.add(s.body()); }
-            case Stmt.With s -> { out.add(s.resource()); out.add(s.body()); }
-            case Stmt.Block s -> { out.add(s.statements()); return 2; }
-            case Target.ListTarget t -> out.add(t.items());
-            case Target.IndexTarget t -> { out.add(t.target()); out.add(t.index()); }
-            case Target.AttrTarget t -> out.add(t.target());
-            case Param p -> out.add(p.defaultValue());
-            case Expr.FString e -> out.add(e.parts());
-            case Expr.Interpolation e -> { out.add(e.value()); out.add(e.spec()); }
-            case Expr.ListLit e -> out.add(e.items());
-            case Expr.DictLit e -> { out.add(e.keys()); out.add(e.values()); }
-            case Expr.SetLit e -> out.add(e.items());
-            case Expr.Comprehension e -> { out.add(e.element()); out.add(e.value()); out.add(e.clauses()); }
-            case Expr.CompFor e -> { out.add(e.target()); out.add(e.iterable()); }
-            case Expr.CompIf e -> out.add(e.condition());
-            case Expr.Unary e -> out.add(e.operand());
-            case Expr.Binary e -> { out.add(e.left()); out.add(e.right()); }
-            case Expr.Compare e -> out.add(e.operands());
-            case Expr.And e -> { out.add(e.left()); out.add(e.right()); }
-            case Expr.Or e -> { out.add(e.left()); out.add(e.right()); }
-            case Expr.Not e -> out.add(e.operand());
-            case Expr.Conditional e -> { out.add(e.condition()); out.add(e.then()); out.add(e.otherwise()); }
-            case Expr.Call e -> { out.add(e.callee()); out.add(e.args()); }
-            case Expr.Arg e -> out.add(e.value());
-            case Expr.Index e -> { out.add(e.target()); out.add(e.index()); }
-            case Expr.Slice e -> { out.add(e.start()); out.add(e.stop()); out.add(e.step()); }
-            case Expr.Attr e -> out.add(e.target());
-            case Expr.Lambda e -> { out.add(e.params()); out.add(e.body()); return 3; }
-            case Expr.Await e -> { out.add(e.future()); out.add(e.timeout()); }
-            case Expr.Submit e -> { out.add(e.call()); out.add(e.pool()); out.add(e.timeout()); }
-            case Expr.MapOver e -> { out.add(e.function()); out.add(e.iterables()); out.add(e.pool()); out.add(e.chunk()); out.add(e.timeout()); out.add(e.buffer()); }
-            default -> { }   // leaves: names, literals, text pieces of f-strings, break, import, …
-        }
+        // instanceof, not a pattern switch: each pattern switch spins a class at its first use,
+        // which every script's parse paid (see Compiler). The commonest nodes are tested first.
+        if (node instanceof Expr.Name || node instanceof Expr.Literal) {
+            return 1;
+        } else if (node instanceof List<?> l) {
+            out.addAll(l); return 0;
+        } else if (node instanceof Expr.Binary e) {
+            out.add(e.left()); out.add(e.right());
+        } else if (node instanceof Expr.Call e) {
+            out.add(e.callee()); out.add(e.args());
+        } else if (node instanceof Expr.Arg e) {
+            out.add(e.value());
+        } else if (node instanceof Expr.Attr e) {
+            out.add(e.target());
+        } else if (node instanceof Stmt.Let s) {
+            out.add(s.target()); out.add(s.value());
+        } else if (node instanceof Stmt.Assign s) {
+            out.add(s.target()); out.add(s.value());
+        } else if (node instanceof Stmt.AugAssign s) {
+            out.add(s.target()); out.add(s.value());
+        } else if (node instanceof Stmt.ExprStmt s) {
+            out.add(s.expr());
+        } else if (node instanceof Stmt.FnDef s) {
+            out.add(s.function());
+        } else if (node instanceof Stmt.RecordDef s) {
+            out.add(s.fields());
+        } else if (node instanceof Stmt.If s) {
+            out.add(s.condition()); out.add(s.then()); out.add(s.otherwise());
+        } else if (node instanceof Stmt.While s) {
+            out.add(s.condition()); out.add(s.body());
+        } else if (node instanceof Stmt.For s) {
+            out.add(s.target()); out.add(s.iterable()); out.add(s.body());
+        } else if (node instanceof Stmt.Return s) {
+            out.add(s.value());
+        } else if (node instanceof Stmt.Throw s) {
+            out.add(s.error());
+        } else if (node instanceof Stmt.Try s) {
+            out.add(s.body()); out.add(s.catches()); out.add(s.finallyBlock());
+        } else if (node instanceof Stmt.Catch s) {
+            out.add(s.kinds()); out.add(s.body());
+        } else if (node instanceof Stmt.With s) {
+            out.add(s.resource()); out.add(s.body());
+        } else if (node instanceof Stmt.Block s) {
+            out.add(s.statements()); return 2;
+        } else if (node instanceof Target.ListTarget t) {
+            out.add(t.items());
+        } else if (node instanceof Target.IndexTarget t) {
+            out.add(t.target()); out.add(t.index());
+        } else if (node instanceof Target.AttrTarget t) {
+            out.add(t.target());
+        } else if (node instanceof Param p) {
+            out.add(p.defaultValue());
+        } else if (node instanceof Expr.FString e) {
+            out.add(e.parts());
+        } else if (node instanceof Expr.Interpolation e) {
+            out.add(e.value()); out.add(e.spec());
+        } else if (node instanceof Expr.ListLit e) {
+            out.add(e.items());
+        } else if (node instanceof Expr.DictLit e) {
+            out.add(e.keys()); out.add(e.values());
+        } else if (node instanceof Expr.SetLit e) {
+            out.add(e.items());
+        } else if (node instanceof Expr.Comprehension e) {
+            out.add(e.element()); out.add(e.value()); out.add(e.clauses());
+        } else if (node instanceof Expr.CompFor e) {
+            out.add(e.target()); out.add(e.iterable());
+        } else if (node instanceof Expr.CompIf e) {
+            out.add(e.condition());
+        } else if (node instanceof Expr.Unary e) {
+            out.add(e.operand());
+        } else if (node instanceof Expr.Compare e) {
+            out.add(e.operands());
+        } else if (node instanceof Expr.And e) {
+            out.add(e.left()); out.add(e.right());
+        } else if (node instanceof Expr.Or e) {
+            out.add(e.left()); out.add(e.right());
+        } else if (node instanceof Expr.Not e) {
+            out.add(e.operand());
+        } else if (node instanceof Expr.Conditional e) {
+            out.add(e.condition()); out.add(e.then()); out.add(e.otherwise());
+        } else if (node instanceof Expr.Index e) {
+            out.add(e.target()); out.add(e.index());
+        } else if (node instanceof Expr.Slice e) {
+            out.add(e.start()); out.add(e.stop()); out.add(e.step());
+        } else if (node instanceof Expr.Lambda e) {
+            out.add(e.params()); out.add(e.body()); return 3;
+        } else if (node instanceof Expr.Await e) {
+            out.add(e.future()); out.add(e.timeout());
+        } else if (node instanceof Expr.Submit e) {
+            out.add(e.call()); out.add(e.pool()); out.add(e.timeout());
+        } else if (node instanceof Expr.MapOver e) {
+            out.add(e.function()); out.add(e.iterables()); out.add(e.pool()); out.add(e.chunk()); out.add(e.timeout()); out.add(e.buffer());
+        }   // else a leaf: names, literals, text pieces of f-strings, break, import, …
         return 1;
     }
 
     private static Span spanOf(Object node) {
-        return switch (node) {
-            case Stmt s -> s.span();
-            case Expr e -> e.span();
-            case Target t -> t.span();
-            case Param p -> p.span();
-            case Stmt.Catch c -> c.span();
-            case Expr.Interpolation i -> i.span();
-            case Expr.Arg a -> a.span();
-            case Expr.CompFor c -> c.span();
-            case Expr.CompIf c -> c.span();
-            default -> null;
-        };
+        if (node instanceof Stmt s) return s.span();
+        if (node instanceof Expr e) return e.span();
+        if (node instanceof Target t) return t.span();
+        if (node instanceof Param p) return p.span();
+        if (node instanceof Stmt.Catch c) return c.span();
+        if (node instanceof Expr.Interpolation i) return i.span();
+        if (node instanceof Expr.Arg a) return a.span();
+        if (node instanceof Expr.CompFor c) return c.span();
+        if (node instanceof Expr.CompIf c) return c.span();
+        return null;
     }
 }
