@@ -109,9 +109,7 @@ final class BytecodeTargets implements Opcodes {
         if (wide) mv.visitMethodInsn(INVOKESTATIC, "dev/skein/interp/Statements$AugIndex", "getIndex", "(" + OBJ + "J)" + OBJ, false);
         else mv.visitMethodInsn(INVOKESTATIC, "dev/skein/runtime/Containers", "getIndex", "(" + OBJ + OBJ + ")" + OBJ, false);
         exprs.value(a.value());
-        // The operator's own inline paths (a float or int result without a helper call), as for `x op= v`.
-        if (!fn.compact && BytecodeArith.inlines(a.op())) new BytecodeArith(fn).binary(a.op(), "dev/skein/runtime/Arith");
-        else BytecodeExpressions.callArith(mv, "dev/skein/runtime/Arith", a.op());
+        BytecodeExpressions.callArith(mv, "dev/skein/runtime/Arith", a.op());
         int result = fn.newLocal(false);
         mv.visitVarInsn(ASTORE, result);
         mv.visitVarInsn(ALOAD, container);
