@@ -105,29 +105,42 @@ final class BytecodeData implements Opcodes {
      * indexed by an int inline (a shape the JIT sees through), anything else {@link Literals#index}.
      */
     private void index(Expr.Index e) {
-        int target = fn.newLocal(false), index = fn.newLocal(false);
+        int target = fn.newLocal(false);
         exprs.value(e.target());
         mv.visitVarInsn(ASTORE, target);
-        exprs.value(e.index());
-        mv.visitVarInsn(ASTORE, index);
+        // An int literal or a range loop's long counter needs no box and no type test.
+        boolean wide = BytecodeTargets.index(unit, fn, exprs, e.index());
+        int index = fn.newLocal(wide);
+        mv.visitVarInsn(wide ? LSTORE : ASTORE, index);
         Label start = fn.startRegion(), general = new Label(), done = new Label();
         mv.visitVarInsn(ALOAD, target);
         mv.visitTypeInsn(INSTANCEOF, LIST);
         mv.visitJumpInsn(IFEQ, general);
-        mv.visitVarInsn(ALOAD, index);
-        mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
-        mv.visitJumpInsn(IFEQ, general);
+        if (!wide) {
+            mv.visitVarInsn(ALOAD, index);
+            mv.visitTypeInsn(INSTANCEOF, "java/lang/Long");
+            mv.visitJumpInsn(IFEQ, general);
+        }
         mv.visitVarInsn(ALOAD, target);
         mv.visitTypeInsn(CHECKCAST, LIST);
-        mv.visitVarInsn(ALOAD, index);
-        mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
-        mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        if (wide) {
+            mv.visitVarInsn(LLOAD, index);
+        } else {
+            mv.visitVarInsn(ALOAD, index);
+            mv.visitTypeInsn(CHECKCAST, "java/lang/Long");
+            mv.visitMethodInsn(INVOKEVIRTUAL, "java/lang/Long", "longValue", "()J", false);
+        }
         mv.visitMethodInsn(INVOKEVIRTUAL, LIST, "getPy", "(J)" + OBJ, false);
         mv.visitJumpInsn(GOTO, done);
         mv.visitLabel(general);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitVarInsn(ALOAD, target);
-        mv.visitVarInsn(ALOAD, index);
+        if (wide) {
+            mv.visitVarInsn(LLOAD, index);
+            mv.visitMethodInsn(INVOKESTATIC, "java/lang/Long", "valueOf", "(J)Ljava/lang/Long;", false);
+        } else {
+            mv.visitVarInsn(ALOAD, index);
+        }
         mv.visitMethodInsn(INVOKESTATIC, LITERALS, "index", "(" + TS + OBJ + OBJ + ")" + OBJ, false);
         mv.visitLabel(done);
         fn.endRegion(start, e.span().line(), e.span().column(), false);

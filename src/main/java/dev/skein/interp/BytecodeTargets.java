@@ -120,12 +120,22 @@ final class BytecodeTargets implements Opcodes {
     }
 
     /**
-     * Pushes an index: a range loop's variable the compiled code keeps as a {@code long} stays one
-     * (true: the list's fast path needs no box); anything else is its boxed value.
+     * Pushes an index: a range loop's variable the compiled code keeps as a {@code long} stays one,
+     * and an int literal is pushed as one (true: the list's fast path needs no box); anything else
+     * is its boxed value.
      */
     private boolean index(Expr index) {
+        return index(unit, fn, exprs, index);
+    }
+
+    /** {@link #index(Expr)} for any writer of a subscript (reads too: {@link BytecodeData}). */
+    static boolean index(BytecodeCompiler unit, BytecodeFunction fn, BytecodeExpressions exprs, Expr index) {
         if (index instanceof Expr.Name n && unit.binding(n) instanceof Binding.Local l && fn.unboxedLocal(l.slot()) >= 0) {
-            mv.visitVarInsn(LLOAD, fn.unboxedLocal(l.slot()));
+            fn.mv.visitVarInsn(LLOAD, fn.unboxedLocal(l.slot()));
+            return true;
+        }
+        if (index instanceof Expr.Literal l && l.value() instanceof Long n) {   // v[0] = x: no box to test
+            fn.mv.visitLdcInsn(n);
             return true;
         }
         exprs.value(index);

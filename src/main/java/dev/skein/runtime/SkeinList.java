@@ -166,14 +166,25 @@ public final class SkeinList extends Guarded {
 
     /** The elements {@code s} selects, copied in O(len of the slice), not O(size). */
     public Object[] slice(SliceValue s) {
+        int stamp = readStamp();   // optimistic first, as getPy: no atomic instruction when no writer came
+        Object[] a = items;
+        int n = size;
+        if (n <= a.length) {
+            Object[] out = copySlice(a, s.indices(n));
+            if (unchangedSince(stamp)) return out;
+        }
         readLock();
         try {
-            long[] ix = s.indices(size);
-            Object[] out = new Object[(int) ix[3]];
-            if (ix[2] == 1) System.arraycopy(items, (int) ix[0], out, 0, out.length);
-            else for (int k = 0; k < out.length; k++) out[k] = items[(int) (ix[0] + k * ix[2])];
-            return out;
+            return copySlice(items, s.indices(size));
         } finally { readUnlock(); }
+    }
+
+    /** The items {@code ix} (from {@link SliceValue#indices}) selects out of {@code a}. */
+    private static Object[] copySlice(Object[] a, long[] ix) {
+        Object[] out = new Object[(int) ix[3]];
+        if (ix[2] == 1) System.arraycopy(a, (int) ix[0], out, 0, out.length);
+        else for (int k = 0; k < out.length; k++) out[k] = a[(int) (ix[0] + k * ix[2])];
+        return out;
     }
 
     /** {@code xs[a:b:c] = vs} for an extended slice (step != 1): O(len of the slice). */
@@ -369,6 +380,13 @@ public final class SkeinList extends Guarded {
 
     /** A copy of the elements at this instant. */
     public Object[] snapshot() {
+        int stamp = readStamp();   // optimistic first: unpacking `[x, y] = pair` in a loop then costs no atomic instruction
+        Object[] a = items;
+        int n = size;
+        if (n <= a.length) {
+            Object[] copy = Arrays.copyOf(a, n);
+            if (unchangedSince(stamp)) return copy;
+        }
         readLock();
         try { return Arrays.copyOf(items, size); } finally { readUnlock(); }
     }

@@ -1,6 +1,7 @@
 package dev.skein.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,46 @@ class LauncherTest {
         String jar = tree.resolve("target/skein.jar").toString();
         assertTrue(r.out.startsWith(JAVA + " "), r.out);
         assertTrue(r.out.contains("-XX:AOTCache=" + tree.resolve("target/skein.aot")) && r.out.strip().endsWith("-jar " + jar), r.out);
+    }
+
+    /**
+     * The options bin/skein gives java make the script's compiled functions (hidden classes) reach
+     * the JIT sooner: a loop of 40,000 turns, fewer than the 60,000 back-edges after which a loop
+     * is compiled by default, gets its compiled version here (PrintCompilation names it); and the
+     * script's output holds nothing of the JVM's (the command line's echo of its compile command).
+     */
+    @Test
+    void theScriptsCompiledFunctionsReachTheJitSooner(@TempDir Path dir) throws Exception {
+        Result shown = launch(warmTree(dir));
+        assertEquals(0, shown.status, shown.err);
+        List<String> options = new ArrayList<>();
+        for (String word : shown.out.strip().split(" ")) {
+            if (word.startsWith("-XX:AOTCache=")) break;   // the stand-in tree's cache is no cache
+            options.add(word.replaceAll("\\\\(.)", "$1"));   // printf %q's quoting
+        }
+        options.remove(0);   // java itself
+        assertTrue(options.stream().anyMatch(o -> o.startsWith("-XX:CompileCommand=CompileThresholdScaling,")), options.toString());
+        Path script = dir.resolve("spin.skein");
+        Files.writeString(script, """
+                import time
+                fn spin(n) {
+                    let t = 0
+                    for i in range(n) { t += i % 7 }
+                    return t
+                }
+                print(spin(40000))
+                time.sleep(0.5)
+                """);
+        List<String> cmd = new ArrayList<>(List.of(JAVA));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), Main.class.getName(), script.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        assertTrue(out.lines().anyMatch(l -> l.contains("dev.skein.interp.Compiled/") && l.contains(" % ")), out);
+        assertTrue(out.lines().anyMatch(l -> l.equals("119995")), out);
+        assertFalse(out.contains("CompileCommand"), out);
     }
 
     @Test

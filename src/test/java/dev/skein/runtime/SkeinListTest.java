@@ -84,4 +84,30 @@ class SkeinListTest {
         });
         assertEquals(0, bad.get());
     }
+    /**
+     * Snapshots and slices are read without the lock too, and keep the copy only if no write
+     * happened meanwhile: while a writer swaps the whole content between three equal numbers and
+     * five (the array grows and shrinks) and appends then pops, every copy a reader gets is one
+     * of the list's states, never a mix.
+     */
+    @Test void optimisticCopiesAreAlwaysOneStateOfTheList() throws Exception {
+        SkeinList l = SkeinList.of(-1L, -1L, -1L);
+        SliceValue all = new SliceValue(null, null, null), reversed = new SliceValue(null, null, -1L);
+        java.util.concurrent.atomic.AtomicLong bad = new java.util.concurrent.atomic.AtomicLong();
+        Racing.writerAndTwoReaders(() -> {
+            for (long round = 0; round < 20_000; round++) {
+                Object[] next = new Object[round % 2 == 0 ? 5 : 3];
+                java.util.Arrays.fill(next, round);
+                l.assignSlice(all, next);
+                for (int i = 0; i < 40; i++) l.append(round);
+                for (int i = 0; i < 40; i++) l.pop(-1);
+            }
+        }, () -> {
+            for (Object[] copy : new Object[][] {l.snapshot(), l.slice(all), l.slice(reversed)}) {
+                if (copy.length < 3) bad.incrementAndGet();
+                for (Object v : copy) if (v == null || !v.equals(copy[0])) bad.incrementAndGet();
+            }
+        });
+        assertEquals(0, bad.get());
+    }
 }
