@@ -1,6 +1,5 @@
 package dev.skein.concurrent;
 
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -8,17 +7,20 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One thread's recorded events, packed outside the Java heap and small: each event is a head
- * byte and variable-length numbers, most of them differences from the event before (a task id
- * one more, a time a few hundred nanoseconds later, the same track, function and site), so a
- * task's submit, run and await take about 30 bytes. Its strings (function names, sites,
- * outcomes, all already held by the run) are numbered in a small table, its arguments kept as
- * tagged numbers that are only formatted when the trace is written ({@link TraceArgs}).
+ * One thread's recorded events, packed small into byte arrays: each event is a head byte and
+ * variable-length numbers, most of them differences from the event before (a task id one more,
+ * a time a few hundred nanoseconds later, the same track, function and site), so a task's
+ * submit, run and await take about 26 bytes. Its strings (function names, sites, outcomes, all
+ * already held by the run) are numbered in a small table, its arguments kept as tagged numbers
+ * that are only formatted when the trace is written ({@link TraceArgs}).
  *
  * <p>Why small: memory a process touches for the first time costs a page fault and the kernel's
- * zeroing of the page, 1.5-2 µs per 4 KiB on the machine measured (0.4 ns a byte), and at
- * 168 bytes a task that was a third of the submitting thread's time on a 0.3 µs task. A recorded
- * task leaves the garbage collector nothing to trace or copy either.
+ * zeroing of the page, 1.5-2 µs per 4 KiB on the machine measured (0.4 ns a byte), and at the
+ * 168 bytes a task of fixed-size records that was a third of the submitting thread's time on a
+ * 0.3 µs task. Why byte arrays, not direct buffers: before the JIT has compiled them (a traced
+ * run's first tens of thousands of tasks) a direct buffer's put is several calls a byte, an
+ * array store is one instruction; the arrays hold no references, so the collector copies a
+ * chunk when it promotes it but never scans it.
  *
  * <p>One thread appends (the owner; {@link Timeline} locks a buffer that virtual threads share)
  * and takes no lock: each event is published by a release store of the end position, which the
@@ -34,9 +36,9 @@ final class TraceBuffer {
     /** Bytes of the largest event: a submit with every argument it records, each number at its longest. */
     static final int MAX_EVENT = 1 + 5 + 2 * 5 + 10 + 3 * 10 + 5 + 5 + TraceArgs.MAX_ARGS * (10 + 10);
 
-    private ByteBuffer[] chunks = new ByteBuffer[4];
+    private byte[][] chunks = new byte[4][];
     private int chunkCount;
-    private ByteBuffer chunk;
+    private byte[] chunk;
     /** The owner's write position in {@code chunk}. */
     private int at;
     /** The end of the published events: chunk index << 32 | byte offset (set with release, no fence). */
@@ -63,11 +65,11 @@ final class TraceBuffer {
 
     /** Starts an event: its head (kind, flags), then what changed since the last one, then its task's id. */
     private void begin(int kind, int flags, int track, long id, int function, int site) {
-        if (chunk == null || chunk.capacity() - at < MAX_EVENT) newChunk();
+        if (chunk == null || chunk.length - at < MAX_EVENT) newChunk();
         Last l = last;
         if (track != l.track) flags |= NEW_TRACK;
         if (function != l.function || site != l.site) flags |= NEW_NAMES;
-        chunk.put(at++, (byte) (kind | flags));
+        chunk[at++] = (byte) (kind | flags);
         if ((flags & NEW_TRACK) != 0) {
             putVar(track);
             l.track = track;
@@ -84,8 +86,8 @@ final class TraceBuffer {
 
     /** A new chunk is zeroed: a zero head marks the unused rest of the one before. */
     private void newChunk() {
-        int size = chunk == null ? FIRST_CHUNK : Math.min(LAST_CHUNK, chunk.capacity() * 2);
-        chunk = ByteBuffer.allocateDirect(size);
+        int size = chunk == null ? FIRST_CHUNK : Math.min(LAST_CHUNK, chunk.length * 2);
+        chunk = new byte[size];
         at = 0;
         if (chunkCount == chunks.length) chunks = Arrays.copyOf(chunks, chunkCount * 2);
         chunks[chunkCount++] = chunk;
@@ -93,14 +95,19 @@ final class TraceBuffer {
 
     /** An unsigned number, seven bits a byte, low bits first. */
     private void putVar(long v) {
-        ByteBuffer c = chunk;
+        byte[] c = chunk;
         int p = at;
         while ((v & ~0x7fL) != 0) {
-            c.put(p++, (byte) ((v & 0x7f) | 0x80));
+            c[p++] = (byte) ((v & 0x7f) | 0x80);
             v >>>= 7;
         }
-        c.put(p++, (byte) v);
+        c[p++] = (byte) v;
         at = p;
+    }
+
+    /** 64 bits as they are, high byte first. */
+    private void putRaw(long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) chunk[at++] = (byte) (v >>> shift);
     }
 
     /** A number that may be negative (zigzag: small magnitudes stay short). */
@@ -154,8 +161,7 @@ final class TraceBuffer {
     void arg(int kind, int keyword, long value) {
         putVar((long) keyword << 4 | kind);
         if (TraceArgs.isRaw(kind)) {
-            chunk.putLong(at, value);
-            at += Long.BYTES;
+            putRaw(value);
         } else if (TraceArgs.hasValue(kind)) {
             putSigned(value);
         }
@@ -190,7 +196,7 @@ final class TraceBuffer {
     /** Bytes taken so far, the unused ends of full chunks included (the owner's view). */
     long bytes() {
         long n = at;
-        for (int c = 0; c < chunkCount - 1; c++) n += chunks[c].capacity();
+        for (int c = 0; c < chunkCount - 1; c++) n += chunks[c].length;
         return n;
     }
 
@@ -199,13 +205,13 @@ final class TraceBuffer {
     /** Reads events back, keeping the same differences the owner wrote them with. */
     private static final class Reader {
         final Last last = new Last();
-        ByteBuffer b;
+        byte[] b;
         int p;
 
         long var() {
             long v = 0;
             for (int shift = 0; ; shift += 7) {
-                byte x = b.get(p++);
+                byte x = b[p++];
                 v |= (long) (x & 0x7f) << shift;
                 if (x >= 0) return v;
             }
@@ -219,8 +225,8 @@ final class TraceBuffer {
         long time() { return last.time += signed(); }
 
         long raw() {
-            long v = b.getLong(p);
-            p += Long.BYTES;
+            long v = 0;
+            for (int i = 0; i < Long.BYTES; i++) v = v << 8 | (b[p++] & 0xff);
             return v;
         }
     }
@@ -231,7 +237,7 @@ final class TraceBuffer {
      */
     void unpack(Map<Integer, TraceTrack> tracks, List<TraceEvent> out) {
         long end = published.get();
-        ByteBuffer[] cs = chunks;
+        byte[][] cs = chunks;
         String[] strs = strings;
         int lastChunk = (int) (end >>> 32), lastAt = (int) end;
         Reader r = new Reader();
@@ -239,9 +245,9 @@ final class TraceBuffer {
         for (int c = 0; c <= lastChunk && c < cs.length && cs[c] != null; c++) {
             r.b = cs[c];
             r.p = 0;
-            int limit = c == lastChunk ? lastAt : cs[c].capacity();
+            int limit = c == lastChunk ? lastAt : cs[c].length;
             while (r.p < limit) {
-                int head = r.b.get(r.p++);
+                int head = r.b[r.p++];
                 if (head == 0) break;
                 if ((head & NEW_TRACK) != 0) l.track = (int) r.var();
                 if ((head & NEW_NAMES) != 0) {
