@@ -36,14 +36,16 @@ public final class Timeline implements TaskTrace {
         final boolean shared;
         TraceTrack track;
         /**
-         * The latest time this thread recorded or began a run at (epoch nanos): an await of a task
-         * already done is placed just after it, without reading the clock (see {@link #awaitedDone}).
+         * The latest time this thread recorded or began a run at (epoch nanos; at first, when
+         * recording began): an await of a task already done is placed just after it, without
+         * reading the clock (see {@link #awaitedDone}).
          */
         long floor;
 
-        Local(TraceBuffer buffer, boolean shared) {
+        Local(TraceBuffer buffer, boolean shared, long floor) {
             this.buffer = buffer;
             this.shared = shared;
+            this.floor = floor;
         }
     }
 
@@ -76,7 +78,7 @@ public final class Timeline implements TaskTrace {
         Local l = locals.get();
         if (l == null) {
             boolean virtual = Thread.currentThread().isVirtual();
-            l = new Local(virtual ? shared : newBuffer(), virtual);
+            l = new Local(virtual ? shared : newBuffer(), virtual, startEpoch);
             locals.set(l);
         }
         return l;
