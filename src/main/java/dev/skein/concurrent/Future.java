@@ -52,6 +52,8 @@ public final class Future implements Values.Named, Values.MethodHost {
      * immutable, so a late read sees it whole).
      */
     TraceTrack traceTrack;
+    /** While tracing, when its run in this JVM ended (epoch nanos; 0: not recorded): written before it is done, read by its awaits. */
+    long traceEnd;
     /** Sent to a worker elsewhere: the scheduler records its run, not {@link #complete}. */
     volatile boolean traceElsewhere;
 

@@ -25,6 +25,9 @@ public interface TaskTrace {
     /** The calling thread waited for {@code f} from {@code startNanos} until now; {@code done}: until it was done. */
     void awaited(Future f, long startNanos, boolean done);
 
+    /** The calling thread awaited {@code f}, which was done already: there was no wait to time. */
+    default void awaitedDone(Future f) { awaited(f, System.nanoTime(), true); }
+
     /**
      * A moment in a task's or a worker's life: "retry", "timeout", "cancel", "worker died".
      * {@code w} (may be null) is the worker it concerns; else the task's own track, else the caller's.

@@ -35,10 +35,17 @@ public final class Timeline implements TaskTrace {
         /** Virtual threads, one per task, share one buffer rather than make one apiece; they take {@link #sharedLock}. */
         final boolean shared;
         TraceTrack track;
+        /**
+         * The latest time this thread recorded or began a run at (epoch nanos; at first, when
+         * recording began): an await of a task already done is placed just after it, without
+         * reading the clock (see {@link #awaitedDone}).
+         */
+        long floor;
 
-        Local(TraceBuffer buffer, boolean shared) {
+        Local(TraceBuffer buffer, boolean shared, long floor) {
             this.buffer = buffer;
             this.shared = shared;
+            this.floor = floor;
         }
     }
 
@@ -71,7 +78,7 @@ public final class Timeline implements TaskTrace {
         Local l = locals.get();
         if (l == null) {
             boolean virtual = Thread.currentThread().isVirtual();
-            l = new Local(virtual ? shared : newBuffer(), virtual);
+            l = new Local(virtual ? shared : newBuffer(), virtual, startEpoch);
             locals.set(l);
         }
         return l;
@@ -126,24 +133,28 @@ public final class Timeline implements TaskTrace {
         Local l = local();
         lock(l);
         try {
-            l.buffer.submit(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end));
+            l.buffer.submit(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), l.floor = TraceClock.epochNanos(end));
         } finally {
             unlock(l);
         }
     }
 
     @Override public void started(Future f) {
-        f.traceTrack = track(local(), f.pool());
+        Local l = local();
+        f.traceTrack = track(l, f.pool());
+        l.floor = Math.max(l.floor, TraceClock.epochNanos(f.startedNanos()));
     }
 
     @Override public void finishing(Future f, String outcome) {
         TraceTrack track = f.traceTrack;
         if (track == null || f.traceElsewhere) return;
-        long end = System.nanoTime();
+        long end = TraceClock.epochNanos(System.nanoTime());
+        f.traceEnd = end;
         Local l = local();
+        l.floor = end;
         lock(l);
         try {
-            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), TraceClock.epochNanos(end), outcome);
+            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome);
         } finally {
             unlock(l);
         }
@@ -172,7 +183,31 @@ public final class Timeline implements TaskTrace {
         Local l = local();
         lock(l);
         try {
-            l.buffer.await(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), TraceClock.epochNanos(end), done);
+            l.buffer.await(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), l.floor = TraceClock.epochNanos(end), done);
+        } finally {
+            unlock(l);
+        }
+    }
+
+    /**
+     * An await of a task that ran in this JVM and was done already reads no clock (two reads were
+     * a tenth of a one-microsecond task's cost): it is a slice of no length at the task's end or
+     * just after this thread's last recorded time, whichever is later. Both are earlier than the
+     * await really was, and later than anything recorded on this track before it, so the slices
+     * still nest and the arrow from the task still goes forward in time, into this await.
+     */
+    @Override public void awaitedDone(Future f) {
+        long ended = f.traceEnd;
+        if (ended == 0) {   // ran elsewhere (its end is another clock's) or before tracing began
+            awaited(f, System.nanoTime(), true);
+            return;
+        }
+        Local l = local();
+        long at = Math.max(ended, l.floor + 1);
+        l.floor = at;
+        lock(l);
+        try {
+            l.buffer.await(track(l, null).tid(), f, at, at, true);
         } finally {
             unlock(l);
         }

@@ -7,9 +7,9 @@ import dev.skein.runtime.Values;
 
 /**
  * The short argument summary a task's slice shows: "(42, 'abc', list[1000])". A submit records
- * each argument as two longs (its kind and keyword, and a number, a string's number in the
- * buffer's table or a container's size), in time bounded by the number of arguments and with no
- * text built; the summary is formatted when the trace is written. The timeline keeps no
+ * each argument as its kind and keyword and a number (a string's number in the buffer's table,
+ * a container's size), each in as few bytes as it needs, in time bounded by the number of
+ * arguments and with no text built; the summary is formatted when the trace is written. The timeline keeps no
  * reference to the task or its values: a string is kept only up to the length shown.
  */
 final class TraceArgs {
@@ -25,20 +25,26 @@ final class TraceArgs {
     static void encode(TraceBuffer into, Object[] args, String[] kwNames, int n) {
         int positional = args.length - (kwNames == null ? 0 : kwNames.length);
         for (int i = 0; i < n; i++) {
-            long kw = i >= positional ? (long) into.ref(kwNames[i - positional]) << 32 : 0;
+            int kw = i >= positional ? into.ref(kwNames[i - positional]) : 0;
             Object v = args[i];
-            if (v instanceof Long x) into.arg(kw | INT, x);
+            if (v instanceof Long x) into.arg(INT, kw, x);
             else if (v instanceof String s) {
-                if (s.length() <= MAX_STRING) into.arg(kw | STR, into.add(s));
-                else into.arg(kw | STR_CUT, into.add(s.substring(0, MAX_STRING)));
-            } else if (v instanceof Double d) into.arg(kw | FLOAT, Double.doubleToRawLongBits(d));
-            else if (v instanceof Boolean b) into.arg(kw | (b ? TRUE : FALSE), 0);
-            else if (v == null) into.arg(kw | NONE, 0);
-            else if (v instanceof SkeinList l) into.arg(kw | LIST, l.size());
-            else if (v instanceof SkeinDict d) into.arg(kw | DICT, d.size());
-            else into.arg(kw | TYPE, into.ref(Values.typeName(v)));
+                if (s.length() <= MAX_STRING) into.arg(STR, kw, into.add(s));
+                else into.arg(STR_CUT, kw, into.add(s.substring(0, MAX_STRING)));
+            } else if (v instanceof Double d) into.arg(FLOAT, kw, Double.doubleToRawLongBits(d));
+            else if (v instanceof Boolean b) into.arg(b ? TRUE : FALSE, kw, 0);
+            else if (v == null) into.arg(NONE, kw, 0);
+            else if (v instanceof SkeinList l) into.arg(LIST, kw, l.size());
+            else if (v instanceof SkeinDict d) into.arg(DICT, kw, d.size());
+            else into.arg(TYPE, kw, into.ref(Values.typeName(v)));
         }
     }
+
+    /** Whether a kind's value is kept as its 64 raw bits (a float), not as a small number. */
+    static boolean isRaw(int kind) { return kind == FLOAT; }
+
+    /** Whether a kind has a value at all (none, true and false are their kind alone). */
+    static boolean hasValue(int kind) { return kind > FALSE; }
 
     /** The summary of recorded arguments ({@code args}: kind and value, two longs each; {@code strings}: the buffer's table). */
     static String format(long[] args, String[] strings) {

@@ -53,6 +53,10 @@ public final class Waiting {
     static boolean awaitDone(ThreadState ts, Future f, long deadline, String site) {
         TaskTrace trace = f.pool().registry().trace();
         if (trace == null) return awaitUntraced(ts, f, deadline, site);
+        if (f.isDone()) {
+            trace.awaitedDone(f);
+            return true;
+        }
         long start = System.nanoTime();
         boolean done = false;
         try {

@@ -48,6 +48,23 @@ class ReplTraceTest {
     }
 
     @Test
+    void anAwaitOfATaskThatRanInAnEarlierTraceFallsInsideThisOne() throws Exception {
+        Path first = dir.resolve("first.json"), second = dir.resolve("second.json");
+        repl.quiet("fn sq(x) { return x * x }");
+        repl.feed(":trace on " + first);
+        repl.quiet("let f = submit sq(5)");
+        repl.quiet("while not f.done() { }");
+        repl.feed(":trace off");
+        repl.feed(":trace on " + second);
+        repl.value("await f", "25");   // done, ran in the first trace: placed without a clock read
+        repl.feed(":trace off");
+        TraceFile t = TraceFile.read(second);
+        t.checkSchema();
+        assertEquals(1, t.slices("await").size());
+        assertEquals(0, t.slices("task").size());
+    }
+
+    @Test
     void leavingWritesATraceStillOnAndABadFileIsAnError() throws Exception {
         Path file = dir.resolve("left.json");
         repl.feed(":trace on " + file);

@@ -83,13 +83,10 @@ class TimelineTest {
     }
 
     @Test void onlyTheAwaitThatGotItsTaskDoneHasAnArrowFromIt() throws IOException {
-        Path file = dir.resolve("await_timeout.json");
-        assertEquals("0\nnot yet\n0.3\n", run("--trace", file.toString(), SCRIPTS.resolve("await_timeout.skein").toString()));
-        TraceFile t = TraceFile.read(file);
-        t.checkSchema();
-        List<Map<String, Object>> awaits = t.slices("await").stream().sorted(Comparator.comparingDouble(e -> TraceFile.time(e, "ts"))).toList();
+        TraceFile t = traced("await_timeout", "0\nnot yet\n0.3\n");
+        List<Map<String, Object>> awaits = byTime(t.slices("await"));
         assertEquals(2, awaits.size(), "the timed-out await and the one that got the result");
-        List<Map<String, Object>> arrows = t.events.stream().filter(e -> "f".equals(e.get("ph")) && ((Number) e.get("id")).longValue() >= 1L << 40).toList();
+        List<Map<String, Object>> arrows = awaitArrowEnds(t);
         assertEquals(1, arrows.size(), "one task->await arrow");
         Map<String, Object> second = awaits.get(1);
         double at = TraceFile.time(arrows.get(0), "ts");
@@ -97,6 +94,27 @@ class TimelineTest {
         Map<String, Object> run = t.slices("task").get(0);
         assertTrue(TraceFile.time(awaits.get(0), "ts") + TraceFile.time(awaits.get(0), "dur") < TraceFile.time(run, "ts") + TraceFile.time(run, "dur"),
                 "the first await ended before its task did");
+    }
+
+    @Test void anAwaitOfATaskAlreadyDoneIsASliceOfNoLengthAfterTheTaskAndTheTrackBeforeIt() throws IOException {
+        TraceFile t = traced("await_done", "0\n0.05\n0.01\n0.01\n");
+        List<Map<String, Object>> awaits = byTime(t.slices("await"));
+        assertEquals(3, awaits.size());
+        assertTrue(TraceFile.time(awaits.get(0), "dur") > 0, "the await that waited is timed");
+        Map<String, Object> run = t.slices("task").stream().filter(e -> taskOf(e) == taskOf(awaits.get(1))).findFirst().orElseThrow();
+        double ranTo = TraceFile.time(run, "ts") + TraceFile.time(run, "dur");
+        double before = TraceFile.time(awaits.get(0), "ts") + TraceFile.time(awaits.get(0), "dur");
+        for (Map<String, Object> done : awaits.subList(1, 3)) {
+            assertEquals(0.0, TraceFile.time(done, "dur"), "no wait, no clock read: " + done);
+            assertTrue(TraceFile.time(done, "ts") >= ranTo && TraceFile.time(done, "ts") > before, "after the task's end and the track's last slice");
+        }
+        assertTrue(TraceFile.time(awaits.get(2), "ts") > TraceFile.time(awaits.get(1), "ts"), "two such awaits are told apart");
+        List<Map<String, Object>> ends = byTime(awaitArrowEnds(t));
+        assertEquals(3, ends.size(), "an arrow into each await");
+        for (int i = 0; i < 3; i++) {
+            double at = TraceFile.time(ends.get(i), "ts"), from = TraceFile.time(awaits.get(i), "ts");
+            assertTrue(from <= at && at <= from + TraceFile.time(awaits.get(i), "dur"), "arrow " + i + " ends in await " + i);
+        }
     }
 
     @Test void tasksSubmittedAndAwaitedFromManyThreadsAreEachRecordedOnce() throws IOException {
@@ -132,6 +150,24 @@ class TimelineTest {
         assertEquals(3, t.slices("task").size());
         assertEquals(3, t.events.stream().filter(e -> "f".equals(e.get("ph"))).filter(e -> ((Number) e.get("id")).longValue() < 1L << 40).count(), "three submit arrows");
         assertTrue(t.processes.containsValue("threads(2) pool #1"), t.processes.toString());
+    }
+
+    /** Runs {@code script}.skein of the trace scripts with a trace, checks what it printed and the trace's schema. */
+    private TraceFile traced(String script, String printed) throws IOException {
+        Path file = dir.resolve(script + ".json");
+        assertEquals(printed, run("--trace", file.toString(), SCRIPTS.resolve(script + ".skein").toString()));
+        TraceFile t = TraceFile.read(file);
+        t.checkSchema();
+        return t;
+    }
+
+    private static List<Map<String, Object>> byTime(List<Map<String, Object>> events) {
+        return events.stream().sorted(Comparator.comparingDouble(e -> TraceFile.time(e, "ts"))).toList();
+    }
+
+    /** The ends of the arrows from tasks to awaits (their ids are above any task's). */
+    private static List<Map<String, Object>> awaitArrowEnds(TraceFile t) {
+        return t.events.stream().filter(e -> "f".equals(e.get("ph")) && ((Number) e.get("id")).longValue() >= 1L << 40).toList();
     }
 
     private static Map<?, ?> args(Map<String, Object> e) { return (Map<?, ?>) e.get("args"); }
