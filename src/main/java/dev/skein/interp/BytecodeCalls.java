@@ -38,6 +38,16 @@ final class BytecodeCalls implements Opcodes {
     /** Stack: nothing. Calls builtin {@code b}'s body with the argument locals, padded to its slots; leaves the result. */
     static void builtinCall(BytecodeCompiler unit, BytecodeFunction fn, Builtin b, int[] args) {
         MethodVisitor mv = fn.mv;
+        if (b.arity() != 0) {   // slots one by one: no array
+            String body = BODY + b.arity();
+            unit.constant(mv, b.body());
+            mv.visitTypeInsn(CHECKCAST, body);
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            for (int a : args) mv.visitVarInsn(ALOAD, a);
+            for (int i = args.length; i < b.arity(); i++) missing(mv);
+            mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + b.arity(), fixedDescriptor(b.arity()), true);
+            return;
+        }
         unit.constant(mv, b.body());
         mv.visitTypeInsn(CHECKCAST, BODY);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -48,7 +58,7 @@ final class BytecodeCalls implements Opcodes {
             mv.visitInsn(DUP);
             fn.push(i);
             if (i < args.length) mv.visitVarInsn(ALOAD, args[i]);
-            else mv.visitFieldInsn(GETSTATIC, "dev/skein/runtime/Missing", "MISSING", "Ldev/skein/runtime/Missing;");
+            else missing(mv);
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKEINTERFACE, BODY, "apply", APPLY, true);
@@ -73,6 +83,7 @@ final class BytecodeCalls implements Opcodes {
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, "fits", "(" + OBJ + TS + ")Z", false);
         mv.visitJumpInsn(IFEQ, slow);
+        fixedArity(fn, entry, recv, args, done);
         mv.visitVarInsn(ALOAD, entry);
         mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -91,6 +102,47 @@ final class BytecodeCalls implements Opcodes {
         ex.argumentArray(args);
         mv.visitMethodInsn(INVOKEVIRTUAL, SITE, "call", "(" + TS + OBJ + OBJ + "[" + OBJ + ")" + OBJ, false);
         mv.visitLabel(done);
+    }
+
+    /**
+     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.arity} of 1
+     * to 3, at least the receiver and the arguments), calls it with them, the optional slots
+     * after them {@link dev.skein.runtime.Missing#MISSING}, and jumps to {@code done}; else
+     * falls through to the array path.
+     */
+    private static void fixedArity(BytecodeFunction fn, int entry, int recv, int[] args, Label done) {
+        MethodVisitor mv = fn.mv;
+        int given = args.length + 1;
+        if (given > 3) return;
+        Label array = new Label();
+        Label[] cases = new Label[3 - given + 1];
+        for (int i = 0; i < cases.length; i++) cases[i] = new Label();
+        mv.visitVarInsn(ALOAD, entry);
+        mv.visitFieldInsn(GETFIELD, ENTRY, "arity", "I");
+        mv.visitTableSwitchInsn(given, 3, array, cases);
+        for (int arity = given; arity <= 3; arity++) {
+            String body = BODY + arity;
+            mv.visitLabel(cases[arity - given]);
+            mv.visitVarInsn(ALOAD, entry);
+            mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
+            mv.visitTypeInsn(CHECKCAST, body);
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            mv.visitVarInsn(ALOAD, recv);
+            for (int a : args) mv.visitVarInsn(ALOAD, a);
+            for (int i = given; i < arity; i++) missing(mv);
+            mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + arity, fixedDescriptor(arity), true);
+            mv.visitJumpInsn(GOTO, done);
+        }
+        mv.visitLabel(array);
+    }
+
+    /** {@code (ThreadState, Object × arity)Object}: the method of {@code Builtin.Body<arity>}. */
+    private static String fixedDescriptor(int arity) {
+        return "(" + TS + OBJ.repeat(arity) + ")" + OBJ;
+    }
+
+    private static void missing(MethodVisitor mv) {
+        mv.visitFieldInsn(GETSTATIC, "dev/skein/runtime/Missing", "MISSING", "Ldev/skein/runtime/Missing;");
     }
 
     /** Stack: an array. Stores local {@code local} at {@code index}, keeping the array. */

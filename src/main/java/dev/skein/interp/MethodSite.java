@@ -12,7 +12,8 @@ import dev.skein.runtime.Values;
  * arguments only. It remembers the method of a built-in type that the last receiver resolved
  * to ({@link TypeMethodTable#find} depends on the receiver's class alone); while receivers keep
  * that class, generated code lays out the method's slots itself (receiver first) and calls its
- * body, skipping the name lookup, the argument copy and {@code Signature.bind}. Anything else
+ * body, skipping the name lookup, the argument copy and {@code Signature.bind}; a body of one to
+ * three slots ({@link Builtin.Body1} …) gets them as arguments, so the call allocates nothing. Anything else
  * (modules, records, futures, a mismatched class, a call {@code bind} would reject) takes
  * {@link #call}, the tree's path, which also refills the cache.
  */
@@ -25,13 +26,16 @@ final class MethodSite {
         /** The method's slot count; slots after the receiver and the arguments hold {@link Missing#MISSING}. */
         final int size;
         final int given;
+        /** {@link Builtin#arity}: when not 0, generated code passes the slots one by one (no array). */
+        final int arity;
 
-        Entry(Class<?> type, TypeMethodTable table, Builtin.Body body, int size, int given) {
+        Entry(Class<?> type, TypeMethodTable table, Builtin m, int given) {
             this.type = type;
             this.table = table;
-            this.body = body;
-            this.size = size;
+            this.body = m == null ? null : m.body();
+            this.size = m == null ? 0 : m.signature().size();
             this.given = given;
+            this.arity = m == null ? 0 : m.arity();
         }
 
         /** Whether {@code recv} on this thread's engine resolves to this entry's method. */
@@ -47,7 +51,7 @@ final class MethodSite {
         }
     }
 
-    private static final Entry EMPTY = new Entry(Void.class, null, null, 0, 0);
+    private static final Entry EMPTY = new Entry(Void.class, null, null, 0);
     /** Past this many resolutions a site is megamorphic: it keeps its entry and takes the tree's path for other types. */
     private static final int MAX_LEARNED = 8;
 
@@ -77,6 +81,6 @@ final class MethodSite {
         Builtin m = table.find(recv, name);
         if (m == null || !m.signature().fitsPositionally(given)) return;
         learned++;
-        entry = new Entry(recv.getClass(), table, m.body(), m.signature().size(), given);
+        entry = new Entry(recv.getClass(), table, m, given);
     }
 }
