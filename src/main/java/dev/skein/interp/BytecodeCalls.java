@@ -80,8 +80,9 @@ final class BytecodeCalls implements Opcodes {
         mv.visitVarInsn(ASTORE, entry);
         mv.visitVarInsn(ALOAD, entry);
         mv.visitVarInsn(ALOAD, recv);
+        mv.visitVarInsn(ALOAD, member);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
-        mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, "fits", "(" + OBJ + TS + ")Z", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, "fits", "(" + OBJ + OBJ + TS + ")Z", false);
         mv.visitJumpInsn(IFEQ, slow);
         fixedArity(fn, entry, recv, args, done);
         mv.visitVarInsn(ALOAD, entry);
@@ -105,35 +106,49 @@ final class BytecodeCalls implements Opcodes {
     }
 
     /**
-     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.arity} of 1
-     * to 3, at least the receiver and the arguments), calls it with them, the optional slots
-     * after them {@link dev.skein.runtime.Missing#MISSING}, and jumps to {@code done}; else
-     * falls through to the array path.
+     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.arity}: 1 to
+     * 3 slots for a type's method, the receiver first; {@code Entry.MODULE} more for a module's
+     * function, the arguments alone), calls it with them, the optional slots after them
+     * {@link dev.skein.runtime.Missing#MISSING}, and jumps to {@code done}; else falls through to
+     * the array path, which only a type's method reaches ({@code MethodSite} caches a module's
+     * function only with a fixed arity, and every one a call of this many arguments fits is a case here).
      */
     private static void fixedArity(BytecodeFunction fn, int entry, int recv, int[] args, Label done) {
         MethodVisitor mv = fn.mv;
-        int given = args.length + 1;
-        if (given > 3) return;
+        int given = args.length + 1, module = MethodSite.Entry.MODULE;
+        int low = Math.min(given, module + Math.max(1, args.length)), high = module + 3;
+        if (args.length > 3) return;
         Label array = new Label();
-        Label[] cases = new Label[3 - given + 1];
-        for (int i = 0; i < cases.length; i++) cases[i] = new Label();
+        Label[] cases = new Label[high - low + 1];
+        for (int i = 0; i < cases.length; i++) cases[i] = array;
+        for (int a = given; a <= 3; a++) cases[a - low] = new Label();
+        for (int a = Math.max(1, args.length); a <= 3; a++) cases[module + a - low] = new Label();
         mv.visitVarInsn(ALOAD, entry);
         mv.visitFieldInsn(GETFIELD, ENTRY, "arity", "I");
-        mv.visitTableSwitchInsn(given, 3, array, cases);
-        for (int arity = given; arity <= 3; arity++) {
-            String body = BODY + arity;
-            mv.visitLabel(cases[arity - given]);
-            mv.visitVarInsn(ALOAD, entry);
-            mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
-            mv.visitTypeInsn(CHECKCAST, body);
-            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
-            mv.visitVarInsn(ALOAD, recv);
-            for (int a : args) mv.visitVarInsn(ALOAD, a);
-            for (int i = given; i < arity; i++) missing(mv);
-            mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + arity, fixedDescriptor(arity), true);
-            mv.visitJumpInsn(GOTO, done);
-        }
+        mv.visitTableSwitchInsn(low, high, array, cases);
+        for (int arity = given; arity <= 3; arity++) fixedCall(fn, entry, cases[arity - low], recv, args, arity, done);
+        for (int arity = Math.max(1, args.length); arity <= 3; arity++) fixedCall(fn, entry, cases[module + arity - low], -1, args, arity, done);
         mv.visitLabel(array);
+    }
+
+    /** At {@code at}: the entry's body, of {@code arity} slots, called with the receiver (unless {@code recv} is -1) and the arguments; then to {@code done}. */
+    private static void fixedCall(BytecodeFunction fn, int entry, Label at, int recv, int[] args, int arity, Label done) {
+        MethodVisitor mv = fn.mv;
+        String body = BODY + arity;
+        mv.visitLabel(at);
+        mv.visitVarInsn(ALOAD, entry);
+        mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
+        mv.visitTypeInsn(CHECKCAST, body);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        int passed = args.length;
+        if (recv >= 0) {
+            mv.visitVarInsn(ALOAD, recv);
+            passed++;
+        }
+        for (int a : args) mv.visitVarInsn(ALOAD, a);
+        for (int i = passed; i < arity; i++) missing(mv);
+        mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + arity, fixedDescriptor(arity), true);
+        mv.visitJumpInsn(GOTO, done);
     }
 
     /** {@code (ThreadState, Object × arity)Object}: the method of {@code Builtin.Body<arity>}. */

@@ -13,33 +13,55 @@ import dev.skein.runtime.Values;
  * to ({@link TypeMethodTable#find} depends on the receiver's class alone); while receivers keep
  * that class, generated code lays out the method's slots itself (receiver first) and calls its
  * body, skipping the name lookup, the argument copy and {@code Signature.bind}; a body of one to
- * three slots ({@link Builtin.Body1} …) gets them as arguments, so the call allocates nothing. Anything else
+ * three slots ({@link Builtin.Body1} …) gets them as arguments, so the call allocates nothing.
+ * A module's function of one to three slots ({@code random.choice(xs)}) is cached the same way,
+ * guarded on the member {@link Calls#moduleMember} found being the same one. Anything else
  * (modules, records, futures, a mismatched class, a call {@code bind} would reject) takes
  * {@link #call}, the tree's path, which also refills the cache.
  */
 final class MethodSite {
     /** What the site resolved: immutable, so a racing reader sees a whole entry or the old one. */
     static final class Entry {
+        /** Added to a module function's slot count in {@link #arity}: its slots are the arguments alone, no receiver. */
+        static final int MODULE = 4;
+
         final Class<?> type;
         final TypeMethodTable table;
+        /** The module member this entry calls, or {@link Calls#NOT_A_MODULE} for a method of the receiver's type. */
+        final Object member;
         final Builtin.Body body;
         /** The method's slot count; slots after the receiver and the arguments hold {@link Missing#MISSING}. */
         final int size;
         final int given;
-        /** {@link Builtin#arity}: when not 0, generated code passes the slots one by one (no array). */
+        /**
+         * {@link Builtin#arity}, plus {@link #MODULE} for a module's function: when not 0,
+         * generated code passes the slots one by one (no array).
+         */
         final int arity;
 
-        Entry(Class<?> type, TypeMethodTable table, Builtin m, int given) {
+        private Entry(Class<?> type, TypeMethodTable table, Object member, Builtin m, int given, int arity) {
             this.type = type;
             this.table = table;
+            this.member = member;
             this.body = m == null ? null : m.body();
             this.size = m == null ? 0 : m.signature().size();
             this.given = given;
-            this.arity = m == null ? 0 : m.arity();
+            this.arity = arity;
         }
 
-        /** Whether {@code recv} on this thread's engine resolves to this entry's method. */
-        boolean fits(Object recv, ThreadState ts) {
+        /** A method of the receiver's type, found in {@code table}. */
+        static Entry method(Class<?> type, TypeMethodTable table, Builtin m, int given) {
+            return new Entry(type, table, Calls.NOT_A_MODULE, m, given, m.arity());
+        }
+
+        /** A module's function {@code f} of one to three slots, called with the site's arguments alone. */
+        static Entry function(Builtin f, int given) {
+            return new Entry(null, null, f, f, given, MODULE + f.arity());
+        }
+
+        /** Whether the call of {@code recv} (its module member {@code member}) on this thread's engine reaches this entry's body. */
+        boolean fits(Object recv, Object member, ThreadState ts) {
+            if (member != Calls.NOT_A_MODULE) return member == this.member;
             return recv != null && recv.getClass() == type && ts.interp().typeMethods() == table;
         }
 
@@ -51,7 +73,7 @@ final class MethodSite {
         }
     }
 
-    private static final Entry EMPTY = new Entry(Void.class, null, null, 0);
+    private static final Entry EMPTY = new Entry(Void.class, null, null, null, 0, 0);
     /** Past this many resolutions a site is megamorphic: it keeps its entry and takes the tree's path for other types. */
     private static final int MAX_LEARNED = 8;
 
@@ -68,9 +90,13 @@ final class MethodSite {
         this.given = arguments + 1;
     }
 
-    /** The call when {@link Entry#fits} says no: exactly {@link Calls#callMethod}, then the cache learns the receiver's method. */
+    /** The call when {@link Entry#fits} says no: exactly {@link Calls#callMethod}, then the cache learns the receiver's method or the module's function. */
     Object call(ThreadState ts, Object recv, Object member, Object[] args) {
         if (member == Calls.NOT_A_MODULE) learn(ts, recv);
+        else if (learned <= MAX_LEARNED && member instanceof Builtin f && f.arity() != 0 && f.signature().fitsPositionally(given - 1)) {
+            learned++;
+            entry = Entry.function(f, given);   // Calls.callMethod reaches the same body through Builtin.call
+        }
         return Calls.callMethod(ts, recv, member, name, args, null, true);
     }
 
@@ -81,6 +107,6 @@ final class MethodSite {
         Builtin m = table.find(recv, name);
         if (m == null || !m.signature().fitsPositionally(given)) return;
         learned++;
-        entry = new Entry(recv.getClass(), table, m, given);
+        entry = Entry.method(recv.getClass(), table, m, given);
     }
 }
