@@ -24,6 +24,8 @@ final class BytecodeCalls implements Opcodes {
     private static final String TS = "Ldev/skein/runtime/ThreadState;";
     private static final String BODY = "dev/skein/runtime/Builtin$Body";
     private static final String APPLY = "(" + TS + "[" + OBJ + ")" + OBJ;
+    private static final String POSITIONAL = "dev/skein/runtime/Builtin$Positional";
+    private static final String APPLY3 = "(" + TS + OBJ + OBJ + OBJ + ")" + OBJ;
     private static final String SITE = "dev/skein/interp/MethodSite";
     private static final String ENTRY = "dev/skein/interp/MethodSite$Entry";
 
@@ -39,13 +41,12 @@ final class BytecodeCalls implements Opcodes {
     static void builtinCall(BytecodeCompiler unit, BytecodeFunction fn, Builtin b, int[] args) {
         MethodVisitor mv = fn.mv;
         if (b.arity() != 0) {   // slots one by one: no array
-            String body = BODY + b.arity();
             unit.constant(mv, b.body());
-            mv.visitTypeInsn(CHECKCAST, body);
+            mv.visitTypeInsn(CHECKCAST, POSITIONAL);
             mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
             for (int a : args) mv.visitVarInsn(ALOAD, a);
-            for (int i = args.length; i < b.arity(); i++) missing(mv);
-            mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + b.arity(), fixedDescriptor(b.arity()), true);
+            for (int i = args.length; i < 3; i++) missing(mv);
+            mv.visitMethodInsn(INVOKEINTERFACE, POSITIONAL, "apply3", APPLY3, true);
             return;
         }
         unit.constant(mv, b.body());
@@ -106,39 +107,32 @@ final class BytecodeCalls implements Opcodes {
     }
 
     /**
-     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.arity}: 1 to
-     * 3 slots for a type's method, the receiver first; {@code Entry.MODULE} more for a module's
-     * function, the arguments alone), calls it with them, the optional slots after them
-     * {@link dev.skein.runtime.Missing#MISSING}, and jumps to {@code done}; else falls through to
-     * the array path, which only a type's method reaches ({@code MethodSite} caches a module's
-     * function only with a fixed arity, and every one a call of this many arguments fits is a case here).
+     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.kind}: a
+     * type's method, the receiver first, or a module's function, the arguments alone), calls its
+     * {@code Builtin.Positional.apply3} with them, {@link dev.skein.runtime.Missing#MISSING} in
+     * the slots after them, and jumps to {@code done}; else falls through to the array path,
+     * which only a type's method reaches ({@code MethodSite} caches a module's function only when
+     * it takes its slots one by one, and at most three arguments fit one).
      */
     private static void fixedArity(BytecodeFunction fn, int entry, int recv, int[] args, Label done) {
         MethodVisitor mv = fn.mv;
-        int given = args.length + 1, module = MethodSite.Entry.MODULE;
-        int low = Math.min(given, module + Math.max(1, args.length)), high = module + 3;
         if (args.length > 3) return;
-        Label array = new Label();
-        Label[] cases = new Label[high - low + 1];
-        for (int i = 0; i < cases.length; i++) cases[i] = array;
-        for (int a = given; a <= 3; a++) cases[a - low] = new Label();
-        for (int a = Math.max(1, args.length); a <= 3; a++) cases[module + a - low] = new Label();
+        Label array = new Label(), method = args.length < 3 ? new Label() : array, function = new Label();
         mv.visitVarInsn(ALOAD, entry);
-        mv.visitFieldInsn(GETFIELD, ENTRY, "arity", "I");
-        mv.visitTableSwitchInsn(low, high, array, cases);
-        for (int arity = given; arity <= 3; arity++) fixedCall(fn, entry, cases[arity - low], recv, args, arity, done);
-        for (int arity = Math.max(1, args.length); arity <= 3; arity++) fixedCall(fn, entry, cases[module + arity - low], -1, args, arity, done);
+        mv.visitFieldInsn(GETFIELD, ENTRY, "kind", "I");
+        mv.visitTableSwitchInsn(MethodSite.Entry.METHOD, MethodSite.Entry.FUNCTION, array, method, function);
+        if (method != array) positionalCall(fn, entry, method, recv, args, done);
+        positionalCall(fn, entry, function, -1, args, done);
         mv.visitLabel(array);
     }
 
-    /** At {@code at}: the entry's body, of {@code arity} slots, called with the receiver (unless {@code recv} is -1) and the arguments; then to {@code done}. */
-    private static void fixedCall(BytecodeFunction fn, int entry, Label at, int recv, int[] args, int arity, Label done) {
+    /** At {@code at}: the entry's body called with the receiver (unless {@code recv} is -1), the arguments and MISSING up to three slots; then to {@code done}. */
+    private static void positionalCall(BytecodeFunction fn, int entry, Label at, int recv, int[] args, Label done) {
         MethodVisitor mv = fn.mv;
-        String body = BODY + arity;
         mv.visitLabel(at);
         mv.visitVarInsn(ALOAD, entry);
         mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
-        mv.visitTypeInsn(CHECKCAST, body);
+        mv.visitTypeInsn(CHECKCAST, POSITIONAL);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
         int passed = args.length;
         if (recv >= 0) {
@@ -146,14 +140,9 @@ final class BytecodeCalls implements Opcodes {
             passed++;
         }
         for (int a : args) mv.visitVarInsn(ALOAD, a);
-        for (int i = passed; i < arity; i++) missing(mv);
-        mv.visitMethodInsn(INVOKEINTERFACE, body, "apply" + arity, fixedDescriptor(arity), true);
+        for (int i = passed; i < 3; i++) missing(mv);
+        mv.visitMethodInsn(INVOKEINTERFACE, POSITIONAL, "apply3", APPLY3, true);
         mv.visitJumpInsn(GOTO, done);
-    }
-
-    /** {@code (ThreadState, Object × arity)Object}: the method of {@code Builtin.Body<arity>}. */
-    private static String fixedDescriptor(int arity) {
-        return "(" + TS + OBJ.repeat(arity) + ")" + OBJ;
     }
 
     private static void missing(MethodVisitor mv) {

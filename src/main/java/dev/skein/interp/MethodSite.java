@@ -22,8 +22,12 @@ import dev.skein.runtime.Values;
 final class MethodSite {
     /** What the site resolved: immutable, so a racing reader sees a whole entry or the old one. */
     static final class Entry {
-        /** Added to a module function's slot count in {@link #arity}: its slots are the arguments alone, no receiver. */
-        static final int MODULE = 4;
+        /** {@link #kind}: the slots go in an array ({@link #slots}). */
+        static final int ARRAY = 0;
+        /** {@link #kind}: a type's method of one to three slots, called with the receiver and the arguments one by one. */
+        static final int METHOD = 1;
+        /** {@link #kind}: a module's function of one to three slots, called with the arguments alone, one by one. */
+        static final int FUNCTION = 2;
 
         final Class<?> type;
         final TypeMethodTable table;
@@ -33,30 +37,27 @@ final class MethodSite {
         /** The method's slot count; slots after the receiver and the arguments hold {@link Missing#MISSING}. */
         final int size;
         final int given;
-        /**
-         * {@link Builtin#arity}, plus {@link #MODULE} for a module's function: when not 0,
-         * generated code passes the slots one by one (no array).
-         */
-        final int arity;
+        /** How generated code passes the slots: {@link #ARRAY}, {@link #METHOD} or {@link #FUNCTION} (see {@link Builtin.Positional}). */
+        final int kind;
 
-        private Entry(Class<?> type, TypeMethodTable table, Object member, Builtin m, int given, int arity) {
+        private Entry(Class<?> type, TypeMethodTable table, Object member, Builtin m, int given, int kind) {
             this.type = type;
             this.table = table;
             this.member = member;
             this.body = m == null ? null : m.body();
             this.size = m == null ? 0 : m.signature().size();
             this.given = given;
-            this.arity = arity;
+            this.kind = kind;
         }
 
         /** A method of the receiver's type, found in {@code table}. */
         static Entry method(Class<?> type, TypeMethodTable table, Builtin m, int given) {
-            return new Entry(type, table, Calls.NOT_A_MODULE, m, given, m.arity());
+            return new Entry(type, table, Calls.NOT_A_MODULE, m, given, m.arity() != 0 ? METHOD : ARRAY);
         }
 
         /** A module's function {@code f} of one to three slots, called with the site's arguments alone. */
         static Entry function(Builtin f, int given) {
-            return new Entry(null, null, f, f, given, MODULE + f.arity());
+            return new Entry(null, null, f, f, given, FUNCTION);
         }
 
         /** Whether the call of {@code recv} (its module member {@code member}) on this thread's engine reaches this entry's body. */
@@ -73,7 +74,7 @@ final class MethodSite {
         }
     }
 
-    private static final Entry EMPTY = new Entry(Void.class, null, null, null, 0, 0);
+    private static final Entry EMPTY = new Entry(Void.class, null, null, null, 0, Entry.ARRAY);
     /** Past this many resolutions a site is megamorphic: it keeps its entry and takes the tree's path for other types. */
     private static final int MAX_LEARNED = 8;
 

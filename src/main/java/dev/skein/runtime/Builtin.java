@@ -10,33 +10,42 @@ public final class Builtin implements Callable {
         Object apply(ThreadState ts, Object[] a);
     }
 
-    /*
-     * Bodies of exactly one, two or three slots, taken one by one instead of in an array: a call
+    /**
+     * A body of one to three slots that takes them one by one instead of in an array: a call
      * with positional arguments (compiled code, {@link #call}, {@link #callWithSelf}) then
-     * allocates nothing for its arguments. Their array form is only for callers that bound the
-     * slots already.
+     * allocates nothing for its arguments. {@link #apply3} is the one entry every such body has,
+     * so a compiled call site makes one call whatever the arity: the slots past the body's own
+     * count are passed as {@link Missing#MISSING} and ignored. The array form is only for
+     * callers that bound the slots already.
      */
+    public interface Positional extends Body {
+        Object apply3(ThreadState ts, Object a0, Object a1, Object a2);
+    }
 
     /** A body of one slot. */
     @FunctionalInterface
-    public interface Body1 extends Body {
+    public interface Body1 extends Positional {
         Object apply1(ThreadState ts, Object a0);
 
         @Override default Object apply(ThreadState ts, Object[] a) { return apply1(ts, a[0]); }
+
+        @Override default Object apply3(ThreadState ts, Object a0, Object a1, Object a2) { return apply1(ts, a0); }
     }
 
     /** A body of two slots. */
     @FunctionalInterface
-    public interface Body2 extends Body {
+    public interface Body2 extends Positional {
         Object apply2(ThreadState ts, Object a0, Object a1);
 
         @Override default Object apply(ThreadState ts, Object[] a) { return apply2(ts, a[0], a[1]); }
+
+        @Override default Object apply3(ThreadState ts, Object a0, Object a1, Object a2) { return apply2(ts, a0, a1); }
     }
 
     /** A body of three slots. */
     @FunctionalInterface
-    public interface Body3 extends Body {
-        Object apply3(ThreadState ts, Object a0, Object a1, Object a2);
+    public interface Body3 extends Positional {
+        @Override Object apply3(ThreadState ts, Object a0, Object a1, Object a2);
 
         @Override default Object apply(ThreadState ts, Object[] a) { return apply3(ts, a[0], a[1], a[2]); }
     }
@@ -65,7 +74,7 @@ public final class Builtin implements Callable {
         }
     }
 
-    /** How many slots {@code body} takes one by one (1 to 3), or 0 when it takes an array. */
+    /** How many slots {@code body} takes one by one (1 to 3; see {@link Positional}), or 0 when it takes an array. */
     public static int arityOf(Body body) {
         return body instanceof Body1 ? 1 : body instanceof Body2 ? 2 : body instanceof Body3 ? 3 : 0;
     }
@@ -87,11 +96,7 @@ public final class Builtin implements Callable {
     /** The fixed-arity body called with {@code self} (when {@code skip} is 1) and then {@code args}, the missing optional slots padded. */
     private Object applyPadded(Object[] args, int skip, Object self, ThreadState ts) {
         Object a0 = skip == 1 ? self : slot(args, 0), a1 = slot(args, 1 - skip), a2 = slot(args, 2 - skip);
-        return switch (arity) {
-            case 1 -> ((Body1) body).apply1(ts, a0);
-            case 2 -> ((Body2) body).apply2(ts, a0, a1);
-            default -> ((Body3) body).apply3(ts, a0, a1, a2);
-        };
+        return ((Positional) body).apply3(ts, a0, a1, a2);
     }
 
     private static Object slot(Object[] args, int i) { return i < args.length ? args[i] : Missing.MISSING; }
@@ -105,7 +110,7 @@ public final class Builtin implements Callable {
     /** The body, for callers that bind the slots themselves (see {@link Signature#fitsPositionally}). */
     public Body body() { return body; }
 
-    /** The slot count of a body that takes its slots one by one, else 0 (see {@link Body1}). */
+    /** The slot count of a body that takes its slots one by one, else 0 (see {@link Positional}). */
     public int arity() { return arity; }
 
     @Override public String toString() { return "<builtin " + name + ">"; }
