@@ -174,22 +174,20 @@ final class StrMethods {
 
     private static String join(ThreadState ts, String sep, Object iterable) {
         Object[] items = Iter.toArray(ts, iterable);
-        String[] parts = new String[items.length];
         long length = (long) sep.length() * Math.max(0, items.length - 1);
         for (int i = 0; i < items.length; i++) {
-            Iter.tick(ts, i);   // a join of millions of items stops when its task is cancelled
             if (!(items[i] instanceof String s)) {
                 throw Errors.type("sequence item " + i + ": expected str instance, " + Values.typeName(items[i]) + " found");
             }
-            parts[i] = s;
             length += s.length();
         }
-        Allocation.length(length, 1, "a str");   // MemoryError before anything is built
-        try {
-            return String.join(sep, parts);   // sized once and filled in place: no builder to copy out of
-        } catch (OutOfMemoryError e) {
-            throw Allocation.outOfMemory("a str");
+        StringBuilder sb = Allocation.chars(length, "a str");   // sized once, so it never copies as it grows
+        for (int i = 0; i < items.length; i++) {
+            Iter.tick(ts, i);   // a join of millions of items stops when its task is cancelled
+            if (i > 0) sb.append(sep);
+            sb.append((String) items[i]);
         }
+        return sb.toString();
     }
 
     private static SkeinList partition(String s, Object sepSlot, boolean fromRight) {
