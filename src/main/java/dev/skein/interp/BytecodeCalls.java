@@ -24,6 +24,8 @@ final class BytecodeCalls implements Opcodes {
     private static final String TS = "Ldev/skein/runtime/ThreadState;";
     private static final String BODY = "dev/skein/runtime/Builtin$Body";
     private static final String APPLY = "(" + TS + "[" + OBJ + ")" + OBJ;
+    private static final String POSITIONAL = "dev/skein/runtime/Builtin$Positional";
+    private static final String APPLY3 = "(" + TS + OBJ + OBJ + OBJ + ")" + OBJ;
     private static final String SITE = "dev/skein/interp/MethodSite";
     private static final String ENTRY = "dev/skein/interp/MethodSite$Entry";
 
@@ -38,6 +40,15 @@ final class BytecodeCalls implements Opcodes {
     /** Stack: nothing. Calls builtin {@code b}'s body with the argument locals, padded to its slots; leaves the result. */
     static void builtinCall(BytecodeCompiler unit, BytecodeFunction fn, Builtin b, int[] args) {
         MethodVisitor mv = fn.mv;
+        if (b.arity() != 0) {   // slots one by one: no array
+            unit.constant(mv, b.body());
+            mv.visitTypeInsn(CHECKCAST, POSITIONAL);
+            mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+            for (int a : args) mv.visitVarInsn(ALOAD, a);
+            for (int i = args.length; i < 3; i++) missing(mv);
+            mv.visitMethodInsn(INVOKEINTERFACE, POSITIONAL, "apply3", APPLY3, true);
+            return;
+        }
         unit.constant(mv, b.body());
         mv.visitTypeInsn(CHECKCAST, BODY);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -48,7 +59,7 @@ final class BytecodeCalls implements Opcodes {
             mv.visitInsn(DUP);
             fn.push(i);
             if (i < args.length) mv.visitVarInsn(ALOAD, args[i]);
-            else mv.visitFieldInsn(GETSTATIC, "dev/skein/runtime/Missing", "MISSING", "Ldev/skein/runtime/Missing;");
+            else missing(mv);
             mv.visitInsn(AASTORE);
         }
         mv.visitMethodInsn(INVOKEINTERFACE, BODY, "apply", APPLY, true);
@@ -70,9 +81,11 @@ final class BytecodeCalls implements Opcodes {
         mv.visitVarInsn(ASTORE, entry);
         mv.visitVarInsn(ALOAD, entry);
         mv.visitVarInsn(ALOAD, recv);
+        mv.visitVarInsn(ALOAD, member);
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
-        mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, "fits", "(" + OBJ + TS + ")Z", false);
+        mv.visitMethodInsn(INVOKEVIRTUAL, ENTRY, "fits", "(" + OBJ + OBJ + TS + ")Z", false);
         mv.visitJumpInsn(IFEQ, slow);
+        fixedArity(fn, entry, recv, args, done);
         mv.visitVarInsn(ALOAD, entry);
         mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
         mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
@@ -91,6 +104,49 @@ final class BytecodeCalls implements Opcodes {
         ex.argumentArray(args);
         mv.visitMethodInsn(INVOKEVIRTUAL, SITE, "call", "(" + TS + OBJ + OBJ + "[" + OBJ + ")" + OBJ, false);
         mv.visitLabel(done);
+    }
+
+    /**
+     * Stack: nothing. When the entry's body takes its slots one by one ({@code Entry.kind}: a
+     * type's method, the receiver first, or a module's function, the arguments alone), calls its
+     * {@code Builtin.Positional.apply3} with them, {@link dev.skein.runtime.Missing#MISSING} in
+     * the slots after them, and jumps to {@code done}; else falls through to the array path,
+     * which only a type's method reaches ({@code MethodSite} caches a module's function only when
+     * it takes its slots one by one, and at most three arguments fit one).
+     */
+    private static void fixedArity(BytecodeFunction fn, int entry, int recv, int[] args, Label done) {
+        MethodVisitor mv = fn.mv;
+        if (args.length > 3) return;
+        Label array = new Label(), method = args.length < 3 ? new Label() : array, function = new Label();
+        mv.visitVarInsn(ALOAD, entry);
+        mv.visitFieldInsn(GETFIELD, ENTRY, "kind", "I");
+        mv.visitTableSwitchInsn(MethodSite.Entry.METHOD, MethodSite.Entry.FUNCTION, array, method, function);
+        if (method != array) positionalCall(fn, entry, method, recv, args, done);
+        positionalCall(fn, entry, function, -1, args, done);
+        mv.visitLabel(array);
+    }
+
+    /** At {@code at}: the entry's body called with the receiver (unless {@code recv} is -1), the arguments and MISSING up to three slots; then to {@code done}. */
+    private static void positionalCall(BytecodeFunction fn, int entry, Label at, int recv, int[] args, Label done) {
+        MethodVisitor mv = fn.mv;
+        mv.visitLabel(at);
+        mv.visitVarInsn(ALOAD, entry);
+        mv.visitFieldInsn(GETFIELD, ENTRY, "body", "L" + BODY + ";");
+        mv.visitTypeInsn(CHECKCAST, POSITIONAL);
+        mv.visitVarInsn(ALOAD, BytecodeFunction.TS);
+        int passed = args.length;
+        if (recv >= 0) {
+            mv.visitVarInsn(ALOAD, recv);
+            passed++;
+        }
+        for (int a : args) mv.visitVarInsn(ALOAD, a);
+        for (int i = passed; i < 3; i++) missing(mv);
+        mv.visitMethodInsn(INVOKEINTERFACE, POSITIONAL, "apply3", APPLY3, true);
+        mv.visitJumpInsn(GOTO, done);
+    }
+
+    private static void missing(MethodVisitor mv) {
+        mv.visitFieldInsn(GETSTATIC, "dev/skein/runtime/Missing", "MISSING", "Ldev/skein/runtime/Missing;");
     }
 
     /** Stack: an array. Stores local {@code local} at {@code index}, keeping the array. */

@@ -18,6 +18,15 @@ public final class NativeModule implements ModuleValue {
         return this;
     }
 
+    /** Adds a function of one parameter, its body taking it directly (no array). */
+    public NativeModule def1(String fname, String spec, Builtin.Body1 body) { return def(fname, spec, body); }
+
+    /** Adds a function of two parameters, its body taking them directly. */
+    public NativeModule def2(String fname, String spec, Builtin.Body2 body) { return def(fname, spec, body); }
+
+    /** Adds a function of three parameters, its body taking them directly. */
+    public NativeModule def3(String fname, String spec, Builtin.Body3 body) { return def(fname, spec, body); }
+
     /** Adds a constant member. */
     public NativeModule constant(String cname, Object value) {
         members.put(cname, value);

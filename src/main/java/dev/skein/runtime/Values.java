@@ -333,12 +333,7 @@ public final class Values {
             return r.with(kwNames == null ? new String[0] : kwNames, values);
         }
         Builtin m = ts.interp().typeMethods().find(recv, name);
-        if (m != null) {
-            Object[] withSelf = new Object[args.length + 1];
-            withSelf[0] = recv;
-            System.arraycopy(args, 0, withSelf, 1, args.length);
-            return m.call(ts, withSelf, kwNames);
-        }
+        if (m != null) return m.callWithSelf(ts, recv, args, kwNames);
         return call(ts, getAttr(recv, name), args, kwNames);
     }
 

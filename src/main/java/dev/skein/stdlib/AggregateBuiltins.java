@@ -13,6 +13,8 @@ import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
 import static dev.skein.stdlib.Builtins.def;
+import static dev.skein.stdlib.Builtins.def1;
+import static dev.skein.stdlib.Builtins.def2;
 
 /** Builtins that consume a whole iterable: sorted, sum, min, max, any, all. */
 final class AggregateBuiltins {
@@ -24,11 +26,11 @@ final class AggregateBuiltins {
             Sorting.sort(ts, items, Args.or(a[1], null), Args.truthy(a[2], false));
             return SkeinList.wrap(items);
         });
-        def(b, "sum", "iterable, start=?", (ts, a) -> sum(ts, a[0], Args.or(a[1], 0L)));
+        def2(b, "sum", "iterable, start=?", (ts, a0, a1) -> sum(ts, a0, Args.or(a1, 0L)));
         def(b, "min", "*args, key=?, default=?", (ts, a) -> extreme(ts, "min", (Object[]) a[0], a[1], a[2]));
         def(b, "max", "*args, key=?, default=?", (ts, a) -> extreme(ts, "max", (Object[]) a[0], a[1], a[2]));
-        def(b, "any", "iterable", (ts, a) -> {
-            SkeinIterator it = Containers.iter(a[0]);
+        def1(b, "any", "iterable", (ts, a0) -> {
+            SkeinIterator it = Containers.iter(a0);
             long n = 0;
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
                 if (Values.truthy(v)) return true;
@@ -36,8 +38,8 @@ final class AggregateBuiltins {
             }
             return false;
         });
-        def(b, "all", "iterable", (ts, a) -> {
-            SkeinIterator it = Containers.iter(a[0]);
+        def1(b, "all", "iterable", (ts, a0) -> {
+            SkeinIterator it = Containers.iter(a0);
             long n = 0;
             for (Object v = it.next(); v != SkeinIterator.DONE; v = it.next()) {
                 if (!Values.truthy(v)) return false;

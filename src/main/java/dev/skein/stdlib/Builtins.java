@@ -26,4 +26,13 @@ public final class Builtins {
     static void def(Interpreter.Builder b, String name, String spec, Builtin.Body body) {
         b.builtin(name, new Builtin(name, spec, body));
     }
+
+    /** Registers a builtin of one parameter, its body taking it directly (no array). */
+    static void def1(Interpreter.Builder b, String name, String spec, Builtin.Body1 body) { def(b, name, spec, body); }
+
+    /** Registers a builtin of two parameters, its body taking them directly. */
+    static void def2(Interpreter.Builder b, String name, String spec, Builtin.Body2 body) { def(b, name, spec, body); }
+
+    /** Registers a builtin of three parameters, its body taking them directly. */
+    static void def3(Interpreter.Builder b, String name, String spec, Builtin.Body3 body) { def(b, name, spec, body); }
 }

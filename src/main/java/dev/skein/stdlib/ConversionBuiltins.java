@@ -21,22 +21,25 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 import static dev.skein.stdlib.Builtins.def;
+import static dev.skein.stdlib.Builtins.def1;
+import static dev.skein.stdlib.Builtins.def2;
+import static dev.skein.stdlib.Builtins.def3;
 
 /** Builtins that make a value of one type from another: str, int, float, list, bytes, hex, chr, format… */
 final class ConversionBuiltins {
     private ConversionBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "str", "object=?, encoding=?, errors=?", (ts, a) -> toStr(a[0], a[1], a[2]));
-        def(b, "repr", "object", (ts, a) -> Convert.repr(a[0]));
-        def(b, "ascii", "object", (ts, a) -> ascii(Convert.repr(a[0])));
-        def(b, "bool", "x=?", (ts, a) -> Args.given(a[0]) && Values.truthy(a[0]));
-        def(b, "int", "x=?, base=?", (ts, a) -> toInt(a[0], a[1]));
-        def(b, "float", "x=?", (ts, a) -> Args.given(a[0]) ? toFloat(a[0]) : 0.0);
-        def(b, "list", "iterable=?", (ts, a) -> Args.given(a[0]) ? SkeinList.wrap(Iter.toArray(ts, a[0])) : new SkeinList());
-        def(b, "set", "iterable=?", (ts, a) -> {
+        def3(b, "str", "object=?, encoding=?, errors=?", (ts, a0, a1, a2) -> toStr(a0, a1, a2));
+        def1(b, "repr", "object", (ts, a0) -> Convert.repr(a0));
+        def1(b, "ascii", "object", (ts, a0) -> ascii(Convert.repr(a0)));
+        def1(b, "bool", "x=?", (ts, a0) -> Args.given(a0) && Values.truthy(a0));
+        def2(b, "int", "x=?, base=?", (ts, a0, a1) -> toInt(a0, a1));
+        def1(b, "float", "x=?", (ts, a0) -> Args.given(a0) ? toFloat(a0) : 0.0);
+        def1(b, "list", "iterable=?", (ts, a0) -> Args.given(a0) ? SkeinList.wrap(Iter.toArray(ts, a0)) : new SkeinList());
+        def1(b, "set", "iterable=?", (ts, a0) -> {
             SkeinSet s = new SkeinSet();
-            if (Args.given(a[0])) s.addAll(Iter.toArray(ts, a[0]));
+            if (Args.given(a0)) s.addAll(Iter.toArray(ts, a0));
             return s;
         });
         def(b, "dict", "*args, **kwargs", (ts, a) -> {
@@ -47,20 +50,20 @@ final class ConversionBuiltins {
             d.putAll((SkeinDict) a[1]);
             return d;
         });
-        def(b, "bytes", "source=?, encoding=?, errors=?", (ts, a) -> toBytes(ts, a[0], a[1], a[2]));
-        def(b, "hex", "number", (ts, a) -> radix(a[0], 16, "0x"));
-        def(b, "oct", "number", (ts, a) -> radix(a[0], 8, "0o"));
-        def(b, "bin", "number", (ts, a) -> radix(a[0], 2, "0b"));
-        def(b, "ord", "c", (ts, a) -> ord(a[0]));
-        def(b, "chr", "i", (ts, a) -> {
-            long i = Args.index(a[0]);
+        def3(b, "bytes", "source=?, encoding=?, errors=?", (ts, a0, a1, a2) -> toBytes(ts, a0, a1, a2));
+        def1(b, "hex", "number", (ts, a0) -> radix(a0, 16, "0x"));
+        def1(b, "oct", "number", (ts, a0) -> radix(a0, 8, "0o"));
+        def1(b, "bin", "number", (ts, a0) -> radix(a0, 2, "0b"));
+        def1(b, "ord", "c", (ts, a0) -> ord(a0));
+        def1(b, "chr", "i", (ts, a0) -> {
+            long i = Args.index(a0);
             if (i < 0 || i > 0x10ffff) throw Errors.value("chr() arg not in range(0x110000)");
             return Character.toString((int) i);
         });
-        def(b, "format", "value, format_spec=?", (ts, a) -> {
-            Object spec = Args.or(a[1], "");
+        def2(b, "format", "value, format_spec=?", (ts, a0, a1) -> {
+            Object spec = Args.or(a1, "");
             if (!(spec instanceof String s)) throw Errors.type("format() argument 2 must be str, not " + Values.typeName(spec));
-            return format(a[0], s);
+            return format(a0, s);
         });
     }
 

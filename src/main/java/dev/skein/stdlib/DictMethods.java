@@ -19,21 +19,21 @@ final class DictMethods {
     private DictMethods() {}
 
     static final Map<String, Builtin> METHODS = new MethodTable("dict")
-            .def("get", "key, default=?", (ts, a) -> self(a).getOr(a[1], Args.or(a[2], null)))
-            .def("keys", "", (ts, a) -> SkeinList.wrap(self(a).keysSnapshot()))
-            .def("values", "", (ts, a) -> SkeinList.wrap(self(a).valuesSnapshot()))
-            .def("items", "", (ts, a) -> items(self(a)))
-            .def("pop", "key, default=?", (ts, a) -> {
-                Object v = self(a).remove(a[1], a[2]);
-                if (v == Missing.MISSING) throw Errors.key(Convert.repr(a[1]));
+            .def3("get", "key, default=?", (ts, a0, a1, a2) -> self(a0).getOr(a1, Args.or(a2, null)))
+            .def1("keys", "", (ts, a0) -> SkeinList.wrap(self(a0).keysSnapshot()))
+            .def1("values", "", (ts, a0) -> SkeinList.wrap(self(a0).valuesSnapshot()))
+            .def1("items", "", (ts, a0) -> items(self(a0)))
+            .def3("pop", "key, default=?", (ts, a0, a1, a2) -> {
+                Object v = self(a0).remove(a1, a2);
+                if (v == Missing.MISSING) throw Errors.key(Convert.repr(a1));
                 return v;
             })
-            .def("popitem", "", (ts, a) -> {
-                Object[] kv = self(a).popLast();
+            .def1("popitem", "", (ts, a0) -> {
+                Object[] kv = self(a0).popLast();
                 if (kv == null) throw Errors.key("popitem(): dictionary is empty");
                 return SkeinList.wrap(kv);
             })
-            .def("setdefault", "key, default=?", (ts, a) -> self(a).putIfAbsent(a[1], Args.or(a[2], null)))
+            .def3("setdefault", "key, default=?", (ts, a0, a1, a2) -> self(a0).putIfAbsent(a1, Args.or(a2, null)))
             .def("update", "*args, **kwargs", (ts, a) -> {
                 Object[] args = (Object[]) a[1];
                 if (args.length > 1) throw Errors.type("update expected at most 1 argument, got " + args.length);
@@ -41,11 +41,13 @@ final class DictMethods {
                 self(a).putAll((SkeinDict) a[2]);
                 return null;
             })
-            .def("copy", "", (ts, a) -> self(a).copy())
-            .def("clear", "", (ts, a) -> { self(a).clear(); return null; })
+            .def1("copy", "", (ts, a0) -> self(a0).copy())
+            .def1("clear", "", (ts, a0) -> { self(a0).clear(); return null; })
             .build();
 
     private static SkeinDict self(Object[] a) { return (SkeinDict) a[0]; }
+
+    private static SkeinDict self(Object o) { return (SkeinDict) o; }
 
     private static SkeinList items(SkeinDict d) {
         Object[] kv = d.entriesSnapshot();

@@ -13,24 +13,26 @@ import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.ThreadState;
 import dev.skein.runtime.Values;
 
-import static dev.skein.stdlib.Builtins.def;
+import static dev.skein.stdlib.Builtins.def1;
+import static dev.skein.stdlib.Builtins.def2;
+import static dev.skein.stdlib.Builtins.def3;
 
 /** Builtins that ask about a value: type, isinstance, callable, hash, getattr, hasattr. */
 final class IntrospectionBuiltins {
     private IntrospectionBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "type", "object", (ts, a) -> Values.typeName(a[0]));
-        def(b, "isinstance", "object, classinfo", (ts, a) -> isInstance(a[0], a[1]));
-        def(b, "callable", "object", (ts, a) -> a[0] instanceof Callable);
-        def(b, "hash", "object", (ts, a) -> (long) Values.hash(a[0]));
-        def(b, "getattr", "object, name, default=?", (ts, a) -> {
-            Object v = lookup(ts, a[0], attributeName(a[1]));
+        def1(b, "type", "object", (ts, a0) -> Values.typeName(a0));
+        def2(b, "isinstance", "object, classinfo", (ts, a0, a1) -> isInstance(a0, a1));
+        def1(b, "callable", "object", (ts, a0) -> a0 instanceof Callable);
+        def1(b, "hash", "object", (ts, a0) -> (long) Values.hash(a0));
+        def3(b, "getattr", "object, name, default=?", (ts, a0, a1, a2) -> {
+            Object v = lookup(ts, a0, attributeName(a1));
             if (v != Missing.MISSING) return v;
-            if (Args.given(a[2])) return a[2];
-            return Values.getAttr(ts, a[0], (String) a[1]);   // raises the AttributeError
+            if (Args.given(a2)) return a2;
+            return Values.getAttr(ts, a0, (String) a1);   // raises the AttributeError
         });
-        def(b, "hasattr", "object, name", (ts, a) -> lookup(ts, a[0], attributeName(a[1])) != Missing.MISSING);
+        def2(b, "hasattr", "object, name", (ts, a0, a1) -> lookup(ts, a0, attributeName(a1)) != Missing.MISSING);
     }
 
     private static String attributeName(Object name) {

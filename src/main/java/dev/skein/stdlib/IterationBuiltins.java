@@ -17,6 +17,8 @@ import dev.skein.runtime.Values;
 import java.math.BigInteger;
 
 import static dev.skein.stdlib.Builtins.def;
+import static dev.skein.stdlib.Builtins.def1;
+import static dev.skein.stdlib.Builtins.def2;
 
 /**
  * Builtins that make or step iterators: len, range, iter, next, reversed, and the lazy
@@ -26,21 +28,21 @@ final class IterationBuiltins {
     private IterationBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "len", "obj", (ts, a) -> a[0] instanceof String s ? (long) CodePoints.of(ts, s).length() : Containers.len(a[0]));
+        def1(b, "len", "obj", (ts, a0) -> a0 instanceof String s ? (long) CodePoints.of(ts, s).length() : Containers.len(a0));
         def(b, "range", "*args", (ts, a) -> range((Object[]) a[0]));
-        def(b, "iter", "iterable", (ts, a) -> Containers.iter(a[0]));
-        def(b, "next", "iterator, default=?", (ts, a) -> {
-            if (!(a[0] instanceof SkeinIterator it)) throw Errors.type("'" + Values.typeName(a[0]) + "' object is not an iterator");
+        def1(b, "iter", "iterable", (ts, a0) -> Containers.iter(a0));
+        def2(b, "next", "iterator, default=?", (ts, a0, a1) -> {
+            if (!(a0 instanceof SkeinIterator it)) throw Errors.type("'" + Values.typeName(a0) + "' object is not an iterator");
             Object v = it.next();
             if (v != SkeinIterator.DONE) return v;
-            if (Args.given(a[1])) return a[1];
+            if (Args.given(a1)) return a1;
             throw Errors.of(ErrorKind.STOP_ITERATION, "");
         });
-        def(b, "reversed", "sequence", (ts, a) -> reversed(a[0]));
-        def(b, "enumerate", "iterable, start=?", (ts, a) -> {
-            Object start = Args.or(a[1], 0L);
+        def1(b, "reversed", "sequence", (ts, a0) -> reversed(a0));
+        def2(b, "enumerate", "iterable, start=?", (ts, a0, a1) -> {
+            Object start = Args.or(a1, 0L);
             if (!Arith.isInt(start)) throw Errors.type("'" + Values.typeName(start) + "' object cannot be interpreted as an integer");
-            return new Enumerate(Containers.iter(a[0]), start instanceof Boolean ? Arith.pos(start) : start);
+            return new Enumerate(Containers.iter(a0), start instanceof Boolean ? Arith.pos(start) : start);
         });
         def(b, "zip", "*iterables, strict=?", (ts, a) -> {
             Object[] sources = (Object[]) a[0];
@@ -48,7 +50,7 @@ final class IterationBuiltins {
             for (int i = 0; i < its.length; i++) its[i] = Containers.iter(sources[i]);
             return new Zip(its, Args.truthy(a[1], false));
         });
-        def(b, "filter", "function, iterable", (ts, a) -> new Filter(ts, a[0], Containers.iter(a[1])));
+        def2(b, "filter", "function, iterable", (ts, a0, a1) -> new Filter(ts, a0, Containers.iter(a1)));
     }
 
     private static RangeValue range(Object[] args) {

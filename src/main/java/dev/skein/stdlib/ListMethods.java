@@ -19,18 +19,18 @@ final class ListMethods {
     private ListMethods() {}
 
     static final Map<String, Builtin> METHODS = new MethodTable("list")
-            .def("append", "object", (ts, a) -> { self(a).append(a[1]); return null; })
-            .def("extend", "iterable", (ts, a) -> { self(a).appendAll(Iter.toArray(ts, a[1])); return null; })
-            .def("insert", "index, object", (ts, a) -> { self(a).insert(Args.index(a[1]), a[2]); return null; })
-            .def("pop", "index=?", (ts, a) -> self(a).pop(Args.index(a[1], -1)))
-            .def("remove", "value", (ts, a) -> {
-                SkeinList l = self(a);
-                if (SkeinList.plain(a[1])) {
-                    if (l.removePlain(a[1])) return null;
+            .def2("append", "object", (ts, a0, a1) -> { self(a0).append(a1); return null; })
+            .def2("extend", "iterable", (ts, a0, a1) -> { self(a0).appendAll(Iter.toArray(ts, a1)); return null; })
+            .def3("insert", "index, object", (ts, a0, a1, a2) -> { self(a0).insert(Args.index(a1), a2); return null; })
+            .def2("pop", "index=?", (ts, a0, a1) -> self(a0).pop(Args.index(a1, -1)))
+            .def2("remove", "value", (ts, a0, a1) -> {
+                SkeinList l = self(a0);
+                if (SkeinList.plain(a1)) {
+                    if (l.removePlain(a1)) return null;
                     throw Errors.value("list.remove(x): x not in list");
                 }
                 long[] seen = {0};
-                if (l.find(v -> matches(ts, v, a[1], ++seen[0]), 0, Integer.MAX_VALUE, true) < 0) {
+                if (l.find(v -> matches(ts, v, a1, ++seen[0]), 0, Integer.MAX_VALUE, true) < 0) {
                     throw Errors.value("list.remove(x): x not in list");
                 }
                 return null;
@@ -42,11 +42,11 @@ final class ListMethods {
                 if (i < 0) throw Errors.value(Convert.repr(a[1]) + " is not in list");
                 return (long) i;
             })
-            .def("count", "value", (ts, a) -> {
-                SkeinList l = self(a);
-                if (SkeinList.plain(a[1])) return l.countPlain(a[1]);
+            .def2("count", "value", (ts, a0, a1) -> {
+                SkeinList l = self(a0);
+                if (SkeinList.plain(a1)) return l.countPlain(a1);
                 long[] seen = {0};
-                return l.count(v -> matches(ts, v, a[1], ++seen[0]));
+                return l.count(v -> matches(ts, v, a1, ++seen[0]));
             })
             .def("sort", "*, key=?, reverse=?", (ts, a) -> {
                 SkeinList l = self(a);
@@ -58,12 +58,14 @@ final class ListMethods {
                 });
                 return null;
             })
-            .def("reverse", "", (ts, a) -> { self(a).reverse(); return null; })
-            .def("copy", "", (ts, a) -> SkeinList.wrap(self(a).snapshot()))
-            .def("clear", "", (ts, a) -> { self(a).clear(); return null; })
+            .def1("reverse", "", (ts, a0) -> { self(a0).reverse(); return null; })
+            .def1("copy", "", (ts, a0) -> SkeinList.wrap(self(a0).snapshot()))
+            .def1("clear", "", (ts, a0) -> { self(a0).clear(); return null; })
             .build();
 
     private static SkeinList self(Object[] a) { return (SkeinList) a[0]; }
+
+    private static SkeinList self(Object o) { return (SkeinList) o; }
 
     /** The first position in [from, to) holding a value equal to {@code x}, or -1. */
     private static int indexOf(ThreadState ts, SkeinList l, Object x, int from, int to) {

@@ -19,5 +19,14 @@ final class MethodTable {
         return this;
     }
 
+    /** Adds a method of one slot ({@code self}), its body taking it directly (no array). */
+    MethodTable def1(String name, String spec, Builtin.Body1 body) { return def(name, spec, (Builtin.Body) body); }
+
+    /** Adds a method of two slots ({@code self} and one parameter), its body taking them directly. */
+    MethodTable def2(String name, String spec, Builtin.Body2 body) { return def(name, spec, (Builtin.Body) body); }
+
+    /** Adds a method of three slots ({@code self} and two parameters), its body taking them directly. */
+    MethodTable def3(String name, String spec, Builtin.Body3 body) { return def(name, spec, (Builtin.Body) body); }
+
     Map<String, Builtin> build() { return Map.copyOf(methods); }
 }

@@ -11,17 +11,19 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 
-import static dev.skein.stdlib.Builtins.def;
+import static dev.skein.stdlib.Builtins.def1;
+import static dev.skein.stdlib.Builtins.def2;
+import static dev.skein.stdlib.Builtins.def3;
 
 /** Arithmetic builtins: abs, round, pow, divmod. */
 final class NumericBuiltins {
     private NumericBuiltins() {}
 
     static void install(Interpreter.Builder b) {
-        def(b, "abs", "x", (ts, a) -> abs(a[0]));
-        def(b, "round", "number, ndigits=?", (ts, a) -> round(a[0], a[1]));
-        def(b, "pow", "base, exp, mod=?", (ts, a) -> Args.present(a[2]) ? modPow(a[0], a[1], a[2]) : Arith.pow(a[0], a[1], ts));
-        def(b, "divmod", "a, b", (ts, a) -> divmod(a[0], a[1]));
+        def1(b, "abs", "x", (ts, a0) -> abs(a0));
+        def2(b, "round", "number, ndigits=?", (ts, a0, a1) -> round(a0, a1));
+        def3(b, "pow", "base, exp, mod=?", (ts, a0, a1, a2) -> Args.present(a2) ? modPow(a0, a1, a2) : Arith.pow(a0, a1, ts));
+        def2(b, "divmod", "a, b", (ts, a0, a1) -> divmod(a0, a1));
     }
 
     static Object abs(Object x) {

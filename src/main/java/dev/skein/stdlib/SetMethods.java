@@ -17,19 +17,19 @@ final class SetMethods {
     private SetMethods() {}
 
     static final Map<String, Builtin> METHODS = new MethodTable("set")
-            .def("add", "element", (ts, a) -> { self(a).add(a[1]); return null; })
-            .def("remove", "element", (ts, a) -> {
-                if (!self(a).remove(a[1])) throw Errors.key(Convert.repr(a[1]));
+            .def2("add", "element", (ts, a0, a1) -> { self(a0).add(a1); return null; })
+            .def2("remove", "element", (ts, a0, a1) -> {
+                if (!self(a0).remove(a1)) throw Errors.key(Convert.repr(a1));
                 return null;
             })
-            .def("discard", "element", (ts, a) -> { self(a).remove(a[1]); return null; })
-            .def("pop", "", (ts, a) -> {
-                Object v = self(a).popFirst();
+            .def2("discard", "element", (ts, a0, a1) -> { self(a0).remove(a1); return null; })
+            .def1("pop", "", (ts, a0) -> {
+                Object v = self(a0).popFirst();
                 if (v == Missing.MISSING) throw Errors.key("pop from an empty set");
                 return v;
             })
-            .def("clear", "", (ts, a) -> { self(a).clear(); return null; })
-            .def("copy", "", (ts, a) -> self(a).copy())
+            .def1("clear", "", (ts, a0) -> { self(a0).clear(); return null; })
+            .def1("copy", "", (ts, a0) -> self(a0).copy())
             .def("union", "*others", (ts, a) -> {
                 SkeinSet out = self(a).copy();
                 for (Object other : others(a)) out.addAll(Iter.toArray(ts, other));
@@ -43,27 +43,29 @@ final class SetMethods {
             .def("difference", "*others", (ts, a) -> filtered(ts, self(a), others(a), false))
             .def("intersection_update", "*others", (ts, a) -> { keepOnlyIn(ts, self(a), others(a)); return null; })
             .def("difference_update", "*others", (ts, a) -> { self(a).removeAll(allOf(ts, others(a))); return null; })
-            .def("symmetric_difference", "other", (ts, a) -> {
-                SkeinSet s = self(a), other = asSet(ts, a[1]);
+            .def2("symmetric_difference", "other", (ts, a0, a1) -> {
+                SkeinSet s = self(a0), other = asSet(ts, a1);
                 SkeinSet out = new SkeinSet();
                 for (Object v : s.snapshot()) if (!other.contains(v)) out.add(v);
                 for (Object v : other.snapshot()) if (!s.contains(v)) out.add(v);
                 return out;
             })
-            .def("symmetric_difference_update", "other", (ts, a) -> {
-                self(a).toggleAll(asSet(ts, a[1]).snapshot());
+            .def2("symmetric_difference_update", "other", (ts, a0, a1) -> {
+                self(a0).toggleAll(asSet(ts, a1).snapshot());
                 return null;
             })
-            .def("issubset", "other", (ts, a) -> containsAll(asSet(ts, a[1]), self(a).snapshot()))
-            .def("issuperset", "other", (ts, a) -> containsAll(self(a), Iter.toArray(ts, a[1])))
-            .def("isdisjoint", "other", (ts, a) -> {
-                SkeinSet s = self(a);
-                for (Object v : Iter.toArray(ts, a[1])) if (s.contains(v)) return false;
+            .def2("issubset", "other", (ts, a0, a1) -> containsAll(asSet(ts, a1), self(a0).snapshot()))
+            .def2("issuperset", "other", (ts, a0, a1) -> containsAll(self(a0), Iter.toArray(ts, a1)))
+            .def2("isdisjoint", "other", (ts, a0, a1) -> {
+                SkeinSet s = self(a0);
+                for (Object v : Iter.toArray(ts, a1)) if (s.contains(v)) return false;
                 return true;
             })
             .build();
 
     private static SkeinSet self(Object[] a) { return (SkeinSet) a[0]; }
+
+    private static SkeinSet self(Object o) { return (SkeinSet) o; }
 
     private static Object[] others(Object[] a) { return (Object[]) a[1]; }
 

@@ -23,19 +23,19 @@ final class StrMethods {
     private StrMethods() {}
 
     static final Map<String, Builtin> METHODS = new MethodTable("str")
-            .def("split", "sep=?, maxsplit=?", (ts, a) -> split(self(a), a[1], a[2], false))
-            .def("rsplit", "sep=?, maxsplit=?", (ts, a) -> split(self(a), a[1], a[2], true))
-            .def("splitlines", "keepends=?", (ts, a) -> splitlines(self(a), Args.truthy(a[1], false)))
-            .def("join", "iterable", (ts, a) -> join(ts, self(a), a[1]))
-            .def("strip", "chars=?", (ts, a) -> strip(self(a), a[1], true, true))
-            .def("lstrip", "chars=?", (ts, a) -> strip(self(a), a[1], true, false))
-            .def("rstrip", "chars=?", (ts, a) -> strip(self(a), a[1], false, true))
-            .def("upper", "", (ts, a) -> self(a).toUpperCase(Locale.ROOT))
-            .def("lower", "", (ts, a) -> self(a).toLowerCase(Locale.ROOT))
-            .def("casefold", "", (ts, a) -> casefold(self(a)))
-            .def("title", "", (ts, a) -> title(self(a)))
-            .def("capitalize", "", (ts, a) -> capitalize(self(a)))
-            .def("swapcase", "", (ts, a) -> swapcase(self(a)))
+            .def3("split", "sep=?, maxsplit=?", (ts, a0, a1, a2) -> split(self(a0), a1, a2, false))
+            .def3("rsplit", "sep=?, maxsplit=?", (ts, a0, a1, a2) -> split(self(a0), a1, a2, true))
+            .def2("splitlines", "keepends=?", (ts, a0, a1) -> splitlines(self(a0), Args.truthy(a1, false)))
+            .def2("join", "iterable", (ts, a0, a1) -> join(ts, self(a0), a1))
+            .def2("strip", "chars=?", (ts, a0, a1) -> strip(self(a0), a1, true, true))
+            .def2("lstrip", "chars=?", (ts, a0, a1) -> strip(self(a0), a1, true, false))
+            .def2("rstrip", "chars=?", (ts, a0, a1) -> strip(self(a0), a1, false, true))
+            .def1("upper", "", (ts, a0) -> self(a0).toUpperCase(Locale.ROOT))
+            .def1("lower", "", (ts, a0) -> self(a0).toLowerCase(Locale.ROOT))
+            .def1("casefold", "", (ts, a0) -> casefold(self(a0)))
+            .def1("title", "", (ts, a0) -> title(self(a0)))
+            .def1("capitalize", "", (ts, a0) -> capitalize(self(a0)))
+            .def1("swapcase", "", (ts, a0) -> swapcase(self(a0)))
             .def("startswith", "prefix, start=?, end=?", (ts, a) -> affix(self(a), a[1], StrPositions.window(ts, self(a), a[2], a[3]), "startswith", true))
             .def("endswith", "suffix, start=?, end=?", (ts, a) -> affix(self(a), a[1], StrPositions.window(ts, self(a), a[2], a[3]), "endswith", false))
             .def("find", "sub, start=?, end=?", (ts, a) -> (long) StrPositions.find(ts, self(a), sub(a[1]), a[2], a[3], false))
@@ -45,37 +45,39 @@ final class StrMethods {
             .def("count", "sub, start=?, end=?", (ts, a) -> StrPositions.count(ts, self(a), sub(a[1]), a[2], a[3]))
             .def("replace", "old, new, count=?", (ts, a) -> replace(self(a), Args.str(a[1], "replace() argument 1"),
                     Args.str(a[2], "replace() argument 2"), Args.index(a[3], -1)))
-            .def("isdigit", "", (ts, a) -> all(self(a), CharClasses::isDigit))
-            .def("isdecimal", "", (ts, a) -> all(self(a), CharClasses::isDecimal))
-            .def("isnumeric", "", (ts, a) -> all(self(a), CharClasses::isNumeric))
-            .def("isalpha", "", (ts, a) -> all(self(a), CharClasses::isAlpha))
-            .def("isalnum", "", (ts, a) -> all(self(a), CharClasses::isAlnum))
-            .def("isspace", "", (ts, a) -> all(self(a), CharClasses::isSpace))
-            .def("isascii", "", (ts, a) -> self(a).chars().allMatch(c -> c < 0x80))
-            .def("isupper", "", (ts, a) -> cased(self(a), CharClasses::isUpper, c -> CharClasses.isLower(c) || CharClasses.isTitle(c)))
-            .def("islower", "", (ts, a) -> cased(self(a), CharClasses::isLower, c -> CharClasses.isUpper(c) || CharClasses.isTitle(c)))
-            .def("istitle", "", (ts, a) -> istitle(self(a)))
-            .def("zfill", "width", (ts, a) -> zfill(self(a), Args.index(a[1])))
-            .def("ljust", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'l'))
-            .def("rjust", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'r'))
-            .def("center", "width, fillchar=?", (ts, a) -> justify(self(a), Args.index(a[1]), a[2], 'c'))
-            .def("partition", "sep", (ts, a) -> partition(self(a), a[1], false))
-            .def("rpartition", "sep", (ts, a) -> partition(self(a), a[1], true))
-            .def("removeprefix", "prefix", (ts, a) -> {
-                String s = self(a), p = Args.str(a[1], "removeprefix() argument");
+            .def1("isdigit", "", (ts, a0) -> all(self(a0), CharClasses::isDigit))
+            .def1("isdecimal", "", (ts, a0) -> all(self(a0), CharClasses::isDecimal))
+            .def1("isnumeric", "", (ts, a0) -> all(self(a0), CharClasses::isNumeric))
+            .def1("isalpha", "", (ts, a0) -> all(self(a0), CharClasses::isAlpha))
+            .def1("isalnum", "", (ts, a0) -> all(self(a0), CharClasses::isAlnum))
+            .def1("isspace", "", (ts, a0) -> all(self(a0), CharClasses::isSpace))
+            .def1("isascii", "", (ts, a0) -> self(a0).chars().allMatch(c -> c < 0x80))
+            .def1("isupper", "", (ts, a0) -> cased(self(a0), CharClasses::isUpper, c -> CharClasses.isLower(c) || CharClasses.isTitle(c)))
+            .def1("islower", "", (ts, a0) -> cased(self(a0), CharClasses::isLower, c -> CharClasses.isUpper(c) || CharClasses.isTitle(c)))
+            .def1("istitle", "", (ts, a0) -> istitle(self(a0)))
+            .def2("zfill", "width", (ts, a0, a1) -> zfill(self(a0), Args.index(a1)))
+            .def3("ljust", "width, fillchar=?", (ts, a0, a1, a2) -> justify(self(a0), Args.index(a1), a2, 'l'))
+            .def3("rjust", "width, fillchar=?", (ts, a0, a1, a2) -> justify(self(a0), Args.index(a1), a2, 'r'))
+            .def3("center", "width, fillchar=?", (ts, a0, a1, a2) -> justify(self(a0), Args.index(a1), a2, 'c'))
+            .def2("partition", "sep", (ts, a0, a1) -> partition(self(a0), a1, false))
+            .def2("rpartition", "sep", (ts, a0, a1) -> partition(self(a0), a1, true))
+            .def2("removeprefix", "prefix", (ts, a0, a1) -> {
+                String s = self(a0), p = Args.str(a1, "removeprefix() argument");
                 return s.startsWith(p) ? s.substring(p.length()) : s;
             })
-            .def("removesuffix", "suffix", (ts, a) -> {
-                String s = self(a), p = Args.str(a[1], "removesuffix() argument");
+            .def2("removesuffix", "suffix", (ts, a0, a1) -> {
+                String s = self(a0), p = Args.str(a1, "removesuffix() argument");
                 return s.endsWith(p) && !p.isEmpty() ? s.substring(0, s.length() - p.length()) : s;
             })
-            .def("expandtabs", "tabsize=?", (ts, a) -> expandtabs(self(a), Args.index(a[1], 8)))
-            .def("encode", "encoding=?, errors=?", (ts, a) -> Codecs.encode(self(a),
-                    Args.str(a[1], "encode() argument 'encoding'", "utf-8"), Args.str(a[2], "encode() argument 'errors'", "strict")))
+            .def2("expandtabs", "tabsize=?", (ts, a0, a1) -> expandtabs(self(a0), Args.index(a1, 8)))
+            .def3("encode", "encoding=?, errors=?", (ts, a0, a1, a2) -> Codecs.encode(self(a0),
+                    Args.str(a1, "encode() argument 'encoding'", "utf-8"), Args.str(a2, "encode() argument 'errors'", "strict")))
             .def("format", "*args, **kwargs", (ts, a) -> StrFormat.format(self(a), (Object[]) a[1], (SkeinDict) a[2]))
             .build();
 
     private static String self(Object[] a) { return (String) a[0]; }
+
+    private static String self(Object o) { return (String) o; }
 
     private static String sub(Object o) {
         if (o instanceof String s) return s;

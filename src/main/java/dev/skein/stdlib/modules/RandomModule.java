@@ -40,17 +40,17 @@ public final class RandomModule {
     public static NativeModule create(Interpreter interp) {
         RandomModule r = new RandomModule();
         NativeModule m = new NativeModule("random");
-        m.def("seed", "a=?", (ts, a) -> { r.seed(a[0]); return null; });
+        m.def1("seed", "a=?", (ts, a0) -> { r.seed(a0); return null; });
         m.def("random", "", (ts, a) -> r.random());
-        m.def("getrandbits", "k", (ts, a) -> r.getrandbits(Convert.toInt(a[0], "k")));
-        m.def("randrange", "start, stop=?, step=?", (ts, a) -> r.randrange(a[0], a[1], a[2]));
-        m.def("randint", "a, b", (ts, a) -> r.randrange(a[0], a[1] instanceof Long b && b < Long.MAX_VALUE ? (Object) (b + 1)
-                : Arith.norm(IntMath.integer(a[1]).add(BigInteger.ONE)), MISSING));
-        m.def("uniform", "a, b", (ts, a) -> {
-            double lo = FloatMath.real(a[0]), hi = FloatMath.real(a[1]);
+        m.def1("getrandbits", "k", (ts, a0) -> r.getrandbits(Convert.toInt(a0, "k")));
+        m.def3("randrange", "start, stop=?, step=?", (ts, a0, a1, a2) -> r.randrange(a0, a1, a2));
+        m.def2("randint", "a, b", (ts, a0, a1) -> r.randrange(a0, a1 instanceof Long b && b < Long.MAX_VALUE ? (Object) (b + 1)
+                : Arith.norm(IntMath.integer(a1).add(BigInteger.ONE)), MISSING));
+        m.def2("uniform", "a, b", (ts, a0, a1) -> {
+            double lo = FloatMath.real(a0), hi = FloatMath.real(a1);
             return lo + (hi - lo) * r.random();
         });
-        m.def("choice", "seq", (ts, a) -> r.choice(Population.of(a[0])));
+        m.def1("choice", "seq", (ts, a0) -> r.choice(Population.of(a0)));
         m.def("choices", "population, weights=?, *, cum_weights=?, k=?", (ts, a) ->
                 r.choices(Population.of(a[0]), a[1], a[2], Args.absent(a[3]) ? 1 : Convert.toInt(a[3], "k")));
         m.def("shuffle", "x", (ts, a) -> {
@@ -64,9 +64,9 @@ public final class RandomModule {
             }
             return r.sample(Population.of(a[0]), Convert.toInt(a[1], "k"));
         });
-        m.def("gauss", "mu=?, sigma=?", (ts, a) -> r.gauss(Args.absent(a[0]) ? 0.0 : FloatMath.real(a[0]),
-                Args.absent(a[1]) ? 1.0 : FloatMath.real(a[1])));
-        m.def("expovariate", "lambd", (ts, a) -> -Math.log(1.0 - r.random()) / FloatMath.real(a[0]));
+        m.def2("gauss", "mu=?, sigma=?", (ts, a0, a1) -> r.gauss(Args.absent(a0) ? 0.0 : FloatMath.real(a0),
+                Args.absent(a1) ? 1.0 : FloatMath.real(a1)));
+        m.def1("expovariate", "lambd", (ts, a0) -> -Math.log(1.0 - r.random()) / FloatMath.real(a0));
         return m;
     }
 
