@@ -13,19 +13,23 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ChunkPipe extends InputStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
-    private int headPos;
+    private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
+    /** Where reading stands in the head chunk's array. */
+    private int headPos = -1;
     private boolean closed;
     private boolean readerWaiting;
     private boolean readerGone;
 
     /** Appends {@code bytes}; false (dropped) once closed. */
-    boolean add(byte[] bytes) {
+    boolean add(byte[] bytes) { return add(bytes, 0); }
+
+    /** Appends {@code bytes} from index {@code from} on, not copied; false (dropped) once closed. */
+    boolean add(byte[] bytes, int from) {
         lock.lock();
         try {
             if (closed) return false;
-            if (bytes.length > 0) {
-                chunks.add(bytes);
+            if (bytes.length > from) {
+                chunks.add(new Chunk(bytes, from));
                 readerWaiting = false;
                 changed.signalAll();
             }
@@ -51,7 +55,7 @@ final class ChunkPipe extends InputStream {
         lock.lock();
         try {
             chunks.clear();
-            headPos = 0;
+            headPos = -1;
             closed = true;
             changed.signalAll();
         } finally {
@@ -111,17 +115,21 @@ final class ChunkPipe extends InputStream {
                 changed.signalAll();
                 changed.awaitUninterruptibly();
             }
-            byte[] head = chunks.peek();
-            int n = Math.min(len, head.length - headPos);
-            System.arraycopy(head, headPos, b, off, n);
+            Chunk head = chunks.peek();
+            if (headPos < 0) headPos = head.from;
+            int n = Math.min(len, head.bytes.length - headPos);
+            System.arraycopy(head.bytes, headPos, b, off, n);
             headPos += n;
-            if (headPos == head.length) {
+            if (headPos == head.bytes.length) {
                 chunks.poll();
-                headPos = 0;
+                headPos = -1;
             }
             return n;
         } finally {
             lock.unlock();
         }
     }
+
+    /** Bytes handed over, read from {@code from} on. */
+    private record Chunk(byte[] bytes, int from) {}
 }

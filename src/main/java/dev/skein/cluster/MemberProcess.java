@@ -94,7 +94,7 @@ final class MemberProcess extends RemoteWorkers.RemoteProcess {
         }
         if (reply.length > from) {
             // Dropped if it was stopped meanwhile (cancel, timeout): what the interrupted task said is not its outcome.
-            if (!fromWorker.add(java.util.Arrays.copyOfRange(reply, from, reply.length))) return;
+            if (!fromWorker.add(reply, from)) return;
         }
         if (reply[0] == HostedWorker.ENDED) {
             finish(code < 0 ? 0 : code, code < 0 ? "shut down" : "exit code " + code + " on cluster member " + ClusterMember.hostPort(member));

@@ -80,6 +80,18 @@ class LauncherTest {
         assertFalse(out.contains("CompileCommand"), out);
     }
 
+    /** A cluster member collects with one thread, as process-pool workers do; a script keeps the parallel collector. */
+    @Test
+    void aClusterMemberUsesTheSerialCollector(@TempDir Path dir) throws Exception {
+        Path tree = warmTree(dir);
+        Result member = launch(tree, "worker", "--cluster", "demo");
+        assertEquals(0, member.status, member.err);
+        assertTrue(member.out.contains(" -XX:+UseSerialGC ") && !member.out.contains("ParallelGC"), member.out);
+        assertTrue(member.out.strip().endsWith("-jar " + tree.resolve("target/skein.jar")), member.out);
+        Result script = launch(tree);
+        assertTrue(script.out.contains(" -XX:+UseParallelGC ") && !script.out.contains("SerialGC"), script.out);
+    }
+
     @Test
     void aSourceNewerThanTheJarStillRebuilds(@TempDir Path dir) throws Exception {
         Path tree = warmTree(dir);
@@ -123,8 +135,10 @@ class LauncherTest {
 
     private record Result(int status, String out, String err) {}
 
-    private static Result launch(Path tree) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("/bin/bash", tree.resolve("bin/skein").toString(), "hello.skein");
+    private static Result launch(Path tree, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("/bin/bash", tree.resolve("bin/skein").toString()));
+        command.addAll(args.length == 0 ? java.util.List.of("hello.skein") : java.util.List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.clear();
         env.put("PATH", tree.resolve("no-programs-here").toString());
