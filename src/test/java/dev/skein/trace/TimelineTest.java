@@ -102,11 +102,13 @@ class TimelineTest {
         assertEquals(3, awaits.size());
         assertTrue(TraceFile.time(awaits.get(0), "dur") > 0, "the await that waited is timed");
         Map<String, Object> run = t.slices("task").stream().filter(e -> taskOf(e) == taskOf(awaits.get(1))).findFirst().orElseThrow();
-        double ranTo = TraceFile.time(run, "ts") + TraceFile.time(run, "dur");
+        // ts and dur are microseconds to the nanosecond: their sum in doubles may exceed the
+        // await's ts (written as the same nanosecond) by a rounding error, hence the half nanosecond.
+        double ranTo = TraceFile.time(run, "ts") + TraceFile.time(run, "dur") - 0.0005;
         double before = TraceFile.time(awaits.get(0), "ts") + TraceFile.time(awaits.get(0), "dur");
         for (Map<String, Object> done : awaits.subList(1, 3)) {
             assertEquals(0.0, TraceFile.time(done, "dur"), "no wait, no clock read: " + done);
-            assertTrue(TraceFile.time(done, "ts") >= ranTo && TraceFile.time(done, "ts") > before, "after the task's end and the track's last slice");
+            assertTrue(TraceFile.time(done, "ts") >= ranTo && TraceFile.time(done, "ts") > before, "after the task's end and the track's last slice: " + done + ", task ran to " + ranTo + ", last slice to " + before);
         }
         assertTrue(TraceFile.time(awaits.get(2), "ts") > TraceFile.time(awaits.get(1), "ts"), "two such awaits are told apart");
         List<Map<String, Object>> ends = byTime(awaitArrowEnds(t));
