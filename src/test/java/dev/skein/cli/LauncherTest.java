@@ -70,7 +70,9 @@ class LauncherTest {
                 """);
         List<String> cmd = new ArrayList<>(List.of(JAVA));
         cmd.addAll(options);
-        cmd.addAll(List.of("-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), Main.class.getName(), script.toString()));
+        // Without background compilation the loop waits for the compile it asked for: under load a
+        // queued compile could otherwise start after the loop, or be dropped as stale.
+        cmd.addAll(List.of("-XX:-BackgroundCompilation", "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), Main.class.getName(), script.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
