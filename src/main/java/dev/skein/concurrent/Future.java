@@ -52,8 +52,13 @@ public final class Future implements Values.Named, Values.MethodHost {
      * immutable, so a late read sees it whole).
      */
     TraceTrack traceTrack;
-    /** While tracing, when its run in this JVM ended (epoch nanos; 0: not recorded): written before it is done, read by its awaits. */
+    /**
+     * While tracing, when its last recorded run ended (epoch nanos; 0: none; a worker's clock if
+     * {@link #traceElsewhere}) and on which track: written before it is done, read by its awaits
+     * (the arrow from the run into each await is recorded with the await).
+     */
     long traceEnd;
+    TraceTrack traceRanOn;
     /** Sent to a worker elsewhere: the scheduler records its run, not {@link #complete}. */
     volatile boolean traceElsewhere;
 

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,11 +149,12 @@ public final class Timeline implements TaskTrace {
         if (track == null || f.traceElsewhere) return;
         long end = TraceClock.epochNanos(System.nanoTime());
         f.traceEnd = end;
+        f.traceRanOn = track;
         Local l = local();
         l.floor = end;
         lock(l);
         try {
-            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome);
+            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), TraceClock.epochNanos(f.startedNanos()), end, outcome, true);
         } finally {
             unlock(l);
         }
@@ -169,21 +169,32 @@ public final class Timeline implements TaskTrace {
         TraceTrack track = workerTrack(pool, w);
         f.traceElsewhere = true;
         f.traceTrack = track;
+        boolean first = ranOn(f) == null;   // a retry's run follows the one its worker's death cut short
+        f.traceEnd = endEpochNanos;
+        f.traceRanOn = track;
         Local l = local();
         lock(l);
         try {
-            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome);
+            l.buffer.run(track.tid(), f, TraceClock.epochNanos(f.submittedNanos()), startEpochNanos, endEpochNanos, outcome, first);
         } finally {
             unlock(l);
         }
     }
 
+    /** The track of {@code f}'s last run recorded in this timeline (null: none, or only in an earlier timeline's). */
+    private TraceTrack ranOn(Future f) {
+        TraceTrack on = f.traceRanOn;
+        return on != null && f.traceEnd >= startEpoch ? on : null;
+    }
+
     @Override public void awaited(Future f, long startNanos, boolean done) {
         long end = System.nanoTime();
+        TraceTrack ranOn = done ? ranOn(f) : null;
         Local l = local();
         lock(l);
         try {
-            l.buffer.await(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), l.floor = TraceClock.epochNanos(end), done);
+            l.buffer.await(track(l, null).tid(), f, TraceClock.epochNanos(startNanos), l.floor = TraceClock.epochNanos(end),
+                    ranOn == null ? 0 : ranOn.tid(), f.traceEnd);
         } finally {
             unlock(l);
         }
@@ -198,16 +209,17 @@ public final class Timeline implements TaskTrace {
      */
     @Override public void awaitedDone(Future f) {
         long ended = f.traceEnd;
-        if (ended == 0) {   // ran elsewhere (its end is another clock's) or before tracing began
+        if (ended == 0 || f.traceElsewhere) {   // ran before tracing began, or elsewhere (its end is another clock's)
             awaited(f, System.nanoTime(), true);
             return;
         }
+        TraceTrack ranOn = ranOn(f);
         Local l = local();
         long at = Math.max(ended, l.floor + 1);
         l.floor = at;
         lock(l);
         try {
-            l.buffer.await(track(l, null).tid(), f, at, at, true);
+            l.buffer.await(track(l, null).tid(), f, at, at, ranOn == null ? 0 : ranOn.tid(), ended);
         } finally {
             unlock(l);
         }
@@ -229,37 +241,20 @@ public final class Timeline implements TaskTrace {
 
     // ------------------------------------------------------------------ writing
 
-    /**
-     * Everything recorded so far (tracing should be off for the registry first). Each task is
-     * named with the summary its submit recorded (empty for a task submitted before tracing
-     * began), and an await that saw its task done is joined to the task's last recorded run.
-     */
-    List<TraceEvent> events() {
-        List<TraceEvent> all = new ArrayList<>();
-        for (TraceBuffer b : buffers) b.unpack(tracksById, all);
-        Map<Long, TraceEvent.TaskInfo> tasks = new HashMap<>();
-        Map<Long, TraceEvent.Run> lastRuns = new HashMap<>();
-        for (TraceEvent e : all) {
-            if (e instanceof TraceEvent.Submit s) tasks.put(s.task().id(), s.task());
-            if (e instanceof TraceEvent.Run r) lastRuns.merge(r.task().id(), r, (a, b) -> b.end() >= a.end() ? b : a);
-        }
-        all.replaceAll(e -> switch (e) {
-            case TraceEvent.Run r -> new TraceEvent.Run(r.track(), tasks.getOrDefault(r.task().id(), r.task()), r.queued(), r.start(), r.end(), r.outcome());
-            case TraceEvent.Await a -> {
-                TraceEvent.Run ran = a.done() ? lastRuns.get(a.task().id()) : null;
-                yield new TraceEvent.Await(a.track(), tasks.getOrDefault(a.task().id(), a.task()), a.start(), a.end(), a.done(),
-                        ran == null ? null : ran.track(), ran == null ? 0 : ran.end());
-            }
-            default -> e;
-        });
-        return all;
-    }
-
     List<TraceTrack> tracks() { return new ArrayList<>(tracksById.values()); }
 
     Map<String, Integer> groups() { return Map.copyOf(groups); }
 
     long startEpoch() { return startEpoch; }
+
+    /** The per-thread buffers (tracing should be off for the registry first) and where each one's published events end. */
+    private record Recorded(TraceBuffer buffer, long end) {}
+
+    private List<Recorded> recorded() {
+        List<Recorded> all = new ArrayList<>();
+        for (TraceBuffer b : buffers) all.add(new Recorded(b, b.published()));
+        return all;
+    }
 
     /** Writes the trace to {@code file} (replacing it); returns how many events it holds. */
     public int write(Path file) throws IOException {
@@ -268,7 +263,35 @@ public final class Timeline implements TaskTrace {
         }
     }
 
+    /**
+     * Writes everything recorded so far, streamed from the buffers: a first pass notes, a bit a
+     * task, which tasks were submitted and which ran (a submit's arrow and a run's arguments
+     * depend on them), and a second writes each event as it is read, in the order recorded.
+     * Beyond the buffers, writing keeps those bits and nothing per event (a trace of tens of
+     * millions of tasks is written in the memory that recorded it).
+     */
     public int write(Writer out) throws IOException {
-        return new TraceJson(this, out).write();
+        List<Recorded> all = recorded();
+        TaskIdSet submitted = new TaskIdSet(), ran = new TaskIdSet();
+        each(all, false, e -> {
+            if (e instanceof TraceEvent.Submit s) submitted.add(s.task().id());
+            else if (e instanceof TraceEvent.Run run) ran.add(run.task().id());
+        });
+        TraceJson json = new TraceJson(startEpoch, out);
+        json.begin(groups(), tracks());
+        int[] count = {0};
+        each(all, true, e -> {
+            count[0]++;
+            json.event(e, submitted, ran);
+        });
+        json.end();
+        return count[0];
+    }
+
+    /** Every recorded event, buffer by buffer, in the order each thread recorded them (for a test's view of the recording). */
+    void eachEvent(TraceBuffer.Visitor v) throws IOException { each(recorded(), true, v); }
+
+    private void each(List<Recorded> all, boolean summaries, TraceBuffer.Visitor v) throws IOException {
+        for (Recorded r : all) r.buffer().unpack(tracksById, r.end(), summaries, v);
     }
 }

@@ -6,7 +6,7 @@ import dev.skein.runtime.SkeinList;
 import dev.skein.runtime.Values;
 
 /**
- * The short argument summary a task's slice shows: "(42, 'abc', list[1000])". A submit records
+ * The short argument summary a task's slice shows: "(42, 'abc', list[1000])". A run records
  * each argument as its kind and keyword and a number (a string's number in the buffer's table,
  * a container's size), each in as few bytes as it needs, in time bounded by the number of
  * arguments and with no text built; the summary is formatted when the trace is written. The timeline keeps no

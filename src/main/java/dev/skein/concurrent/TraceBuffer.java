@@ -1,8 +1,8 @@
 package dev.skein.concurrent;
 
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,7 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * One thread's recorded events, packed small into byte arrays: each event is a head byte and
  * variable-length numbers, most of them differences from the event before (a task id one more,
  * a time a few hundred nanoseconds later, the same track, function and site), so a task's
- * submit, run and await take about 26 bytes. Its strings (function names, sites, outcomes, all
+ * submit, run and await take about 28 bytes. Each event carries what its line of the file
+ * needs from elsewhere that its thread knew (a run its task's arguments, an await the track
+ * and end of the run it got), so the file is written in one streaming pass, with no table of
+ * every task (see {@link Timeline#write}). Its strings (function names, sites, outcomes, all
  * already held by the run) are numbered in a small table, its arguments kept as tagged numbers
  * that are only formatted when the trace is written ({@link TraceArgs}).
  *
@@ -29,11 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TraceBuffer {
     static final int SUBMIT = 1, RUN = 2, AWAIT = 3, INSTANT = 4;
-    /** Head bits beside the kind: a new track follows; a new function and site follow; the await saw its task done. */
-    private static final int NEW_TRACK = 8, NEW_NAMES = 16, DONE = 32;
+    /**
+     * Head bits beside the kind: a new track follows; a new function and site follow; and by
+     * kind, a run that is its task's first in this timeline, or an await that got its task done
+     * (the track and end of the task's last run follow).
+     */
+    private static final int NEW_TRACK = 8, NEW_NAMES = 16, FIRST = 32, DONE = 32;
     /** Chunks start small (a thread that records little touches little) and double up to the last size. */
     private static final int FIRST_CHUNK = 16 << 10, LAST_CHUNK = 1 << 20;
-    /** Bytes of the largest event: a submit with every argument it records, each number at its longest. */
+    /** Bytes of the largest event: a run with every argument it records, each number at its longest. */
     static final int MAX_EVENT = 1 + 5 + 2 * 5 + 10 + 3 * 10 + 5 + 5 + TraceArgs.MAX_ARGS * (10 + 10);
 
     private byte[][] chunks = new byte[4][];
@@ -147,13 +154,9 @@ final class TraceBuffer {
     }
 
     void submit(int track, Future f, long start, long end) {
-        Object[] args = f.args();
-        int n = Math.min(args.length, TraceArgs.MAX_ARGS);
         begin(SUBMIT, 0, track, f.id(), ref(f.functionName()), ref(f.site()));
         putTime(start);
         putTime(end);
-        putVar(n);
-        TraceArgs.encode(this, args, f.kwNames(), n);
         publish();
     }
 
@@ -167,20 +170,37 @@ final class TraceBuffer {
         }
     }
 
-    void run(int track, Future f, long queued, long start, long end, String outcome) {
-        begin(RUN, 0, track, f.id(), ref(f.functionName()), ref(f.site()));
+    /**
+     * A run, with its task's arguments (the slice shows them; recorded here rather than at the
+     * submit so that the file's line for the run needs nothing from another thread's buffer).
+     * {@code first}: no run of the task was recorded in this timeline before.
+     */
+    void run(int track, Future f, long queued, long start, long end, String outcome, boolean first) {
+        Object[] args = f.args();
+        int n = Math.min(args.length, TraceArgs.MAX_ARGS);
+        begin(RUN, first ? FIRST : 0, track, f.id(), ref(f.functionName()), ref(f.site()));
         putTime(start);
         putTime(end);
         putSigned(start - queued);
         putVar(ref(outcome));
+        putVar(n);
+        TraceArgs.encode(this, args, f.kwNames(), n);
         publish();
     }
 
-    /** {@code done}: the task was done when the await ended (else it timed out or was interrupted). */
-    void await(int track, Future f, long start, long end, boolean done) {
-        begin(AWAIT, done ? DONE : 0, track, f.id(), ref(f.functionName()), ref(f.site()));
+    /**
+     * An await; {@code taskTrack} (0: none) is the track the task's last run in this timeline
+     * ended on, at {@code taskEnd}, when the await got the task done (else it timed out, was
+     * interrupted, or the task ran untraced): the arrow from that run into this await.
+     */
+    void await(int track, Future f, long start, long end, int taskTrack, long taskEnd) {
+        begin(AWAIT, taskTrack != 0 ? DONE : 0, track, f.id(), ref(f.functionName()), ref(f.site()));
         putTime(start);
         putTime(end);
+        if (taskTrack != 0) {
+            putVar(taskTrack);
+            putSigned(end - taskEnd);
+        }
         publish();
     }
 
@@ -192,6 +212,9 @@ final class TraceBuffer {
         putVar(ref(detail));
         publish();
     }
+
+    /** Where the published events end, for {@link #unpack}: each pass over a buffer reads up to the same event. */
+    long published() { return published.get(); }
 
     /** Bytes taken so far, the unused ends of full chunks included (the owner's view). */
     long bytes() {
@@ -231,12 +254,17 @@ final class TraceBuffer {
         }
     }
 
+    /** Where unpacked events go, one at a time (the file is written as they come). */
+    interface Visitor {
+        void event(TraceEvent e) throws IOException;
+    }
+
     /**
-     * Unpacks the published events into {@code out}; runs, awaits and instants name their task
-     * with an empty argument summary (the submit's is joined in by {@link Timeline#events}).
+     * Unpacks the events published up to {@code end} (see {@link #published()}), in the order they were recorded, into {@code out}; a
+     * submit, await or instant names its task with an empty argument summary, and so does a
+     * run unless {@code summaries}.
      */
-    void unpack(Map<Integer, TraceTrack> tracks, List<TraceEvent> out) {
-        long end = published.get();
+    void unpack(Map<Integer, TraceTrack> tracks, long end, boolean summaries, Visitor out) throws IOException {
         byte[][] cs = chunks;
         String[] strs = strings;
         int lastChunk = (int) (end >>> 32), lastAt = (int) end;
@@ -260,6 +288,11 @@ final class TraceBuffer {
                 switch (head & 7) {
                     case SUBMIT -> {
                         long start = r.time(), stop = r.time();
+                        out.event(new TraceEvent.Submit(track, new TraceEvent.TaskInfo(id, function, site, ""), start, stop));
+                    }
+                    case RUN -> {
+                        long start = r.time(), stop = r.time(), queued = start - r.signed();
+                        String outcome = strs[(int) r.var()];
                         long[] args = new long[2 * (int) r.var()];
                         for (int i = 0; i < args.length; i += 2) {
                             long meta = r.var();
@@ -267,22 +300,21 @@ final class TraceBuffer {
                             args[i] = (meta >>> 4) << 32 | kind;
                             args[i + 1] = TraceArgs.isRaw(kind) ? r.raw() : TraceArgs.hasValue(kind) ? r.signed() : 0;
                         }
-                        String summary = TraceArgs.format(args, strs);
-                        out.add(new TraceEvent.Submit(track, new TraceEvent.TaskInfo(id, function, site, summary), start, stop));
-                    }
-                    case RUN -> {
-                        long start = r.time(), stop = r.time(), queued = start - r.signed();
-                        String outcome = strs[(int) r.var()];
-                        out.add(new TraceEvent.Run(track, new TraceEvent.TaskInfo(id, function, site, ""), queued, start, stop, outcome));
+                        String summary = summaries ? TraceArgs.format(args, strs) : "";
+                        out.event(new TraceEvent.Run(track, new TraceEvent.TaskInfo(id, function, site, summary), queued, start, stop, outcome,
+                                (head & FIRST) != 0));
                     }
                     case AWAIT -> {
                         long start = r.time(), stop = r.time();
-                        out.add(new TraceEvent.Await(track, new TraceEvent.TaskInfo(id, function, site, ""), start, stop, (head & DONE) != 0, null, 0));
+                        boolean done = (head & DONE) != 0;
+                        TraceTrack ranOn = done ? tracks.get((int) r.var()) : null;
+                        long ranTo = done ? stop - r.signed() : 0;
+                        out.event(new TraceEvent.Await(track, new TraceEvent.TaskInfo(id, function, site, ""), start, stop, done, ranOn, ranTo));
                     }
                     case INSTANT -> {
                         long when = r.time();
                         String name = strs[(int) r.var()], detail = strs[(int) r.var()];
-                        out.add(new TraceEvent.Instant(track, name, id < 0 ? null : new TraceEvent.TaskInfo(id, function, site, ""), detail, when));
+                        out.event(new TraceEvent.Instant(track, name, id < 0 ? null : new TraceEvent.TaskInfo(id, function, site, ""), detail, when));
                     }
                     default -> throw new IllegalStateException("a corrupt trace buffer");
                 }

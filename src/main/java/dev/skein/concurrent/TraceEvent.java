@@ -12,12 +12,13 @@ sealed interface TraceEvent {
     /** A submit on {@code track}: the task was queued. */
     record Submit(TraceTrack track, TaskInfo task, long start, long end) implements TraceEvent {}
 
-    /** The task ran on {@code track}; it had been submitted at {@code queued}. */
-    record Run(TraceTrack track, TaskInfo task, long queued, long start, long end, String outcome) implements TraceEvent {}
+    /** The task ran on {@code track}; it had been submitted at {@code queued}. {@code first}: its first run in this timeline. */
+    record Run(TraceTrack track, TaskInfo task, long queued, long start, long end, String outcome, boolean first) implements TraceEvent {}
 
     /**
-     * {@code track} waited for the task ({@code done}: until it was done, not timed out or
-     * interrupted), which ended on {@code taskTrack} at {@code taskEnd} (null: not seen running).
+     * {@code track} waited for the task ({@code done}: until it was done, after a run recorded
+     * in this timeline, not timed out or interrupted), whose last run ended on {@code taskTrack}
+     * at {@code taskEnd} (null: no such run).
      */
     record Await(TraceTrack track, TaskInfo task, long start, long end, boolean done, TraceTrack taskTrack, long taskEnd) implements TraceEvent {}
 

@@ -2,11 +2,8 @@ package dev.skein.concurrent;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link Timeline} as the Trace Event Format's JSON object: {@code traceEvents} holds M events
@@ -14,71 +11,77 @@ import java.util.Set;
  * run and await, s/f flow pairs from a submit to its task and from a task to each await of it,
  * and i instants. {@code ts} and {@code dur} are microseconds from the trace's start, to the
  * nanosecond. A flow end sits strictly inside its slice, so viewers bind it to that slice.
+ * Events are written as they are given, one a line: nothing is kept of them.
  */
 final class TraceJson {
     /** Await flow ids start above any task id (submit flows use the task's id). */
     private static final long AWAIT_FLOW_IDS = 1L << 40;
 
-    private final Timeline timeline;
     private final Writer out;
     private final long origin;
     private boolean first = true;
     private long awaitFlows = AWAIT_FLOW_IDS;
 
-    TraceJson(Timeline timeline, Writer out) {
-        this.timeline = timeline;
+    /** {@code origin}: when recording began (epoch nanos), time 0 of the file. */
+    TraceJson(long origin, Writer out) {
         this.out = out;
-        this.origin = timeline.startEpoch();
+        this.origin = origin;
     }
 
-    /** Writes the whole file; returns how many recorded events it holds. */
-    int write() throws IOException {
-        List<TraceEvent> events = timeline.events();
-        // A submit arrow joins a submit and the task's first run: only when both were recorded.
-        Set<Long> submitted = new HashSet<>();
-        Map<Long, TraceEvent.Run> firstRuns = new HashMap<>();
-        for (TraceEvent e : events) {
-            if (e instanceof TraceEvent.Submit s) submitted.add(s.task().id());
-            if (e instanceof TraceEvent.Run r) firstRuns.merge(r.task().id(), r, (a, b) -> a.start() <= b.start() ? a : b);
-        }
+    /** The file's head: the object, and an M event naming each group (pid) and track (tid). */
+    void begin(Map<String, Integer> groups, Collection<TraceTrack> tracks) throws IOException {
         out.write("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n");
-        for (Map.Entry<String, Integer> g : timeline.groups().entrySet()) {
+        for (Map.Entry<String, Integer> g : groups.entrySet()) {
             event().str("name", "process_name").str("ph", "M").num("pid", g.getValue()).num("tid", 0)
                     .raw("args", "{\"name\":" + quote(g.getKey()) + "}").end();
         }
-        for (TraceTrack t : timeline.tracks()) {
+        for (TraceTrack t : tracks) {
             event().str("name", "thread_name").str("ph", "M").num("pid", t.pid()).num("tid", t.tid())
                     .raw("args", "{\"name\":" + quote(t.name()) + "}").end();
         }
-        for (TraceEvent e : events) {
-            switch (e) {
-                case TraceEvent.Submit s -> submit(s, firstRuns.containsKey(s.task().id()));
-                case TraceEvent.Run r -> run(r, submitted.contains(r.task().id()) && firstRuns.get(r.task().id()) == r);
-                case TraceEvent.Await a -> await(a);
-                case TraceEvent.Instant i -> instant(i);
-            }
-        }
-        out.write("\n]}\n");
-        return events.size();
     }
 
-    private void submit(TraceEvent.Submit s, boolean flowOut) throws IOException {
+    /**
+     * One recorded event and its arrows. {@code submitted} and {@code ran}: the tasks whose submit
+     * and whose run this timeline recorded. A submit arrow joins a submit and its task's first
+     * run, only when both were recorded; a run shows its arguments only when its submit was (a
+     * task submitted before recording began shows none).
+     */
+    void event(TraceEvent e, TaskIdSet submitted, TaskIdSet ran) throws IOException {
+        switch (e) {
+            case TraceEvent.Submit s -> submit(s, ran.contains(s.task().id()));
+            case TraceEvent.Run r -> {
+                boolean wasSubmitted = submitted.contains(r.task().id());
+                run(r, wasSubmitted, wasSubmitted && r.first());
+            }
+            case TraceEvent.Await a -> await(a);
+            case TraceEvent.Instant i -> instant(i);
+        }
+    }
+
+    /** The file's tail. */
+    void end() throws IOException {
+        out.write("\n]}\n");
+    }
+
+    void submit(TraceEvent.Submit s, boolean flowOut) throws IOException {
         TraceEvent.TaskInfo f = s.task();
         slice(s.track(), "submit " + f.function(), "submit", s.start(), s.end())
                 .raw("args", "{\"task\":" + f.id() + ",\"site\":" + quote(f.site()) + "}").end();
         if (flowOut) flow("s", s.track(), f.id(), inside(s.start(), s.end(), true));
     }
 
-    private void run(TraceEvent.Run r, boolean flowIn) throws IOException {
+    /** {@code withArgs}: show the run's argument summary (else an empty one). */
+    void run(TraceEvent.Run r, boolean withArgs, boolean flowIn) throws IOException {
         TraceEvent.TaskInfo f = r.task();
-        String args = "{\"task\":" + f.id() + ",\"args\":" + quote(f.args()) + ",\"outcome\":" + quote(r.outcome())
+        String args = "{\"task\":" + f.id() + ",\"args\":" + quote(withArgs ? f.args() : "") + ",\"outcome\":" + quote(r.outcome())
                 + ",\"queue_wait_us\":" + micros(Math.max(0, r.start() - r.queued())) + ",\"run_us\":" + micros(r.end() - r.start())
                 + ",\"submitted_at\":" + quote(f.site()) + "}";
         slice(r.track(), f.function(), "task", r.start(), r.end()).raw("args", args).end();
         if (flowIn) flow("f", r.track(), f.id(), inside(r.start(), r.end(), true));
     }
 
-    private void await(TraceEvent.Await a) throws IOException {
+    void await(TraceEvent.Await a) throws IOException {
         TraceEvent.TaskInfo f = a.task();
         slice(a.track(), "await " + f.function(), "await", a.start(), a.end())
                 .raw("args", "{\"task\":" + f.id() + "}").end();
@@ -90,7 +93,7 @@ final class TraceJson {
         flow("f", a.track(), id, inside(a.start(), a.end(), false));
     }
 
-    private void instant(TraceEvent.Instant i) throws IOException {
+    void instant(TraceEvent.Instant i) throws IOException {
         TraceEvent.TaskInfo f = i.task();
         StringBuilder args = new StringBuilder("{");
         if (f != null) args.append("\"task\":").append(f.id()).append(",\"function\":").append(quote(f.function())).append(',');

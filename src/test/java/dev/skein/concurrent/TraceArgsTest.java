@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A submit records its arguments as tagged numbers and the summary is formatted when the trace
+ * A run records its task's arguments as tagged numbers and the summary is formatted when the trace
  * is written: what a slice's {@code args} shows, read back through a real buffer.
  */
 class TraceArgsTest {
@@ -25,16 +25,16 @@ class TraceArgsTest {
     @AfterEach void close() { pool.shutdown(null, false, true); }
 
     /** The summary a trace shows for a call with these arguments (the trailing ones named by {@code kwNames}). */
-    private String summary(Object[] args, String... kwNames) {
+    private String summary(Object[] args, String... kwNames) throws java.io.IOException {
         TraceBuffer b = new TraceBuffer();
-        b.submit(1, new Future(pool, fn, args, kwNames.length == 0 ? null : kwNames, 0, "t.skein:1:1", 7, null, 0), 10, 20);
+        b.run(1, new Future(pool, fn, args, kwNames.length == 0 ? null : kwNames, 0, "t.skein:1:1", 7, null, 0), 5, 10, 20, "done", true);
         List<TraceEvent> out = new ArrayList<>();
-        b.unpack(new HashMap<>(), out);
+        b.unpack(new HashMap<>(), b.published(), true, out::add);
         assertEquals(1, out.size());
-        return ((TraceEvent.Submit) out.get(0)).task().args();
+        return ((TraceEvent.Run) out.get(0)).task().args();
     }
 
-    @Test void eachKindOfValueShowsAsWrittenOrAsItsKindAndSize() {
+    @Test void eachKindOfValueShowsAsWrittenOrAsItsKindAndSize() throws java.io.IOException {
         SkeinDict d = new SkeinDict();
         d.put("a", 1L);
         d.put("b", 2L);
@@ -43,12 +43,12 @@ class TraceArgsTest {
         assertEquals("()", summary(new Object[0]));
     }
 
-    @Test void aLongStringIsCutAndKeywordsAreNamed() {
+    @Test void aLongStringIsCutAndKeywordsAreNamed() throws java.io.IOException {
         assertEquals("('abcdefghijklmnopqrstuvwx…', n=5)", summary(new Object[] {"abcdefghijklmnopqrstuvwxyz0123", 5L}, "n"));
         assertEquals("(x='ab', y=none)", summary(new Object[] {"ab", null}, "x", "y"));
     }
 
-    @Test void aSummaryStopsAtEightyCharactersWhateverTheArguments() {
+    @Test void aSummaryStopsAtEightyCharactersWhateverTheArguments() throws java.io.IOException {
         String nines = "(" + String.join(", ", Collections.nCopies(9, "1000000")) + ")";
         assertEquals(nines.substring(0, 78) + "…)", summary(Collections.nCopies(40, (Object) 1000000L).toArray()));
         // The shortest arguments: only so many are recorded, and they fill the summary exactly as all would.

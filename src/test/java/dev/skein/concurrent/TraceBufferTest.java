@@ -28,7 +28,7 @@ class TraceBufferTest {
         return new Future(pool, new Builtin(function, "", (ts, a) -> null), args, null, 0, site, id, null, 0);
     }
 
-    @Test void everyEventReadsBackAsRecordedAcrossChunks() {
+    @Test void everyEventReadsBackAsRecordedAcrossChunks() throws java.io.IOException {
         TraceBuffer b = new TraceBuffer();
         Map<Integer, TraceTrack> tracks = new HashMap<>();
         for (int t = 1; t <= 3; t++) tracks.put(t, new TraceTrack(1, t, "g", "t" + t));
@@ -46,17 +46,20 @@ class TraceBufferTest {
             switch (r.nextInt(4)) {
                 case 0 -> {
                     b.submit(track, f, start, end);
-                    expected.add("submit " + track + " " + id + " " + fn + " " + f.site() + " " + TraceArgs.format(argsOf(f), null) + " " + start + " " + end);
+                    expected.add("submit " + track + " " + id + " " + fn + " " + f.site() + " " + start + " " + end);
                 }
                 case 1 -> {
                     long queued = start - r.nextInt(1 << 30);
-                    b.run(track, f, queued, start, end, "done");
-                    expected.add("run " + track + " " + id + " " + fn + " " + f.site() + " " + queued + " " + start + " " + end + " done");
+                    boolean first = r.nextBoolean();
+                    b.run(track, f, queued, start, end, "done", first);
+                    expected.add("run " + track + " " + id + " " + fn + " " + f.site() + " " + TraceArgs.format(argsOf(f), null) + " " + queued + " " + start + " " + end + " done " + first);
                 }
                 case 2 -> {
                     boolean done = r.nextBoolean();
-                    b.await(track, f, start, end, done);
-                    expected.add("await " + track + " " + id + " " + fn + " " + f.site() + " " + start + " " + end + " " + done);
+                    int ranOn = done ? 1 + r.nextInt(3) : 0;
+                    long ranTo = done ? start + r.nextInt(20_000_000) - 10_000_000 : 0;
+                    b.await(track, f, start, end, ranOn, ranTo);
+                    expected.add("await " + track + " " + id + " " + fn + " " + f.site() + " " + start + " " + end + " " + done + (done ? " from " + ranOn + " at " + ranTo : ""));
                 }
                 default -> {
                     boolean ofTask = r.nextBoolean();
@@ -66,13 +69,14 @@ class TraceBufferTest {
             }
         }
         List<TraceEvent> out = new ArrayList<>();
-        b.unpack(tracks, out);
+        b.unpack(tracks, b.published(), true, out::add);
         List<String> got = new ArrayList<>();
         for (TraceEvent e : out) {
             got.add(switch (e) {
-                case TraceEvent.Submit s -> "submit " + s.track().tid() + " " + s.task().id() + " " + s.task().function() + " " + s.task().site() + " " + s.task().args() + " " + s.start() + " " + s.end();
-                case TraceEvent.Run x -> "run " + x.track().tid() + " " + x.task().id() + " " + x.task().function() + " " + x.task().site() + " " + x.queued() + " " + x.start() + " " + x.end() + " " + x.outcome();
-                case TraceEvent.Await a -> "await " + a.track().tid() + " " + a.task().id() + " " + a.task().function() + " " + a.task().site() + " " + a.start() + " " + a.end() + " " + a.done();
+                case TraceEvent.Submit s -> "submit " + s.track().tid() + " " + s.task().id() + " " + s.task().function() + " " + s.task().site() + " " + s.start() + " " + s.end();
+                case TraceEvent.Run x -> "run " + x.track().tid() + " " + x.task().id() + " " + x.task().function() + " " + x.task().site() + " " + x.task().args() + " " + x.queued() + " " + x.start() + " " + x.end() + " " + x.outcome() + " " + x.first();
+                case TraceEvent.Await a -> "await " + a.track().tid() + " " + a.task().id() + " " + a.task().function() + " " + a.task().site() + " " + a.start() + " " + a.end() + " " + a.done()
+                        + (a.done() ? " from " + a.taskTrack().tid() + " at " + a.taskEnd() : "");
                 case TraceEvent.Instant n -> "instant " + n.track().tid() + " " + (n.task() == null ? "none" : n.task().id() + " " + n.task().function() + " " + n.task().site()) + " " + n.name() + " " + n.detail() + " " + n.at();
             });
         }
@@ -85,20 +89,20 @@ class TraceBufferTest {
         return new long[] {3, (Long) f.args()[0], 3, -5, 4, Double.doubleToRawLongBits(2.5)};
     }
 
-    @Test void aTasksSubmitRunAndAwaitTakeAFewDozenBytes() {
+    @Test void aTasksSubmitRunAndAwaitTakeAFewDozenBytes() throws java.io.IOException {
         TraceBuffer b = new TraceBuffer();
         long t = 1_700_000_000_000_000_000L;
         int tasks = 100_000;
         for (int i = 0; i < tasks; i++) {
             Future f = task("ident", "bench.skein:20:17", 1000 + i, (long) i);
             b.submit(1, f, t, t + 150);
-            b.await(1, f, t + 400, t + 400, true);
-            b.run(2, f, t, t + 300, t + 380, "done");
+            b.await(1, f, t + 400, t + 400, 2, t + 380);
+            b.run(2, f, t, t + 300, t + 380, "done", true);
             t += 500;
         }
         assertTrue(b.bytes() < 30L * tasks, b.bytes() / tasks + " bytes a task");
         List<TraceEvent> out = new ArrayList<>();
-        b.unpack(new HashMap<>(Map.of(1, new TraceTrack(1, 1, "g", "a"), 2, new TraceTrack(1, 2, "g", "b"))), out);
+        b.unpack(new HashMap<>(Map.of(1, new TraceTrack(1, 1, "g", "a"), 2, new TraceTrack(1, 2, "g", "b"))), b.published(), true, out::add);
         assertEquals(3 * tasks, out.size());
     }
 }
