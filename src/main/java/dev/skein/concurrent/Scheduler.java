@@ -74,6 +74,8 @@ final class Scheduler implements WorkerEvents {
     private int startFailures;
     private String lastStartError = "unknown";
 
+    @Override public Pool pool() { return pool; }
+
     Scheduler(Pool pool, Transport transport, int capacity, int retries) {
         this.pool = pool;
         this.transport = transport;

@@ -40,7 +40,7 @@ public class ThreadTransport implements Transport {
 
     @Override public Worker start(WorkerEvents events) {
         ThreadWorker w = new ThreadWorker(events);
-        Thread t = new Thread(null, w::work, threadName + started.incrementAndGet(), WORKER_STACK_BYTES);
+        Thread t = new PoolThread(events.pool(), w::work, threadName + started.incrementAndGet(), WORKER_STACK_BYTES);
         t.setDaemon(true);
         t.start();
         return w;

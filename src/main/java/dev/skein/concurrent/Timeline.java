@@ -50,7 +50,13 @@ public final class Timeline implements TaskTrace {
 
     private final long startEpoch = TraceClock.now();
     private final String scriptGroup;
-    private final ThreadLocal<Local> locals = new ThreadLocal<>();
+    /**
+     * A new thread's state is made in ThreadLocal's own miss path, not behind a null check here:
+     * C2 compiles a branch its profile never saw taken as a trap, so a pool whose threads start
+     * after the recording code was compiled would deoptimise it; every ThreadLocal's misses count
+     * in ThreadLocal.get's profile.
+     */
+    private final ThreadLocal<Local> locals = ThreadLocal.withInitial(this::newLocal);
     private final List<TraceBuffer> buffers = new CopyOnWriteArrayList<>();
     private final TraceBuffer shared = newBuffer();
     private final ReentrantLock sharedLock = new ReentrantLock();
@@ -74,12 +80,19 @@ public final class Timeline implements TaskTrace {
 
     /** The calling thread's recording state. */
     private Local local() {
-        Local l = locals.get();
-        if (l == null) {
-            boolean virtual = Thread.currentThread().isVirtual();
-            l = new Local(virtual ? shared : newBuffer(), virtual, startEpoch);
-            locals.set(l);
-        }
+        return locals.get();
+    }
+
+    /**
+     * A platform thread's track is made with its state (a pool's thread is that pool's, any
+     * other the script's), so recording checks for none; a virtual thread, one per task, gets
+     * its track when it first records, from the task it runs.
+     */
+    private Local newLocal() {
+        Thread t = Thread.currentThread();
+        boolean virtual = t.isVirtual();
+        Local l = new Local(virtual ? shared : newBuffer(), virtual, startEpoch);
+        if (!virtual) l.track = newTrack(t instanceof PoolThread p && p.pool() != null ? poolGroup(p.pool()) : scriptGroup, t.getName());
         return l;
     }
 
@@ -102,7 +115,7 @@ public final class Timeline implements TaskTrace {
         return p.kind() + "(" + (p.size() > 0 ? p.size() : "") + ") pool #" + p.id();
     }
 
-    /** The calling thread's track; a thread first seen running a task of {@code workerOf} is that pool's. */
+    /** The calling thread's track (a virtual thread's is made here, in the group of the pool whose task it runs: {@code workerOf}). */
     private TraceTrack track(Local l, Pool workerOf) {
         TraceTrack tr = l.track;
         if (tr != null) return tr;

@@ -32,6 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class TraceBuffer {
     static final int SUBMIT = 1, RUN = 2, AWAIT = 3, INSTANT = 4;
+    /** Not an event: what the events after it are told apart from (each chunk starts with one). */
+    private static final int CONTEXT = 5;
     /**
      * Head bits beside the kind: a new track follows; a new function and site follow; and by
      * kind, a run that is its task's first in this timeline, or an await that got its task done
@@ -40,8 +42,8 @@ final class TraceBuffer {
     private static final int NEW_TRACK = 8, NEW_NAMES = 16, FIRST = 32, DONE = 32;
     /** Chunks start small (a thread that records little touches little) and double up to the last size. */
     private static final int FIRST_CHUNK = 16 << 10, LAST_CHUNK = 1 << 20;
-    /** Bytes of the largest event: a run with every argument it records, each number at its longest. */
-    static final int MAX_EVENT = 1 + 5 + 2 * 5 + 10 + 3 * 10 + 5 + 5 + TraceArgs.MAX_ARGS * (10 + 10);
+    /** Bytes of the largest event (a run with every argument it records, each number at its longest) after a context record. */
+    static final int MAX_EVENT = 1 + 3 * 5 + 1 + 5 + 2 * 5 + 10 + 3 * 10 + 5 + 5 + TraceArgs.MAX_ARGS * (10 + 10);
 
     private byte[][] chunks = new byte[4][];
     private int chunkCount;
@@ -58,6 +60,7 @@ final class TraceBuffer {
     private int stringCount = 1;
     /** By equality: a site or name rebuilt for each task is still one entry. */
     private final Map<String, Integer> stringIds = new HashMap<>();
+    private final java.util.function.Function<String, Integer> numberer = this::add;
     /** The strings numbered last, by their hash: most events repeat their task's function and site. */
     private final String[] recent = new String[16];
     private final int[] recentIds = new int[16];
@@ -70,9 +73,25 @@ final class TraceBuffer {
 
     // ------------------------------------------------------------------ appending (the owner only)
 
-    /** Starts an event: its head (kind, flags), then what changed since the last one, then its task's id. */
+    /**
+     * The recording methods hold no branch that only a new buffer takes: C2 compiles a branch
+     * its profile never saw taken as a trap, and the threads of a pool started after the
+     * recording code was compiled would deoptimise it. So a buffer starts with no room: its
+     * first event takes the branch every full chunk takes, and each chunk starts with a context
+     * record of the event's track and names (numbered there, so the event finds them in the
+     * cache {@link #ref} looks in first): to the recording methods, that event is no change.
+     */
+    TraceBuffer() {
+        chunk = new byte[0];
+    }
+
+    /** Room for one more event; a new chunk starts with the event's track and names ({@code extra}: another string it uses). */
+    private void room(int track, String function, String site, String extra) {
+        if (chunk.length - at < MAX_EVENT) newChunk(track, function, site, extra);
+    }
+
+    /** Starts an event (after {@link #room}): its head (kind, flags), then what changed since the last one, then its task's id. */
     private void begin(int kind, int flags, int track, long id, int function, int site) {
-        if (chunk == null || chunk.length - at < MAX_EVENT) newChunk();
         Last l = last;
         if (track != l.track) flags |= NEW_TRACK;
         if (function != l.function || site != l.site) flags |= NEW_NAMES;
@@ -92,12 +111,28 @@ final class TraceBuffer {
     }
 
     /** A new chunk is zeroed: a zero head marks the unused rest of the one before. */
-    private void newChunk() {
-        int size = chunk == null ? FIRST_CHUNK : Math.min(LAST_CHUNK, chunk.length * 2);
+    private void newChunk(int track, String functionName, String siteName, String extra) {
+        int size = chunk.length == 0 ? FIRST_CHUNK : Math.min(LAST_CHUNK, chunk.length * 2);
         chunk = new byte[size];
         at = 0;
         if (chunkCount == chunks.length) chunks = Arrays.copyOf(chunks, chunkCount * 2);
         chunks[chunkCount++] = chunk;
+        seed(extra);
+        int function = seed(functionName), site = seed(siteName);
+        chunk[at++] = CONTEXT;
+        putVar(last.track = track);
+        putVar(last.function = function);
+        putVar(last.site = site);
+    }
+
+    /** As {@link #ref}, without its cache check: for the cold start of a chunk, so ref's miss stays a branch no new buffer takes. */
+    private int seed(String s) {
+        if (s == null) return 0;
+        int id = stringIds.computeIfAbsent(s, numberer);
+        int slot = s.hashCode() & (recent.length - 1);
+        recent[slot] = s;
+        recentIds[slot] = id;
+        return id;
     }
 
     /** An unsigned number, seven bits a byte, low bits first. */
@@ -136,11 +171,9 @@ final class TraceBuffer {
         if (s == null) return 0;
         int slot = s.hashCode() & (recent.length - 1);
         if (recent[slot] == s) return recentIds[slot];
-        Integer id = stringIds.get(s);
-        if (id == null) {
-            id = add(s);
-            stringIds.put(s, id);
-        }
+        // Not get-then-null-check: a new buffer's first lookups miss, and a miss here would be a
+        // branch its profile never saw (a trap); inside HashMap's own method, every map's misses count.
+        int id = stringIds.computeIfAbsent(s, numberer);
         recent[slot] = s;
         recentIds[slot] = id;
         return id;
@@ -154,7 +187,9 @@ final class TraceBuffer {
     }
 
     void submit(int track, Future f, long start, long end) {
-        begin(SUBMIT, 0, track, f.id(), ref(f.functionName()), ref(f.site()));
+        String function = f.functionName(), site = f.site();
+        room(track, function, site, null);
+        begin(SUBMIT, 0, track, f.id(), ref(function), ref(site));
         putTime(start);
         putTime(end);
         publish();
@@ -178,7 +213,9 @@ final class TraceBuffer {
     void run(int track, Future f, long queued, long start, long end, String outcome, boolean first) {
         Object[] args = f.args();
         int n = Math.min(args.length, TraceArgs.MAX_ARGS);
-        begin(RUN, first ? FIRST : 0, track, f.id(), ref(f.functionName()), ref(f.site()));
+        String function = f.functionName(), site = f.site();
+        room(track, function, site, outcome);
+        begin(RUN, first ? FIRST : 0, track, f.id(), ref(function), ref(site));
         putTime(start);
         putTime(end);
         putSigned(start - queued);
@@ -194,7 +231,9 @@ final class TraceBuffer {
      * interrupted, or the task ran untraced): the arrow from that run into this await.
      */
     void await(int track, Future f, long start, long end, int taskTrack, long taskEnd) {
-        begin(AWAIT, taskTrack != 0 ? DONE : 0, track, f.id(), ref(f.functionName()), ref(f.site()));
+        String function = f.functionName(), site = f.site();
+        room(track, function, site, null);
+        begin(AWAIT, taskTrack != 0 ? DONE : 0, track, f.id(), ref(function), ref(site));
         putTime(start);
         putTime(end);
         if (taskTrack != 0) {
@@ -206,7 +245,9 @@ final class TraceBuffer {
 
     /** An instant, of a task ({@code f}) or not (null: its id is -1, its function and site null). */
     void instant(int track, String name, Future f, String detail, long when) {
-        begin(INSTANT, 0, track, f == null ? -1 : f.id(), f == null ? 0 : ref(f.functionName()), f == null ? 0 : ref(f.site()));
+        String function = f == null ? null : f.functionName(), site = f == null ? null : f.site();
+        room(track, function, site, name);
+        begin(INSTANT, 0, track, f == null ? -1 : f.id(), ref(function), ref(site));
         putTime(when);
         putVar(ref(name));
         putVar(ref(detail));
@@ -277,6 +318,12 @@ final class TraceBuffer {
             while (r.p < limit) {
                 int head = r.b[r.p++];
                 if (head == 0) break;
+                if (head == CONTEXT) {
+                    l.track = (int) r.var();
+                    l.function = (int) r.var();
+                    l.site = (int) r.var();
+                    continue;
+                }
                 if ((head & NEW_TRACK) != 0) l.track = (int) r.var();
                 if ((head & NEW_NAMES) != 0) {
                     l.function = (int) r.var();

@@ -22,4 +22,7 @@ public interface WorkerEvents {
 
     /** The pool cannot run tasks any more (e.g. its init function failed): fail them with {@code error}. */
     void broken(String reason, ErrorValue error);
+
+    /** The pool these workers work for (null: not told), which names their timeline tracks. */
+    default Pool pool() { return null; }
 }
