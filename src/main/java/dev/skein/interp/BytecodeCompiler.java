@@ -61,6 +61,9 @@ final class BytecodeCompiler implements Opcodes {
     private final Map<String, Direct> directTargets = new HashMap<>();
     /** Every function literal of the unit to its code (compiled or not): what a closure made here runs. */
     private final Map<Expr.Lambda, Code> codes = new IdentityHashMap<>();
+    /** The class being written ({@link #define}), for the loops written as methods of their own. */
+    private ClassWriter cw;
+    private int loopMethods;
 
     private BytecodeCompiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, String className, java.util.Set<Code> compact) {
         this.compact = compact;
@@ -91,13 +94,20 @@ final class BytecodeCompiler implements Opcodes {
                 return;
             } catch (MethodTooLargeException tooLarge) {
                 String method = tooLarge.getMethodName();
-                Code code = method.equals("main") ? main.code() : method.matches("f[0-9]+") ? chosen.get(Integer.parseInt(method.substring(1))).code() : null;
+                int function = functionIndex(method);
+                Code code = method.equals("main") ? main.code() : function >= 0 ? chosen.get(function).code() : null;
                 if (TOO_BIG_FOR_JIT.equals(tooLarge.getDescriptor()) && code != null && compact.add(code)) continue;   // again, without the inline paths
                 if (method.equals("main")) main = null;
-                else if (method.matches("f[0-9]+")) chosen.remove(Integer.parseInt(method.substring(1)));
+                else if (function >= 0) chosen.remove(function);
                 else return;   // the unit as a whole is too big: all stay on the tree
             }
         }
+    }
+
+    /** The function a method belongs to: {@code f3} and its loops' {@code f3_loop0} …, else -1. */
+    private static int functionIndex(String method) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("f([0-9]+)(_loop[0-9]+)?").matcher(method);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 
     /** A directory to write every generated class to, for {@code javap -c -p} ({@code -Dskein.compile.dump=DIR}). */
@@ -121,7 +131,7 @@ final class BytecodeCompiler implements Opcodes {
                 }
             }
         }
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
+        cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES) {
             // Every merged type is used as an Object: never load classes to find a common superclass.
             @Override protected String getCommonSuperClass(String a, String b) { return "java/lang/Object"; }
         };
@@ -156,6 +166,15 @@ final class BytecodeCompiler implements Opcodes {
     // ------------------------------------------------------------------ what the walkers ask
 
     String className() { return className; }
+
+    /** What a loop statement reads and writes of its function's slots. */
+    LoopSlots loopSlots(Stmt loop) { return resolved.loopSlots.get(loop); }
+
+    /** A new name for a method holding a loop of function method {@code owner}. */
+    String loopMethodName(String owner) { return owner + "_loop" + loopMethods++; }
+
+    /** A static method of the class being written (a loop's, {@link BytecodeLoops}). */
+    MethodVisitor newMethod(String name, String descriptor) { return cw.visitMethod(ACC_STATIC | ACC_PRIVATE, name, descriptor, null, null); }
 
     Binding binding(Object site) { return resolved.binding(site); }
 
@@ -214,6 +233,8 @@ final class BytecodeCompiler implements Opcodes {
         mv.visitCode();
         BytecodeFunction fn = new BytecodeFunction(mv, code.file, code.name, code.frameSize, BytecodeClosures.firstSlot(code));
         fn.compact = compact.contains(code);
+        fn.method = method;
+        fn.takesCells = BytecodeClosures.takesCells(code);
         fn.clearLocals(code.params.length, code.frameSize);
         BytecodeClosures.wrapCellParams(fn, code.cellParams);
         BytecodeClosures.hoist(fn, resolved.function(c.fn()).hoistedCells);
@@ -399,7 +420,7 @@ final class BytecodeCompiler implements Opcodes {
      * After a method's last instruction: over {@link #JIT_LIMIT}, the unit is written again —
      * this method compact if it was not, else on the tree (as a method over the JVM's 64 KB is).
      */
-    private void checkJitLimit(MethodVisitor mv, String method) {
+    void checkJitLimit(MethodVisitor mv, String method) {
         Label end = new Label();
         mv.visitLabel(end);
         if (end.getOffset() > JIT_LIMIT) throw new MethodTooLargeException(className, method, TOO_BIG_FOR_JIT, end.getOffset());

@@ -148,6 +148,12 @@ final class BytecodeControl implements Opcodes {
      * they are left, and on an error or overflow from them, which it then throws again.
      */
     private void tryStatement(Stmt.Try t) {
+        fn.tryDepth++;
+        tryStatementIn(t);
+        fn.tryDepth--;
+    }
+
+    private void tryStatementIn(Stmt.Try t) {
         boolean hasFinally = t.finallyBlock() != null;
         Cleanup cleanup = hasFinally ? new Cleanup(fn.loopDepth(), fn.newLocal(false), t) : null;
         int thrown = hasFinally ? fn.newLocal(false) : -1;
@@ -333,6 +339,9 @@ final class BytecodeControl implements Opcodes {
     }
 
     // ------------------------------------------------------------------ ways out
+
+    /** A {@code return} whose value is in the result local already (from a loop's own method, {@link BytecodeLoops}). */
+    void returnStored() { leave(RETURN); }
 
     /** Whether a jump of this kind here crosses a finally block or a with's exit before its target. */
     private boolean crosses(int kind) {

@@ -32,11 +32,22 @@ final class BytecodeFunction implements Opcodes {
     /** Where a {@code return} leaves its value before jumping to {@link #epilogue}. */
     final int result;
     final Label epilogue = new Label();
+    /** The array a loop written as its own method leaves the slots it wrote in ({@link BytecodeLoops}); null until the first. */
+    final int spill;
+    final int frameSize;
+    /** The name of the function's method, which its loop methods are named after; null (the top level): no loop methods. */
+    String method;
+    /** Whether the function's method takes its captured cells ({@link BytecodeClosures#CAPTURED}). */
+    boolean takesCells;
+    /** How many {@code try} statements enclose the statement being written. */
+    int tryDepth;
     private int nextLocal;
     /** Operators call their helpers instead of writing the inline fast paths ({@link BytecodeArith}): a function too big for the JIT otherwise. */
     boolean compact;
     private final ArrayDeque<Loop> loops = new ArrayDeque<>();
     private final int slots;
+    /** Frame slot to JVM local where they are not in one run from {@link #slots} (a loop's method), -1: not there; else null. */
+    private final int[] slotMap;
     /** Frame slot → the {@code long} local that holds it unboxed (a range loop's variable the body never assigns). */
     private final java.util.Map<Integer, Integer> unboxed = new java.util.HashMap<>();
 
@@ -49,20 +60,40 @@ final class BytecodeFunction implements Opcodes {
 
     /** {@code slots}: the local of frame slot 0 ({@link #FUNCTION_SLOTS} or {@link #MAIN_SLOTS}). */
     BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize, int slots) {
+        this(mv, file, name, frameSize, slots, null, slots + frameSize);
+    }
+
+    /**
+     * A method whose frame slots lie where {@code slotMap} says ({@link BytecodeLoops}: a loop's
+     * method holds only the slots the loop uses); its own locals start at {@code firstFree}.
+     */
+    BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize, int[] slotMap, int firstFree) {
+        this(mv, file, name, frameSize, 0, slotMap, firstFree);
+    }
+
+    private BytecodeFunction(MethodVisitor mv, String file, String name, int frameSize, int slots, int[] slotMap, int firstFree) {
         this.mv = mv;
         this.file = file;
         this.name = name;
         this.slots = slots;
-        this.token = slots + frameSize;
+        this.slotMap = slotMap;
+        this.token = firstFree;
         this.result = token + 1;
-        this.nextLocal = result + 1;
+        this.spill = result + 1;
+        this.frameSize = frameSize;
+        this.nextLocal = spill + 1;
     }
 
-    int slotLocal(int slot) { return slots + slot; }
+    int slotLocal(int slot) {
+        if (slotMap == null) return slots + slot;
+        if (slotMap[slot] < 0) throw new IllegalStateException("frame slot " + slot + " is not in this loop's method");
+        return slotMap[slot];
+    }
 
-    /** Sets the slots {@code [from, frameSize)}, the trace token and the result to null (the method's first instructions). */
+    /** Sets the slots {@code [from, frameSize)}, the trace token, the result and the spill array to null (the method's first instructions). */
     void clearLocals(int from, int frameSize) {
         for (int s = from; s < frameSize; s++) {
+            if (slotMap != null && slotMap[s] < 0) continue;
             mv.visitInsn(ACONST_NULL);
             mv.visitVarInsn(ASTORE, slotLocal(s));
         }
@@ -70,6 +101,8 @@ final class BytecodeFunction implements Opcodes {
         mv.visitVarInsn(ASTORE, token);
         mv.visitInsn(ACONST_NULL);
         mv.visitVarInsn(ASTORE, result);
+        mv.visitInsn(ACONST_NULL);
+        mv.visitVarInsn(ASTORE, spill);
     }
 
     /** The long local holding frame slot {@code slot} unboxed, or -1 when the slot holds its value. */

@@ -39,6 +39,7 @@ final class BytecodeStatements implements Opcodes {
     private void statement(Stmt s) {
         lineNumber(s.span().line());
         if (control.statement(s)) return;   // throw, try, with, import, record; jumps that leave a finally or with
+        if ((s instanceof Stmt.While || s instanceof Stmt.For) && BytecodeLoops.extracted(unit, fn, control, s)) return;
         if (s instanceof Stmt.Let l) {
             exprs.value(l.value());
             store(l.target());

@@ -12,6 +12,9 @@ import dev.skein.runtime.TraceEntry;
 final class CompiledSupport {
     private CompiledSupport() {}
 
+    /** What a loop written as its own method returns when it ends without a {@code return} ({@link BytecodeLoops}). */
+    static final Object LOOP_ENDED = new Object();
+
     /**
      * The identity an activation's errors are traced under ({@link SkeinError#traceIn}), made
      * when its first error passes: nested regions of one method then add one entry, as nested

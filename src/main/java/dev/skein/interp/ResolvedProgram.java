@@ -29,6 +29,8 @@ public final class ResolvedProgram {
     final Map<Stmt, int[][]> loopBuffers = new IdentityHashMap<>();
     /** {@code s += piece} statements that append to a loop's buffer: {variable slot, buffer slot}. */
     final Map<Stmt.AugAssign, int[]> appends = new IdentityHashMap<>();
+    /** Per while/for statement: the slots of its function it reads and writes ({@link LoopSlots}). */
+    final Map<Stmt, LoopSlots> loopSlots = new IdentityHashMap<>();
     final List<Diagnostic> errors = new ArrayList<>();
     /** A use of a name declared nowhere, and the error reported there. */
     record UndeclaredUse(String name, Diagnostic diagnostic) {}

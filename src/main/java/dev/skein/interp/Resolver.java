@@ -116,6 +116,7 @@ public final class Resolver {
         Binding outer = resolve(s.parent, name);
         if (outer instanceof Binding.Local l) {
             if (!l.cell()) throw new IllegalStateException("captured variable '" + name + "' has no cell");
+            s.parent.used(l.slot(), false);   // the closure is made there, from the cell in that slot
             return new Binding.Captured(s.capture(s.parent.findLocal(name), new ResolvedFunction.FreeVar(name, true, l.slot())));
         }
         if (outer instanceof Binding.Captured c) {
@@ -137,6 +138,7 @@ public final class Resolver {
             b = undeclaredAreGlobals ? new Binding.Global(name) : new Binding.Undeclared(name);
         }
         if (b instanceof Binding.Global) usesGlobal(name);
+        if (b instanceof Binding.Local l) scope.used(l.slot(), false);
         out.bindings.put(n, b);
     }
 
@@ -160,6 +162,7 @@ public final class Resolver {
             error(n.span(), "NameError", "'" + name + "' is a builtin and cannot be assigned; declare your own with: let " + name + " = …");
         }
         if (b instanceof Binding.Global) usesGlobal(name);
+        if (b instanceof Binding.Local l) scope.used(l.slot(), true);
         out.bindings.put(n, b);
     }
 
@@ -246,9 +249,11 @@ public final class Resolver {
         } else if (s instanceof Stmt.ExprStmt e) {
             expr(e.expr());
         } else if (s instanceof Stmt.FnDef d) {
+            scope.defines();
             out.bindings.put(d, definition(d.name()));
             lambda(d.function());
         } else if (s instanceof Stmt.RecordDef r) {
+            scope.defines();
             for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
             out.bindings.put(r, definition(r.name()));
         } else if (s instanceof Stmt.If i) {
@@ -256,11 +261,14 @@ public final class Resolver {
             expr(i.condition());
             block(i.then());
         } else if (s instanceof Stmt.While w) {
+            out.loopSlots.put(w, scope.openLoop());
             int[][] buffers = startAccumulating(w.body().statements(), w.condition());
             expr(w.condition());
             loopBody(w.body());
             finishAccumulating(w, buffers);
+            scope.closeLoop();
         } else if (s instanceof Stmt.For f) {
+            out.loopSlots.put(f, scope.openLoop());
             expr(f.iterable());
             int[][] buffers = startAccumulating(f.body().statements(), null);
             scope.pushBlock();
@@ -268,6 +276,7 @@ public final class Resolver {
             loopBody(f.body());
             scope.popBlock();
             finishAccumulating(f, buffers);
+            scope.closeLoop();
         } else if (s instanceof Stmt.Break b) {
             if (scope.loopDepth == 0) error(b.span(), "SyntaxError", "'break' outside a loop");
         } else if (s instanceof Stmt.Continue c) {
@@ -280,6 +289,7 @@ public final class Resolver {
         } else if (s instanceof Stmt.Try t) {
             tryStmt(t);
         } else if (s instanceof Stmt.Import i) {
+            scope.defines();
             out.bindings.put(i, definition(importName(i)));
             if (!i.isPath() && !known.stdModules().contains(i.module())) {
                 error(i.span(), "ImportError", "there is no standard module '" + i.module() + "' (there are: "
@@ -323,7 +333,10 @@ public final class Resolver {
 
     private void finishAccumulating(Stmt loop, int[][] pairs) {
         if (pairs.length == 0) return;
-        for (int[] p : pairs) scope.accumulating.remove(p[0]);
+        for (int[] p : pairs) {
+            scope.accumulating.remove(p[0]);
+            scope.used(p[0], true);   // the loop writes its buffer back to the variable
+        }
         out.loopBuffers.put(loop, pairs);
     }
 
@@ -333,10 +346,15 @@ public final class Resolver {
             Scope.Var local = a.op().equals("+") ? scope.findLocal(n.name()) : null;
             if (local != null && !local.cell() && scope.accumulating.containsKey(local.slot())) {
                 out.appends.put(a, new int[] {local.slot(), scope.accumulating.get(local.slot())});
+                scope.used(local.slot(), true);
+                scope.used(local.slot(), false);
+                scope.used(scope.accumulating.get(local.slot()), true);
+                scope.used(scope.accumulating.get(local.slot()), false);
                 return;
             }
             // x op= v reads x, then assigns it: both must resolve (two errors when x is undeclared).
             Binding read = resolve(scope, n.name());
+            if (read instanceof Binding.Local l) scope.used(l.slot(), false);
             if (read == null) undeclared(n.span(), n.name(), "'" + n.name() + "' is not declared" + suggestion(n.name()));
             else if (read instanceof Binding.Global) usesGlobal(n.name());
             assign(n);

@@ -62,6 +62,31 @@ final class Scope {
         this.findCellNames = cellNames;
     }
 
+    /** The loops of this function around the statement being resolved, innermost first. */
+    private final Deque<LoopSlots> openLoops = new ArrayDeque<>();
+
+    /** A loop statement begins: slots declared from here on are its own. */
+    LoopSlots openLoop() {
+        LoopSlots loop = new LoopSlots(frameSize);
+        openLoops.push(loop);
+        return loop;
+    }
+
+    void closeLoop() { openLoops.pop().end = frameSize; }
+
+    /** Slot {@code slot} is read (or written) here: each open loop it was declared outside of records it. */
+    void used(int slot, boolean write) {
+        for (LoopSlots l : openLoops) {
+            if (write) l.write(slot);
+            else l.read(slot);
+        }
+    }
+
+    /** A fn, record or import statement here. */
+    void defines() {
+        for (LoopSlots l : openLoops) l.defines = true;
+    }
+
     void pushBlock() { blocks.push(new HashMap<>()); }
 
     void popBlock() { blocks.pop(); }

@@ -5,20 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -48,42 +42,24 @@ class CompiledFastPathShapeTest {
 
     @BeforeAll
     static void compileInAProcess(@TempDir Path dir) throws IOException, InterruptedException {
-        Path script = dir.resolve("shapes.skein"), dump = dir.resolve("classes");
-        Files.writeString(script, SCRIPT);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process p = new ProcessBuilder(java, "-Dskein.compile.dump=" + dump, "-cp", classPath, "dev.skein.cli.Main", script.toString())
-                .redirectErrorStream(true).start();
-        String out;
-        try {
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "skein did not finish");
-        } finally {
-            p.destroyForcibly();
-        }
-        assertEquals("[1.0, 4.5, 0.5] 1.0\n", out);
-        try (Stream<Path> classes = Files.list(dump)) {
-            for (Path c : classes.toList()) read(Files.readAllBytes(c));
-        }
+        assertEquals("[1.0, 4.5, 0.5] 1.0\n", GeneratedClasses.run(dir, SCRIPT, CompiledFastPathShapeTest::read));
     }
 
     private static void read(byte[] bytes) {
-        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override public MethodVisitor visitMethod(int access, String name, String descriptor, String signature, String[] exceptions) {
-                List<String> code = new ArrayList<>();
-                boolean function = name.matches("f[0-9]+");
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override public void visitLineNumber(int line, org.objectweb.asm.Label start) {
-                        if (function) methods.putIfAbsent(line, code);
-                    }
-                    @Override public void visitInsn(int opcode) { code.add("insn " + opcode); }
-                    @Override public void visitTypeInsn(int opcode, String type) { code.add("type " + opcode + " " + type); }
-                    @Override public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
-                        code.add("call " + owner + "." + n + d);
-                    }
-                };
-            }
-        }, 0);
+        GeneratedClasses.methods(bytes, name -> {
+            List<String> code = new ArrayList<>();
+            boolean function = name.matches("f[0-9]+");
+            return new MethodVisitor(Opcodes.ASM9) {
+                @Override public void visitLineNumber(int line, org.objectweb.asm.Label start) {
+                    if (function) methods.putIfAbsent(line, code);
+                }
+                @Override public void visitInsn(int opcode) { code.add("insn " + opcode); }
+                @Override public void visitTypeInsn(int opcode, String type) { code.add("type " + opcode + " " + type); }
+                @Override public void visitMethodInsn(int opcode, String owner, String n, String d, boolean itf) {
+                    code.add("call " + owner + "." + n + d);
+                }
+            };
+        });
     }
 
     /** The instructions of the function whose body starts on {@code line} of the script. */
