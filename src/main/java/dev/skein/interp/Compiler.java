@@ -88,6 +88,7 @@ public final class Compiler {
         Span at = d.span();
         Code code = code(d.function());
         bodies.defer(d.function(), code);
+        codes.accept(code);   // found by key before it is built: its body is asked for through Code.ready
         Calls.Closure closure = new Calls.Closure(d.function().span().line(), d.function().span().column(), code, new Calls.CaptureSource[0]);
         return new Statements.Assign(at.line(), at.column(), store(at, resolved.binding(d)), closure);
     }
@@ -382,6 +383,7 @@ public final class Compiler {
             captures[i] = new Calls.CaptureSource(v.fromEnclosingLocal(), v.index());
         }
         code.capturedCount = captures.length;
+        codes.accept(code);   // once complete: another thread may look it up by key (a worker decoding a closure)
         return new Calls.Closure(fn.span().line(), fn.span().column(), code, captures);
     }
 
@@ -396,7 +398,6 @@ public final class Compiler {
         }
         Code code = new Code(fn.name() != null ? fn.name() : "<lambda>", resolved.source.name(), fn.span().line(), fn.span().column(),
                 null, names, null, rest, 0, null, null, null);
-        codes.accept(code);
         bodies.add(new BytecodeCompiler.Candidate(fn, code));
         return code;
     }
