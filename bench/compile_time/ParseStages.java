@@ -59,7 +59,7 @@ public class ParseStages {
         long c = System.nanoTime();
         var program = new AstBuilder(source, 1, 0).program(tree);
         long d = System.nanoTime();
-        NestingLimit.tooDeep(program);
+        NestingLimit.tooDeep(program, SkeinParsing.shallow(tree));
         long e = System.nanoTime();
         return new double[] {(b - a) / 1e6, (c - b) / 1e6, (d - c) / 1e6, (e - d) / 1e6, tokens.size()};
     }

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  * SyntaxError with a position, never a Java StackOverflowError. Also: nesting does not make
  * parsing quadratic.
  */
-class DeepSourceTest {
+public class DeepSourceTest {
     private static final long SMALL_STACK = 1L << 20;
 
     /** Shapes of nesting, each as a program nested {@code n} deep that evaluates to a value. */
-    static Map<String, IntFunction<String>> shapes() {
+    public static Map<String, IntFunction<String>> shapes() {
         Map<String, IntFunction<String>> m = new LinkedHashMap<>();
         m.put("parentheses", n -> "(".repeat(n) + "1" + ")".repeat(n));
         m.put("lists", n -> "[".repeat(n) + "1" + "]".repeat(n));

@@ -411,7 +411,7 @@ final class BytecodeCompiler implements Opcodes {
     /** The code the tree compiler built for a function literal of this unit. */
     Code codeOf(Expr.Lambda fn) { return codes.get(fn); }
 
-    ResolvedFunction layout(Expr.Lambda fn) { return resolved.function(fn); }
+    ResolvedFunction layout(Expr.Lambda fn) { return resolved.resolvedLate(fn); }   // a top-level fn the top level defines may not be resolved yet
 
     /** The slots of a block's hoisted names that are cells, or null. */
     int[] hoistedCells(Stmt.Block b) { return resolved.hoistedCells.get(b); }

@@ -40,25 +40,27 @@ final class BytecodeLazy {
     private final ResolvedProgram resolved;
     private final ModuleInstance module;
     private final Interpreter interp;
-    private final List<BytecodeCompiler.Candidate> candidates;
+    /** The unit's function codes, whose list grows as top-level bodies are built (guarded by its lock). */
+    private final LazyBodies bodies;
     private final Map<Code, BytecodeCompiler.Candidate> byCode = new HashMap<>();
     /** A top-level {@code fn}'s global name to its candidate: what a function's direct calls may reach. */
     private final Map<String, BytecodeCompiler.Candidate> topLevel = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock;
     /** The top level, when it waits on the tree for {@link Code#compileNow}; else null. */
     private final BytecodeCompiler.Main main;
 
-    private BytecodeLazy(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<BytecodeCompiler.Candidate> candidates,
+    private BytecodeLazy(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, LazyBodies bodies,
                          BytecodeCompiler.Main main) {
         this.main = main;
         this.resolved = resolved;
         this.module = module;
         this.interp = interp;
-        this.candidates = candidates;
+        this.bodies = bodies;
+        this.lock = bodies.lock;
         // By function literal, so that each top-level fn finds its candidate in one look-up, not
         // a scan of all of them (quadratic: 2,000 lines of functions paid milliseconds cold).
         Map<Expr.Lambda, BytecodeCompiler.Candidate> byFn = new IdentityHashMap<>();
-        for (BytecodeCompiler.Candidate c : candidates) {
+        for (BytecodeCompiler.Candidate c : bodies.candidates) {
             byCode.put(c.code(), c);
             byFn.put(c.fn(), c);
         }
@@ -75,17 +77,20 @@ final class BytecodeLazy {
      * all now, with the top level, when {@code AFTER < 0}); the top level stays on the tree
      * unless {@link #TOP_LEVEL}.
      */
-    static void install(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, List<BytecodeCompiler.Candidate> candidates,
+    static void install(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, LazyBodies bodies,
                         BytecodeCompiler.Main main) {
         if (AFTER < 0) {
-            BytecodeCompiler.compile(resolved, module, interp, candidates, candidates, main);
+            bodies.buildAll();
+            BytecodeCompiler.compile(resolved, module, interp, bodies.candidates, bodies.candidates, main);
             return;
         }
+        List<BytecodeCompiler.Candidate> candidates = bodies.candidates;
         if (main != null && TOP_LEVEL) BytecodeCompiler.compile(resolved, module, interp, candidates, List.of(), main);
         boolean laterMain = main != null && !TOP_LEVEL;
         if (candidates.isEmpty() && !laterMain) return;
-        BytecodeLazy unit = new BytecodeLazy(resolved, module, interp, List.copyOf(candidates), laterMain ? main : null);
+        BytecodeLazy unit = new BytecodeLazy(resolved, module, interp, bodies, laterMain ? main : null);
         for (BytecodeCompiler.Candidate c : candidates) c.code().lazy = unit;
+        bodies.bytecode = unit;   // codes made when a body is built wait for their first call too
         if (laterMain) main.code().lazy = unit;
     }
 
@@ -106,7 +111,7 @@ final class BytecodeLazy {
                 if (code.lazy == null) return code.compiled;   // compiled, or tried already
                 if (main != null && code == main.code()) return compileMain();
                 List<BytecodeCompiler.Candidate> group = group(code);
-                BytecodeCompiler.compile(resolved, module, interp, candidates, group, null);
+                BytecodeCompiler.compile(resolved, module, interp, List.copyOf(bodies.candidates), group, null);
                 for (BytecodeCompiler.Candidate c : group) c.code().lazy = null;
                 return code.compiled;
             } finally {
@@ -119,7 +124,7 @@ final class BytecodeLazy {
 
     /** The top level, which {@link Runner#run} then runs compiled (only {@link Code#compileNow} asks). */
     private CompiledEntry compileMain() {
-        BytecodeCompiler.compile(resolved, module, interp, candidates, List.of(), main);
+        BytecodeCompiler.compile(resolved, module, interp, List.copyOf(bodies.candidates), List.of(), main);
         main.code().lazy = null;
         return main.code().compiled;
     }
@@ -132,13 +137,23 @@ final class BytecodeLazy {
         todo.add(code);
         seen.add(code);
         while (!todo.isEmpty()) {
-            Code next = todo.poll();
-            group.add(byCode.get(next));
+            Code next = todo.poll().ready();   // its body, and the codes of the closures in it
+            group.add(candidate(next));
             for (String g : next.globalsRead) {
                 BytecodeCompiler.Candidate c = topLevel.get(g);
                 if (c != null && c.code().lazy != null && seen.add(c.code())) todo.add(c.code());
             }
         }
         return group;
+    }
+
+    /** The candidate of {@code code}, which may have been made since this unit was installed (in a body built late). */
+    private BytecodeCompiler.Candidate candidate(Code code) {
+        BytecodeCompiler.Candidate c = byCode.get(code);
+        if (c == null) {
+            for (BytecodeCompiler.Candidate made : bodies.candidates) byCode.putIfAbsent(made.code(), made);
+            c = byCode.get(code);
+        }
+        return c;
     }
 }

@@ -71,7 +71,7 @@ final class Calls {
             try {
                 if (fn instanceof Function g && g.code.exactArity == simpleCount) {
                     // Fast path: fill the callee's slots directly, no intermediate array.
-                    Code code = g.code;
+                    Code code = g.code.ready();
                     Object[] slots = new Object[code.frameSize];
                     ExprNode[] vs = values;
                     for (int i = 0; i < vs.length; i++) slots[i] = vs[i].eval(f);

@@ -9,19 +9,27 @@ public final class Code {
     final String file;
     final int line;
     final int column;
+    /*
+     * globalsRead, defaults, frameSize, cellParams, body and returnExpr are final in effect but
+     * set late for a top-level function: its body is built at its first use ({@link #ready}).
+     */
     /** Module globals this code (or a closure inside it) reads: sent along when it crosses a process boundary. */
-    final String[] globalsRead;
+    String[] globalsRead;
     final String[] params;
     /** Default-value expressions, evaluated in the callee's frame at each call (null: required). */
-    final ExprNode[] defaults;
+    ExprNode[] defaults;
     /** Index of the {@code *rest} parameter, or -1. */
     final int restIndex;
-    final int frameSize;
+    int frameSize;
     /** Parameter slots that closures capture: wrapped in cells on entry. */
-    final int[] cellParams;
-    final StmtNode body;
+    int[] cellParams;
+    StmtNode body;
     /** When the body is just {@code return expr}, that expression (a faster path). */
-    final ExprNode returnExpr;
+    ExprNode returnExpr;
+    /** What builds this top-level function's body at its first use ({@link LazyBodies}); null for code built at once. */
+    LazyBodies lateBody;
+    /** Whether the body still waits for {@link #lateBody}. Volatile: cleared after the fields it fills are set. */
+    volatile boolean waiting;
     /** The argument count of the fast call path (exactly the parameters, no rest), or -1. */
     final int exactArity;
     /** How many cells a closure of this code captures (set once the closure's captures are known). */
@@ -45,15 +53,29 @@ public final class Code {
         this.file = file;
         this.line = line;
         this.column = column;
-        this.globalsRead = globalsRead;
         this.params = params;
-        this.defaults = defaults;
         this.restIndex = restIndex;
+        fill(globalsRead, defaults, frameSize, cellParams, body, returnExpr);
+        this.exactArity = restIndex < 0 ? params.length : -1;
+    }
+
+    /**
+     * Builds this body now if it still waits for its first use; every reader of the fields set
+     * late calls it first (a call, the bytecode compiler, a process boundary).
+     */
+    Code ready() {
+        if (waiting) lateBody.build(this);
+        return this;
+    }
+
+    /** Sets what a late build made ({@link LazyBodies}); {@link #waiting} is cleared after. */
+    void fill(String[] globalsRead, ExprNode[] defaults, int frameSize, int[] cellParams, StmtNode body, ExprNode returnExpr) {
+        this.globalsRead = globalsRead;
+        this.defaults = defaults;
         this.frameSize = frameSize;
         this.cellParams = cellParams;
         this.body = body;
         this.returnExpr = returnExpr;
-        this.exactArity = restIndex < 0 ? params.length : -1;
     }
 
     public String name() { return name; }
@@ -67,7 +89,7 @@ public final class Code {
     /** "file:line:col": identifies this code in every process that compiled the same source. */
     public String key() { return file + ":" + line + ":" + column; }
 
-    public String[] globalsRead() { return globalsRead.clone(); }
+    public String[] globalsRead() { return ready().globalsRead.clone(); }
 
     /** Compiles this body now if it is waiting for its first call (tests; {@link BytecodeLazy}). */
     CompiledEntry compileNow() {

@@ -28,8 +28,8 @@ public final class Compiler {
     private final ModuleLoader loader;
     private final ConcurrencyCompiler concurrency = new ConcurrencyCompiler(this);
     private final java.util.function.Consumer<Code> codes;
-    /** Every function body built, for the bytecode compiler (which compiles those in its subset). */
-    private final List<BytecodeCompiler.Candidate> functions = new ArrayList<>();
+    /** Top-level function bodies built at their first use, and every function's code, for the bytecode compiler. */
+    private final LazyBodies bodies = new LazyBodies(this);
 
     private Compiler(ResolvedProgram resolved, ModuleInstance module, Interpreter interp, ModuleLoader loader, java.util.function.Consumer<Code> codes) {
         this.resolved = resolved;
@@ -48,7 +48,7 @@ public final class Compiler {
                                 ModuleLoader loader, boolean valueOfLastExpression, java.util.function.Consumer<Code> codes) {
         Compiler compiler = new Compiler(resolved, module, interp, loader, codes);
         Code main = compiler.module(resolved.program, valueOfLastExpression);
-        if (interp.compiles()) BytecodeLazy.install(resolved, module, interp, compiler.functions, compiler.main);
+        if (interp.compiles()) BytecodeLazy.install(resolved, module, interp, compiler.bodies, compiler.main);
         return main;
     }
 
@@ -65,7 +65,7 @@ public final class Compiler {
                 result = expr(e.expr());
                 resultExpr = e.expr();
             } else {
-                body.add(stmt(s));
+                body.add(s instanceof Stmt.FnDef d ? topLevelFn(d) : stmt(s));
             }
         }
         StmtNode block = new Statements.Block(1, 1, body.toArray(new StmtNode[0]), new int[0]);
@@ -81,6 +81,16 @@ public final class Compiler {
         List<Stmt> statements = resultExpr == null ? program : program.subList(0, program.size() - 1);
         main = new BytecodeCompiler.Main(statements, body, resultExpr, result, code);
         return code;
+    }
+
+    /** A top-level {@code fn}: its body is built at its first use ({@link LazyBodies}); it captures nothing. */
+    private StmtNode topLevelFn(Stmt.FnDef d) {
+        Span at = d.span();
+        Code code = code(d.function());
+        bodies.defer(d.function(), code);
+        codes.accept(code);   // found by key before it is built: its body is asked for through Code.ready
+        Calls.Closure closure = new Calls.Closure(d.function().span().line(), d.function().span().column(), code, new Calls.CaptureSource[0]);
+        return new Statements.Assign(at.line(), at.column(), store(at, resolved.binding(d)), closure);
     }
 
     // ------------------------------------------------------------------ names
@@ -364,32 +374,48 @@ public final class Compiler {
     }
 
     ExprNode lambda(Expr.Lambda fn) {
+        Code code = code(fn);
+        build(fn, code);
         ResolvedFunction layout = resolved.function(fn);
-        List<Param> params = fn.params();
-        String[] names = new String[params.size()];
-        ExprNode[] defaults = new ExprNode[names.length];
-        int rest = -1;
-        for (int i = 0; i < names.length; i++) {
-            Param p = params.get(i);
-            names[i] = p.name();
-            defaults[i] = p.defaultValue() == null ? null : expr(p.defaultValue());
-            if (p.rest()) rest = i;
-        }
-        StmtNode body = block(fn.span(), fn.body(), layout.hoistedCells);
-        ExprNode returnExpr = null;
-        if (fn.body().size() == 1 && fn.body().get(0) instanceof Stmt.Return r && r.value() != null && layout.cellParams.length == 0) {
-            returnExpr = ((Statements.Return) ((Statements.Block) body).body[0]).value;
-        }
-        Code code = new Code(layout.name, resolved.source.name(), fn.span().line(), fn.span().column(), layout.globalsRead.clone(),
-                names, defaults, rest, layout.frameSize, layout.cellParams.clone(), body, returnExpr);
-        codes.accept(code);
-        functions.add(new BytecodeCompiler.Candidate(fn, code));
         Calls.CaptureSource[] captures = new Calls.CaptureSource[layout.freeVars.size()];
         for (int i = 0; i < captures.length; i++) {
             ResolvedFunction.FreeVar v = layout.freeVars.get(i);
             captures[i] = new Calls.CaptureSource(v.fromEnclosingLocal(), v.index());
         }
         code.capturedCount = captures.length;
+        codes.accept(code);   // once complete: another thread may look it up by key (a worker decoding a closure)
         return new Calls.Closure(fn.span().line(), fn.span().column(), code, captures);
+    }
+
+    /** A function literal's code, before its body is built ({@link #build}). */
+    private Code code(Expr.Lambda fn) {
+        List<Param> params = fn.params();
+        String[] names = new String[params.size()];
+        int rest = -1;
+        for (int i = 0; i < names.length; i++) {
+            names[i] = params.get(i).name();
+            if (params.get(i).rest()) rest = i;
+        }
+        Code code = new Code(fn.name() != null ? fn.name() : "<lambda>", resolved.source.name(), fn.span().line(), fn.span().column(),
+                null, names, null, rest, 0, null, null, null);
+        bodies.add(new BytecodeCompiler.Candidate(fn, code));
+        return code;
+    }
+
+    /** Builds a function's defaults and body into its code (when it is made, or at its first use: {@link LazyBodies}). */
+    void build(Expr.Lambda fn, Code code) {
+        ResolvedFunction layout = resolved.resolvedLate(fn);
+        List<Param> params = fn.params();
+        ExprNode[] defaults = new ExprNode[params.size()];
+        for (int i = 0; i < defaults.length; i++) {
+            Param p = params.get(i);
+            defaults[i] = p.defaultValue() == null ? null : expr(p.defaultValue());
+        }
+        StmtNode body = block(fn.span(), fn.body(), layout.hoistedCells);
+        ExprNode returnExpr = null;
+        if (fn.body().size() == 1 && fn.body().get(0) instanceof Stmt.Return r && r.value() != null && layout.cellParams.length == 0) {
+            returnExpr = ((Statements.Return) ((Statements.Block) body).body[0]).value;
+        }
+        code.fill(layout.globalsRead.clone(), defaults, layout.frameSize, layout.cellParams.clone(), body, returnExpr);
     }
 }

@@ -43,6 +43,7 @@ public final class Function implements Callable {
 
     @Override public String parameters() {
         StringBuilder sb = new StringBuilder();
+        code.ready();
         for (int i = 0; i < code.params.length; i++) {
             if (i > 0) sb.append(", ");
             if (i == code.restIndex) sb.append('*');
@@ -55,6 +56,7 @@ public final class Function implements Callable {
     @Override public String definedAt() { return code.file() + ":" + code.line(); }
 
     @Override public Object call(ThreadState ts, Object[] args, String[] kwNames) {
+        code.ready();
         Object[] slots = new Object[code.frameSize];
         Frame frame = new Frame(code, slots, captured, module, ts);
         bind(frame, args, kwNames);
@@ -108,6 +110,7 @@ public final class Function implements Callable {
 
     /** A call with exactly the positional parameters ({@link #acceptsExactly}): the arguments become the frame's first slots. */
     Object callExactly(ThreadState ts, Object[] args) {
+        code.ready();
         Object[] slots = args.length == code.frameSize ? args : java.util.Arrays.copyOf(args, code.frameSize);
         return run(new Frame(code, slots, captured, module, ts));
     }

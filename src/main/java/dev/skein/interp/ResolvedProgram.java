@@ -39,6 +39,8 @@ public final class ResolvedProgram {
     final List<UndeclaredUse> undeclaredErrors = new ArrayList<>();
     final List<String> declaredGlobals = new ArrayList<>();
     ResolvedFunction main;
+    /** Resolves a top-level function in full when its body is built ({@link LazyBodies}); its errors are above already. */
+    Resolver lateResolver;
 
     ResolvedProgram(Source source, List<Stmt> program) {
         this.source = source;
@@ -83,4 +85,10 @@ public final class ResolvedProgram {
     }
 
     ResolvedFunction function(Expr.Lambda fn) { return functions.get(fn); }
+
+    /** A top-level function's layout, resolving it in full now if it was only checked. */
+    ResolvedFunction resolvedLate(Expr.Lambda fn) {
+        ResolvedFunction f = functions.get(fn);
+        return f != null ? f : lateResolver.resolveLate(fn);
+    }
 }

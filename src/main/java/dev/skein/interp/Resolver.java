@@ -29,6 +29,14 @@ public final class Resolver {
     private final Set<String> declared = new LinkedHashSet<>();
     private final FreeNames freeNames = new FreeNames();
     private Scope scope;
+    /**
+     * Inside a top-level function while the module is resolved: its errors are found (the walk
+     * is the same) but nothing is recorded for code generation, which resolves it again, in
+     * full, when its body is built ({@link #resolveLate}). No cells, no loop buffers, no bindings.
+     */
+    private boolean checkOnly;
+    /** Resolving a top-level function for its body's build: its errors were reported already. */
+    private boolean late;
 
     private Resolver(ResolvedProgram out, Set<String> moduleGlobals, KnownNames known, boolean undeclaredAreGlobals) {
         this.out = out;
@@ -46,8 +54,28 @@ public final class Resolver {
     public static ResolvedProgram resolve(List<Stmt> program, Source source, Set<String> moduleGlobals, KnownNames known,
                                           boolean undeclaredAreGlobals) {
         ResolvedProgram out = new ResolvedProgram(source, program);
-        new Resolver(out, moduleGlobals, known, undeclaredAreGlobals).module(program);
+        Resolver resolver = new Resolver(out, moduleGlobals, known, undeclaredAreGlobals);
+        resolver.module(program);
+        out.lateResolver = resolver;
         return out;
+    }
+
+    /**
+     * Resolves a top-level function in full, as {@link #module} would have (same walk, same slots),
+     * for the build of its body ({@link LazyBodies}): what it sees from outside is the module's.
+     */
+    ResolvedFunction resolveLate(Expr.Lambda fn) {
+        Scope outer = scope;
+        scope = new Scope(null, true, "<main>", java.util.Set::of);
+        scope.pushBlock();
+        late = true;
+        try {
+            lambda(fn);
+        } finally {
+            late = false;
+            scope = outer;
+        }
+        return out.functions.get(fn);
     }
 
     private void module(List<Stmt> program) {
@@ -94,12 +122,18 @@ public final class Resolver {
 
     private Diagnostic error(Span at, String kind, String message) {
         Diagnostic d = new Diagnostic(out.source, at.line(), at.column(), kind, message, false);
-        out.errors.add(d);
+        if (!late) out.errors.add(d);
         return d;
     }
 
     private void undeclared(Span at, String name, String message) {
-        out.undeclaredErrors.add(new ResolvedProgram.UndeclaredUse(name, error(at, "NameError", message)));
+        Diagnostic d = error(at, "NameError", message);
+        if (!late) out.undeclaredErrors.add(new ResolvedProgram.UndeclaredUse(name, d));
+    }
+
+    /** Records what a name site means (not while only checking). */
+    private void bind(Object site, Binding b) {
+        if (!checkOnly) out.bindings.put(site, b);
     }
 
     // ------------------------------------------------------------------ names
@@ -115,7 +149,7 @@ public final class Resolver {
         }
         Binding outer = resolve(s.parent, name);
         if (outer instanceof Binding.Local l) {
-            if (!l.cell()) throw new IllegalStateException("captured variable '" + name + "' has no cell");
+            if (!l.cell() && !checkOnly) throw new IllegalStateException("captured variable '" + name + "' has no cell");
             s.parent.used(l.slot(), false);   // the closure is made there, from the cell in that slot
             return new Binding.Captured(s.capture(s.parent.findLocal(name), new ResolvedFunction.FreeVar(name, true, l.slot())));
         }
@@ -127,6 +161,7 @@ public final class Resolver {
 
     /** A global used here: every enclosing function reads it ("globals used", sent to process pools). */
     private void usesGlobal(String name) {
+        if (checkOnly) return;
         for (Scope s = scope; s != null; s = s.parent) s.globalsRead.add(name);
     }
 
@@ -139,7 +174,7 @@ public final class Resolver {
         }
         if (b instanceof Binding.Global) usesGlobal(name);
         if (b instanceof Binding.Local l) scope.used(l.slot(), false);
-        out.bindings.put(n, b);
+        bind(n, b);
     }
 
     private static String suggestion(String name) {
@@ -163,7 +198,7 @@ public final class Resolver {
         }
         if (b instanceof Binding.Global) usesGlobal(name);
         if (b instanceof Binding.Local l) scope.used(l.slot(), true);
-        out.bindings.put(n, b);
+        bind(n, b);
     }
 
     /** Declares {@code name} here: a global at module top level, else a new local. */
@@ -189,7 +224,7 @@ public final class Resolver {
 
     private void target(Target t, boolean declare) {
         if (t instanceof Target.NameTarget n) {
-            if (declare) out.bindings.put(n, declare(n.name()));
+            if (declare) bind(n, declare(n.name()));
             else assign(n);
         } else if (t instanceof Target.ListTarget l) {
             for (Target x : l.items()) target(x, declare);
@@ -205,7 +240,7 @@ public final class Resolver {
 
     /** Comprehension variables are always locals of the comprehension, even at module top level. */
     private void declaringTarget(Target t) {
-        if (t instanceof Target.NameTarget n) out.bindings.put(n, declareLocal(n.name()));
+        if (t instanceof Target.NameTarget n) bind(n, declareLocal(n.name()));
         else if (t instanceof Target.ListTarget l) l.items().forEach(this::declaringTarget);
         else target(t, true);
     }
@@ -214,7 +249,7 @@ public final class Resolver {
 
     private void block(Stmt.Block b) {
         int[] hoisted = block(b.statements());
-        if (hoisted.length > 0) out.hoistedCells.put(b, hoisted);
+        if (hoisted.length > 0 && !checkOnly) out.hoistedCells.put(b, hoisted);
     }
 
     /** Resolves a block; returns the slots of its hoisted names that are cells. */
@@ -250,25 +285,28 @@ public final class Resolver {
             expr(e.expr());
         } else if (s instanceof Stmt.FnDef d) {
             scope.defines();
-            out.bindings.put(d, definition(d.name()));
-            lambda(d.function());
+            bind(d, definition(d.name()));
+            if (scope.atModuleTop()) checkLater(d.function());
+            else lambda(d.function());
         } else if (s instanceof Stmt.RecordDef r) {
             scope.defines();
             for (Param p : r.fields()) if (p.defaultValue() != null) expr(p.defaultValue());
-            out.bindings.put(r, definition(r.name()));
+            bind(r, definition(r.name()));
         } else if (s instanceof Stmt.If i) {
             if (i.otherwise() != null) stmt(i.otherwise());
             expr(i.condition());
             block(i.then());
         } else if (s instanceof Stmt.While w) {
-            out.loopSlots.put(w, scope.openLoop());
+            LoopSlots whileSlots = scope.openLoop();
+            if (!checkOnly) out.loopSlots.put(w, whileSlots);
             int[][] buffers = startAccumulating(w.body().statements(), w.condition());
             expr(w.condition());
             loopBody(w.body());
             finishAccumulating(w, buffers);
             scope.closeLoop();
         } else if (s instanceof Stmt.For f) {
-            out.loopSlots.put(f, scope.openLoop());
+            LoopSlots forSlots = scope.openLoop();
+            if (!checkOnly) out.loopSlots.put(f, forSlots);
             expr(f.iterable());
             int[][] buffers = startAccumulating(f.body().statements(), null);
             scope.pushBlock();
@@ -290,7 +328,7 @@ public final class Resolver {
             tryStmt(t);
         } else if (s instanceof Stmt.Import i) {
             scope.defines();
-            out.bindings.put(i, definition(importName(i)));
+            bind(i, definition(importName(i)));
             if (!i.isPath() && !known.stdModules().contains(i.module())) {
                 error(i.span(), "ImportError", "there is no standard module '" + i.module() + "' (there are: "
                         + String.join(", ", new java.util.TreeSet<>(known.stdModules())) + ")");
@@ -298,7 +336,7 @@ public final class Resolver {
         } else if (s instanceof Stmt.With w) {
             expr(w.resource());
             scope.pushBlock();
-            if (w.name() != null) out.bindings.put(w, declare(w.name()));
+            if (w.name() != null) bind(w, declare(w.name()));
             block(w.body());
             scope.popBlock();
         } else if (s instanceof Stmt.Block b) {
@@ -320,6 +358,7 @@ public final class Resolver {
      * a buffer instead of copying the whole string each time (which is quadratic).
      */
     private int[][] startAccumulating(List<Stmt> body, Expr condition) {
+        if (checkOnly) return new int[0][];
         List<int[]> pairs = new ArrayList<>();
         for (String name : freeNames.appendOnly(body, condition)) {
             Scope.Var v = scope.findLocal(name);
@@ -373,7 +412,7 @@ public final class Resolver {
         for (Stmt.Catch c : t.catches()) {
             c.kinds().forEach(this::expr);
             scope.pushBlock();
-            if (c.binding() != null) out.bindings.put(c, declareLocal(c.binding()));
+            if (c.binding() != null) bind(c, declareLocal(c.binding()));
             block(c.body());
             scope.popBlock();
         }
@@ -481,9 +520,20 @@ public final class Resolver {
         }
     }
 
+    /** A top-level function: its errors are found now, the rest when its body is built ({@link #resolveLate}). */
+    private void checkLater(Expr.Lambda fn) {
+        checkOnly = true;
+        try {
+            lambda(fn);
+        } finally {
+            checkOnly = false;
+        }
+    }
+
     private void lambda(Expr.Lambda fn) {
         Scope outer = scope;
-        scope = new Scope(outer, false, fn.name() != null ? fn.name() : "<lambda>", () -> freeNames.usedByClosures(fn.body()));
+        scope = new Scope(outer, false, fn.name() != null ? fn.name() : "<lambda>",
+                checkOnly ? java.util.Set::of : () -> freeNames.usedByClosures(fn.body()));
         scope.pushBlock();
         try {
             List<Integer> cellParams = new ArrayList<>();
@@ -493,7 +543,7 @@ public final class Resolver {
             }
             for (Param p : fn.params()) if (p.defaultValue() != null) expr(p.defaultValue());
             int[] hoisted = block(fn.body());
-            out.functions.put(fn, finish(scope, cellParams.stream().mapToInt(Integer::intValue).toArray(), hoisted));
+            if (!checkOnly) out.functions.put(fn, finish(scope, cellParams.stream().mapToInt(Integer::intValue).toArray(), hoisted));
         } finally {
             scope.popBlock();
             scope = outer;

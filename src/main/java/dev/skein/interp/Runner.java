@@ -127,8 +127,16 @@ public final class Runner implements ModuleLoader {
         moduleSources.computeIfAbsent(module, m -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(source);
     }
 
-    /** A compiled function body by its key ("file:line:col"), or null. */
-    public Code code(String key) { return codes.get(key); }
+    /**
+     * A compiled function body by its key ("file:line:col"), or null. A function nested in a
+     * top-level one is made when that one's body is built ({@link LazyBodies}), which a worker
+     * receiving a closure makes happen here.
+     */
+    public Code code(String key) {
+        Code c = codes.get(key);
+        if (c == null && (c = LazyBodies.find(codes.values(), key)) != null) codes.put(key, c);
+        return c;
+    }
 
     /** The sources compiled into a module so far, in order. */
     /** The syntax tree this runner compiled {@code source} from, or null (process pools send it to workers). */

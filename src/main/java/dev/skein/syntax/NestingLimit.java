@@ -43,17 +43,53 @@ public final class NestingLimit {
                 + " levels deep (split a long chain of operators, or nest less)";
     }
 
-    /** The first node (in source order) deeper than {@link #TREE_DEPTH}, or null. Iterative: any depth is safe. */
-    static Span tooDeep(List<Stmt> program) {
+    /**
+     * Source characters a top-level statement may span and still be too shallow to check. Every
+     * level of the tree below a statement belongs to a node with characters of its own (a name,
+     * an operator, a bracket, a keyword: a block's two levels have its two braces, a function's
+     * three its {@code fn} and parentheses), except argument and expression-statement wrappers and
+     * a generator argument's comprehension, never more than two of them in a row: a statement of
+     * c characters is at most about 3c + 2 levels deep. Four levels a character leaves a margin;
+     * {@code NestingLimitTest} checks the bound on every golden script and deep shape.
+     */
+    static final int SHALLOW_CHARS = TREE_DEPTH / 4;
+
+    /**
+     * The first node (in source order) deeper than {@link #TREE_DEPTH}, or null, skipping the
+     * top-level statements {@code shallow} marks (too short to be that deep: {@link #SHALLOW_CHARS};
+     * a walk of a cold program's every node cost a 2,000-line script milliseconds).
+     */
+    static Span tooDeep(List<Stmt> program, boolean[] shallow) {
+        List<Object> roots = new java.util.ArrayList<>();
+        for (int i = 0; i < program.size(); i++) if (!shallow[i]) roots.add(program.get(i));
+        return walk(roots, TREE_DEPTH, new int[1]);
+    }
+
+    /** How deep the deepest node under {@code root} is, counting {@code root} as 1 (tests: the bound of {@link #SHALLOW_CHARS}). */
+    static int depth(Object root) {
+        int[] deepest = new int[1];
+        walk(List.of(root), Integer.MAX_VALUE, deepest);
+        return deepest[0];
+    }
+
+    /**
+     * Walks the trees under {@code roots} (each at depth 1), in source order: the first node
+     * deeper than {@code limit}, or null; {@code deepest[0]} is the deepest depth seen. Iterative:
+     * any depth is safe.
+     */
+    private static Span walk(List<Object> roots, int limit, int[] deepest) {
         ArrayDeque<Object> nodes = new ArrayDeque<>();
         ArrayDeque<Integer> depths = new ArrayDeque<>();
-        for (int i = program.size() - 1; i >= 0; i--) { nodes.push(program.get(i)); depths.push(1); }
+        for (int i = roots.size() - 1; i >= 0; i--) { nodes.push(roots.get(i)); depths.push(1); }
         List<Object> kids = new java.util.ArrayList<>();
         while (!nodes.isEmpty()) {
             Object node = nodes.pop();
             int depth = depths.pop();
-            Span at;
-            if (depth > TREE_DEPTH && (at = spanOf(node)) != null) return at;
+            Span at = spanOf(node);
+            if (at != null) {
+                if (depth > limit) return at;
+                if (depth > deepest[0]) deepest[0] = depth;
+            }
             kids.clear();
             int step = children(node, kids);
             for (int i = kids.size() - 1; i >= 0; i--) {

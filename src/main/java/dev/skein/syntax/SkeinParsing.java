@@ -30,9 +30,24 @@ public final class SkeinParsing {
     static List<Stmt> parseProgram(Source source, int firstLine, int firstColumn) {
         SkeinParser.ProgramContext tree = parseTree(source, source.text(), 0);
         List<Stmt> program = new AstBuilder(source, firstLine, firstColumn).program(tree);
-        Span deep = NestingLimit.tooDeep(program);
+        Span deep = NestingLimit.tooDeep(program, shallow(tree));
         if (deep != null) throw new CompileError(List.of(new Diagnostic(source, deep.line(), deep.column(), "SyntaxError", NestingLimit.treeMessage(), false)));
         return program;
+    }
+
+    /** Which top-level statements are too short to nest too deeply ({@link NestingLimit#SHALLOW_CHARS}). */
+    static boolean[] shallow(SkeinParser.ProgramContext tree) {
+        List<SkeinParser.StatementContext> statements = tree.statement();
+        boolean[] shallow = new boolean[statements.size()];
+        for (int i = 0; i < shallow.length; i++) shallow[i] = characters(statements.get(i)) <= NestingLimit.SHALLOW_CHARS;
+        return shallow;
+    }
+
+    /** How many source characters a statement spans (its first token's first to its last token's last). */
+    static int characters(org.antlr.v4.runtime.ParserRuleContext c) {
+        Token first = c.getStart(), last = c.getStop();
+        if (first == null || last == null || first.getStartIndex() < 0 || last.getStopIndex() < first.getStartIndex()) return Integer.MAX_VALUE;
+        return last.getStopIndex() - first.getStartIndex() + 1;
     }
 
     /** The parse tree of {@code text}; {@code depth} grammar rules are open around it already (an f-string's field). */

@@ -10,12 +10,6 @@ import dev.skein.runtime.Interpreter;
 import dev.skein.runtime.ThreadState;
 import dev.skein.stdlib.Stdlib;
 import dev.skein.syntax.Source;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,22 +70,7 @@ class CompiledLazyTest {
 
     @Test
     void manyThreadsMakingTheFirstCallAtOnceShareOneCompiledEntry() throws Exception {
-        int threads = 16;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<Object>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return call("spin", 10_000L);
-                }));
-            }
-            start.countDown();
-            for (Future<Object> r : results) assertEquals(29_994L, r.get());
-        } finally {
-            pool.shutdownNow();
-        }
+        for (Object r : AtOnce.call(16, () -> call("spin", 10_000L))) assertEquals(29_994L, r);
         CompiledEntry entry = code("spin").compiled;
         assertNotNull(entry);
         assertSame(entry, code("spin").compileNow());

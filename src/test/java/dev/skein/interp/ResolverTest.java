@@ -2,6 +2,7 @@ package dev.skein.interp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skein.ast.Expr;
@@ -33,7 +34,8 @@ class ResolverTest {
         assertFalse(r.hasErrors(), r.errors()::toString);
         assertEquals(List.of("total", "counter"), r.declaredGlobals());
         Expr.Lambda counter = ((Stmt.FnDef) r.program.get(1)).function();
-        ResolvedFunction outer = r.function(counter);
+        assertNull(r.function(counter), "a top-level function is only checked until its body is built");
+        ResolvedFunction outer = r.resolvedLate(counter);   // the same walk, in full
         assertEquals(List.of("start", "n"), outer.locals.stream().map(ResolvedFunction.Local::name).toList());
         assertTrue(outer.locals.get(1).cell(), "n is captured by the inner function");
         assertEquals(0, outer.cellParams.length);
