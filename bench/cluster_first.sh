@@ -5,6 +5,7 @@
 # (BENCH_PORT, +1), runs bench/cluster_first.skein against them twice (members cold, then warm:
 # each run a fresh script JVM), and stops them, even on failure. One line per script run:
 #   <launcher> <round> members=cold|warm {"connect_s": ..., "first_task_s": ..., "first_result_s": ...} wall=<s> rss_kb=<KB>
+# BENCH_SCRIPT=bench/cluster_factorize.skein runs that script instead (the same way).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"; shift || true
@@ -29,7 +30,7 @@ for r in $(seq 1 "$rounds"); do
       grep -q "ready at" "$log" || { echo "worker on port $p not ready:" >&2; cat "$log" >&2; exit 1; }
     done
     for members in cold warm; do
-      out="$(/usr/bin/time -f "wall=%e rss_kb=%M" "$l" "$here/bench/cluster_first.skein" 2>&1)"
+      out="$(/usr/bin/time -f "wall=%e rss_kb=%M" "$l" "${BENCH_SCRIPT:-$here/bench/cluster_first.skein}" 2>&1)"
       echo "$l $r members=$members $(echo "$out" | tr '\n' ' ')"
     done
     stop

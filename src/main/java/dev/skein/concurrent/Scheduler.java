@@ -36,6 +36,8 @@ final class Scheduler implements WorkerEvents {
         /** Told to stop its task (a process worker is then ended): it never takes another. */
         boolean stopping;
         volatile int tasksRun;
+        /** When {@link #current} was sent or came to run (nanoTime; workers elsewhere only): how long its function takes. */
+        long currentSince;
 
         Hand(Worker worker) {
             this.worker = worker;
@@ -51,6 +53,8 @@ final class Scheduler implements WorkerEvents {
     private final int retries;
     /** Tasks a worker may hold at once, the one it runs included (1: no pipelining). */
     private final int window;
+    /** With a window: which tasks may wait behind a busy worker's (guarded by lock). */
+    private final WindowBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     /**
      * The queued tasks. A concurrent deque, so that in-process workers can take the next task
@@ -82,6 +86,7 @@ final class Scheduler implements WorkerEvents {
         this.lockFree = transport.inProcess() && transport.maxTasksPerWorker() == 0;
         // A worker retired by count must not hold tasks beyond its last one.
         this.window = transport.inProcess() || transport.maxTasksPerWorker() > 0 ? 1 : Math.max(1, transport.window());
+        this.budget = new WindowBudget(transport.windowBudgetNanos());
     }
 
     // ------------------------------------------------------------------ the queue and the mirrors
@@ -213,7 +218,7 @@ final class Scheduler implements WorkerEvents {
         ErrorValue refusedSubmitted = null;
         while (true) {
             Hand h = idleHand();
-            if (h == null && window > 1) h = pipelineHand();
+            if (h == null && window > 1) h = pipelineHand(queue.peek());
             if (h == null) break;
             Task t = dequeue();
             if (t == null) break;
@@ -230,6 +235,7 @@ final class Scheduler implements WorkerEvents {
             if (head) {
                 idleRemove(h);
                 h.current = t;
+                h.currentSince = System.nanoTime();
                 busy++;
             } else {
                 h.behind.add(t);
@@ -258,11 +264,13 @@ final class Scheduler implements WorkerEvents {
         return refusedSubmitted;
     }
 
-    /** A busy worker with room in its window (the one holding fewest), when none is idle. */
-    private Hand pipelineHand() {
+    /** A busy worker with room in its window for {@code next} (the one holding fewest), when none is idle. */
+    private Hand pipelineHand(Task next) {
+        if (next == null) return null;
         Hand best = null;
         for (Hand h : hands.values()) {
             if (!h.ready || h.stopping || h.current == null || h.behind.size() >= window - 1) continue;
+            if (!budget.fits(h.current, h.behind, next)) continue;
             if (best == null || h.behind.size() < best.behind.size()) best = h;
         }
         return best;
@@ -339,6 +347,8 @@ final class Scheduler implements WorkerEvents {
             busy--;
             h.tasksRun++;
             if (t.clock != null) t.clock.cancel(false);
+            long now = window > 1 ? System.nanoTime() : 0;
+            if (window > 1) budget.finished(t, now - h.currentSince);
             int max = transport.maxTasksPerWorker();
             if (max > 0 && h.tasksRun >= max) {
                 hands.remove(w);
@@ -352,6 +362,7 @@ final class Scheduler implements WorkerEvents {
                     idleAdd(h);
                 } else {
                     h.current = next;   // it was sent already: it runs now
+                    h.currentSince = now;
                     busy++;
                     if (!next.future.isDone()) next.clock = next.future.startTimeoutClock();
                 }
