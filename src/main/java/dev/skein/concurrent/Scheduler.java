@@ -38,6 +38,8 @@ final class Scheduler implements WorkerEvents {
         volatile int tasksRun;
         /** When {@link #current} was sent or came to run (nanoTime; workers elsewhere only): how long its function takes. */
         long currentSince;
+        /** Items of {@link #current} (a chunk) already done then: a chunk resent after a crash starts past its first. */
+        int itemsAtSince;
 
         Hand(Worker worker) {
             this.worker = worker;
@@ -218,7 +220,7 @@ final class Scheduler implements WorkerEvents {
         ErrorValue refusedSubmitted = null;
         while (true) {
             Hand h = idleHand();
-            if (h == null && window > 1) h = pipelineHand(queue.peek());
+            if (h == null && window > 1) h = pipelineHand();
             if (h == null) break;
             Task t = dequeue();
             if (t == null) break;
@@ -236,6 +238,7 @@ final class Scheduler implements WorkerEvents {
                 idleRemove(h);
                 h.current = t;
                 h.currentSince = System.nanoTime();
+                h.itemsAtSince = t.nextItem;
                 busy++;
             } else {
                 h.behind.add(t);
@@ -264,13 +267,12 @@ final class Scheduler implements WorkerEvents {
         return refusedSubmitted;
     }
 
-    /** A busy worker with room in its window for {@code next} (the one holding fewest), when none is idle. */
-    private Hand pipelineHand(Task next) {
-        if (next == null) return null;
+    /** A busy worker with room in its window (the one holding fewest), when none is idle. */
+    private Hand pipelineHand() {
         Hand best = null;
         for (Hand h : hands.values()) {
             if (!h.ready || h.stopping || h.current == null || h.behind.size() >= window - 1) continue;
-            if (!budget.fits(h.current, h.behind, next)) continue;
+            if (!budget.fits(h.current, h.currentSince, h.itemsAtSince, h.behind)) continue;
             if (best == null || h.behind.size() < best.behind.size()) best = h;
         }
         return best;
@@ -331,6 +333,8 @@ final class Scheduler implements WorkerEvents {
             t.nextItem = Math.max(t.nextItem, first + n);
             if (t.clock != null) t.clock.cancel(false);
             t.clock = t.future.startTimeoutClock();   // the clock runs per item
+            // Near its end, the next task may be sent behind it (see WindowBudget).
+            if (window > 1 && queued.get() > 0) dispatchLocked(null);
         } finally {
             lock.unlock();
         }
@@ -348,7 +352,7 @@ final class Scheduler implements WorkerEvents {
             h.tasksRun++;
             if (t.clock != null) t.clock.cancel(false);
             long now = window > 1 ? System.nanoTime() : 0;
-            if (window > 1) budget.finished(t, now - h.currentSince);
+            if (window > 1) budget.finished(t, now - h.currentSince, t.items() - h.itemsAtSince);
             int max = transport.maxTasksPerWorker();
             if (max > 0 && h.tasksRun >= max) {
                 hands.remove(w);
@@ -363,6 +367,7 @@ final class Scheduler implements WorkerEvents {
                 } else {
                     h.current = next;   // it was sent already: it runs now
                     h.currentSince = now;
+                    h.itemsAtSince = next.nextItem;
                     busy++;
                     if (!next.future.isDone()) next.clock = next.future.startTimeoutClock();
                 }

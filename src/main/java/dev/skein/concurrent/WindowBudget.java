@@ -1,50 +1,64 @@
 package dev.skein.concurrent;
 
 import java.util.Collection;
-import java.util.WeakHashMap;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * How much work a worker elsewhere may hold behind the task it runs (see {@link Transport#window}):
- * tasks wait behind it only while the time they are expected to take, with the one it runs,
- * stays under a budget ({@link Transport#windowBudgetNanos}, by default {@link #BUDGET_NANOS}). A task is expected to take what the last task of the same
- * function took; a function not yet seen to finish is not sent behind anything, nor is anything
- * sent behind it. Short tasks (a map with chunk 1) still fill the window and hide the round
- * trip; a long one, or a member's first chunk while its JVM compiles the task (0.6-5 s against
- * 0.15-0.35 s for the next ones), cannot strand the next chunks on its worker while another
- * worker goes idle at the end of a map. Guarded by the scheduler's lock.
+ * Whether a worker elsewhere may be sent a task behind the one it runs (see {@link Transport#window}):
+ * only while the task would wait there at most a budget ({@link Transport#windowBudgetNanos}, by
+ * default {@link #BUDGET_NANOS}) — what is left of the running task plus the tasks already
+ * waiting. A task is expected to take what the last one from the same function and site took
+ * (per item, for a chunk); a running chunk's rest is told by the items it has reported. Unknown
+ * counts as too long. Short tasks (a map with chunk 1) so fill the window and hide the round
+ * trip; a long chunk gets the next one behind it only as it nears its end; and a member's first
+ * chunk while its JVM compiles the task (0.6-5 s against 0.15-0.35 s for the next ones) cannot
+ * strand the next chunks on its worker while another worker idles at the end of a map.
+ * Guarded by the scheduler's lock.
  */
 final class WindowBudget {
-    /** Work a worker may hold beyond its running task: a round trip (about 1 ms) is then at most a few percent of it. */
+    /** At most this long in a worker's input: a task sent elsewhere meanwhile would have started at most this much sooner. */
     static final long BUDGET_NANOS = 50_000_000L;
     private static final long UNKNOWN = -1;
 
     private final long budgetNanos;
+    /** Nanoseconds per item (a call is one item) the last task of each function and site took, sent (or come to run) to its result. */
+    private final Map<Key, Long> perItem = new HashMap<>();
 
-    /** Nanoseconds the last task of each function took, from being sent (or coming to run) to its result. */
-    private final WeakHashMap<Object, Long> took = new WeakHashMap<>();
+    private record Key(String function, String site) {}
 
     WindowBudget(long budgetNanos) { this.budgetNanos = budgetNanos; }
 
-    /** {@code t} ended after {@code nanos} on its worker. */
-    void finished(Task t, long nanos) { took.put(t.future.callee(), Math.max(1, nanos)); }
+    /** {@code t} ended after {@code nanos} on its worker, which ran {@code items} of its items (1: a call). */
+    void finished(Task t, long nanos, int items) { perItem.put(key(t), Math.max(1, nanos / Math.max(1, items))); }
 
-    /** Whether {@code next} may wait behind {@code running} and {@code behind} on one worker. */
-    boolean fits(Task running, Collection<Task> behind, Task next) {
-        long total = expected(next);
-        if (total == UNKNOWN) return false;
-        long r = expected(running);
-        if (r == UNKNOWN) return false;
-        total += r;
+    /**
+     * Whether a task sent now behind {@code running} (on its worker since {@code since}, nanoTime,
+     * with {@code itemsAtStart} of its items done then) and {@code behind} waits at most the budget.
+     */
+    boolean fits(Task running, long since, int itemsAtStart, Collection<Task> behind) {
+        long elapsed = System.nanoTime() - since;
+        long wait;
+        int done = running.nextItem - itemsAtStart;
+        if (running.isChunk() && done > 0) {
+            wait = elapsed / done * (running.items() - running.nextItem);
+        } else {
+            long e = expected(running);
+            if (e == UNKNOWN) return false;
+            wait = Math.max(0, e - elapsed);
+        }
         for (Task t : behind) {
             long e = expected(t);
             if (e == UNKNOWN) return false;
-            total += e;
+            wait += e;
         }
-        return total <= budgetNanos;
+        return wait <= budgetNanos;
     }
 
     private long expected(Task t) {
-        Long n = took.get(t.future.callee());
-        return n == null ? UNKNOWN : n;
+        Long n = perItem.get(key(t));
+        return n == null ? UNKNOWN : n * Math.max(1, t.items() - t.nextItem);
     }
+
+    private static Key key(Task t) { return new Key(t.future.functionName(), t.future.site()); }
 }

@@ -113,4 +113,35 @@ class SchedulerWindowTest {
         for (int i = 0; i < 6; i++) assertEquals((long) i + 1, fs.get(i).outcome());
         pool.shutdown(new ThreadState(interp), false, true);
     }
+
+    /** A running chunk counts for what its reported items say is left of it: the next is sent as it nears its end. */
+    @Test void theNextChunkIsSentBehindARunningOneAsItNearsItsEnd() throws InterruptedException {
+        Windowed transport = new Windowed(TimeUnit.SECONDS.toNanos(1));
+        Pool pool = new Pool(PoolRegistry.of(interp), "far", 1, transport, 0);
+        ThreadState ts = new ThreadState(interp);
+        Object abs = interp.builtins().get("abs");
+        List<Object[]> ten = new ArrayList<>();
+        for (long i = 0; i < 10; i++) ten.add(new Object[] {-i});
+        Future a = pool.submitBatch(ts, abs, ten, 0, null, "test");
+        Future b = pool.submitBatch(ts, abs, ten, 10, null, "test");
+        Far w = transport.started.get(0);
+        assertEquals(1, w.sent.size(), "how long a chunk of abs takes is not known yet");
+        Task running = w.sent.get(0);
+        Thread.sleep(300);
+        transport.events.items(w, running, 0, outcomes(1));   // 300+ ms an item: 2.7+ s left
+        assertEquals(1, w.sent.size());
+        transport.events.items(w, running, 1, outcomes(8));   // one item left, at most a ninth of the time so far
+        assertEquals(2, w.sent.size(), "near its end: the next chunk waits behind it");
+        assertEquals(b, w.sent.get(1).future());
+        transport.events.finished(w, running, null, null, false);
+        assertEquals("done", a.stateName());
+        assertEquals("running", b.stateName());
+        pool.shutdown(new ThreadState(interp), false, true);
+    }
+
+    private static MapIterator.ItemOutcome[] outcomes(int n) {
+        MapIterator.ItemOutcome[] out = new MapIterator.ItemOutcome[n];
+        for (int i = 0; i < n; i++) out[i] = new MapIterator.ItemOutcome((long) i, null);
+        return out;
+    }
 }
