@@ -99,7 +99,9 @@ class SchedulerWindowTest {
         List<Future> fs = new ArrayList<>();
         fs.add(pool.submit(ts, abs, new Object[] {-1L}, null, null, "test"));
         Far w = transport.started.get(0);
-        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(transport.budgetNanos) + 50);
+        // Well past the budget: the next abs is expected to take 2.5 s, and still has more than
+        // the budget left however long this thread stalls (up to 1.5 s) before it submits the third.
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(transport.budgetNanos) * 5 / 2);
         transport.events.finished(w, w.sent.get(0), 1L, null, false);   // abs took longer than the budget
         for (long i = 2; i <= 3; i++) fs.add(pool.submit(ts, abs, new Object[] {-i}, null, null, "test"));
         assertEquals(2, w.sent.size(), "the second runs; the third waits in the pool's queue, not behind it");
