@@ -352,7 +352,7 @@ final class Scheduler implements WorkerEvents {
             h.tasksRun++;
             if (t.clock != null) t.clock.cancel(false);
             long now = window > 1 ? System.nanoTime() : 0;
-            if (window > 1) budget.finished(t, now - h.currentSince, t.items() - h.itemsAtSince);
+            if (window > 1) budget.finished(t, t.ranNanos() >= 0 ? t.ranNanos() : now - h.currentSince, t.items() - h.itemsAtSince);
             int max = transport.maxTasksPerWorker();
             if (max > 0 && h.tasksRun >= max) {
                 hands.remove(w);

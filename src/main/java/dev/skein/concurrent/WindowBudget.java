@@ -22,7 +22,12 @@ final class WindowBudget {
     private static final long UNKNOWN = -1;
 
     private final long budgetNanos;
-    /** Nanoseconds per item (a call is one item) the last task of each function and site took, sent (or come to run) to its result. */
+    /**
+     * Nanoseconds per item (a call is one item) the last task of each function and site took: as
+     * its worker says (TIMING), else from being sent (or coming to run) to its result. Not the
+     * round trip: on a loaded machine that alone can pass the budget, and short tasks would then
+     * lose the window that hides it.
+     */
     private final Map<Key, Long> perItem = new HashMap<>();
 
     private record Key(String function, String site) {}

@@ -116,6 +116,23 @@ class SchedulerWindowTest {
         pool.shutdown(new ThreadState(interp), false, true);
     }
 
+    /** How long a task took is what its worker says (TIMING), not the round trip, which a loaded machine can make longer than the budget. */
+    @Test void aShortTaskBehindALongRoundTripStillFillsTheWindow() throws InterruptedException {
+        Windowed transport = new Windowed(TimeUnit.SECONDS.toNanos(1));
+        Pool pool = new Pool(PoolRegistry.of(interp), "far", 1, transport, 0);
+        ThreadState ts = new ThreadState(interp);
+        Object abs = interp.builtins().get("abs");
+        Future first = pool.submit(ts, abs, new Object[] {-1L}, null, null, "test");
+        Far w = transport.started.get(0);
+        Thread.sleep(1500);   // the result comes back late...
+        w.sent.get(0).ranAt(1_000_000L, 1_050_000L);   // ...but the worker ran it in 50 µs
+        transport.events.finished(w, w.sent.get(0), 1L, null, false);
+        assertEquals(1L, first.outcome());
+        for (long i = 2; i <= 4; i++) pool.submit(ts, abs, new Object[] {-i}, null, null, "test");
+        assertEquals(4, w.sent.size(), "the one it runs and two behind it");
+        pool.shutdown(new ThreadState(interp), false, true);
+    }
+
     /** A running chunk counts for what its reported items say is left of it: the next is sent as it nears its end. */
     @Test void theNextChunkIsSentBehindARunningOneAsItNearsItsEnd() throws InterruptedException {
         Windowed transport = new Windowed(TimeUnit.SECONDS.toNanos(1));
