@@ -11,6 +11,7 @@ cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 join="127.0.0.1:$port,127.0.0.1:$((port + 1))"
 "$here/bin/skein" --version >/dev/null   # builds the jar and its start-up caches first
+"$here/bin/skein" worker --help >/dev/null   # and the cluster pools' cache (docs/scaling-out.md)
 for p in "$port" "$((port + 1))"; do
   log="$(mktemp)"
   "$here/bin/skein" worker --cluster bench --listen "127.0.0.1:$p" --join "$join" --threads 1 >"$log" 2>&1 &

@@ -42,14 +42,18 @@ public final class TrainCaches {
      * Runs the script through the command line's own entry point, so that a cache recorded for
      * this JVM too (bin/skein trains the parent's with {@code -XX:AOTCacheOutput}) covers what
      * running a script loads: the command line, parser, compiler and the pool's parent side.
+     * {@code args}: the script's own (a cluster's name and a member's address: see {@link TrainClusterCache}).
      */
-    private static void runTrainingScript() throws IOException {
+    static void runTrainingScript(String... args) throws IOException {
         Path script = Files.createTempFile("skein-training", ".skein");
         try (InputStream in = TrainCaches.class.getResourceAsStream(SCRIPT)) {
             if (in == null) throw new IOException("missing resource " + SCRIPT);
             Files.write(script, in.readAllBytes());
             PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-            int code = Main.run(new String[] {script.toString()}, InputStream.nullInputStream(), discard, System.err);
+            String[] argv = new String[args.length + 1];
+            argv[0] = script.toString();
+            System.arraycopy(args, 0, argv, 1, args.length);
+            int code = Main.run(argv, InputStream.nullInputStream(), discard, System.err);
             if (code != 0) throw new IOException("the training script failed (exit code " + code + ")");
         } finally {
             Files.deleteIfExists(script);

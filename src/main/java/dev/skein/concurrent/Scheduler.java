@@ -36,6 +36,10 @@ final class Scheduler implements WorkerEvents {
         /** Told to stop its task (a process worker is then ended): it never takes another. */
         boolean stopping;
         volatile int tasksRun;
+        /** When {@link #current} was sent or came to run (nanoTime; workers elsewhere only): how long its function takes. */
+        long currentSince;
+        /** Items of {@link #current} (a chunk) already done then: a chunk resent after a crash starts past its first. */
+        int itemsAtSince;
 
         Hand(Worker worker) {
             this.worker = worker;
@@ -51,6 +55,8 @@ final class Scheduler implements WorkerEvents {
     private final int retries;
     /** Tasks a worker may hold at once, the one it runs included (1: no pipelining). */
     private final int window;
+    /** With a window: which tasks may wait behind a busy worker's (guarded by lock). */
+    private final WindowBudget budget;
     private final ReentrantLock lock = new ReentrantLock();
     /**
      * The queued tasks. A concurrent deque, so that in-process workers can take the next task
@@ -84,6 +90,7 @@ final class Scheduler implements WorkerEvents {
         this.lockFree = transport.inProcess() && transport.maxTasksPerWorker() == 0;
         // A worker retired by count must not hold tasks beyond its last one.
         this.window = transport.inProcess() || transport.maxTasksPerWorker() > 0 ? 1 : Math.max(1, transport.window());
+        this.budget = new WindowBudget(transport.windowBudgetNanos());
     }
 
     // ------------------------------------------------------------------ the queue and the mirrors
@@ -232,6 +239,8 @@ final class Scheduler implements WorkerEvents {
             if (head) {
                 idleRemove(h);
                 h.current = t;
+                h.currentSince = System.nanoTime();
+                h.itemsAtSince = t.nextItem;
                 busy++;
             } else {
                 h.behind.add(t);
@@ -265,6 +274,7 @@ final class Scheduler implements WorkerEvents {
         Hand best = null;
         for (Hand h : hands.values()) {
             if (!h.ready || h.stopping || h.current == null || h.behind.size() >= window - 1) continue;
+            if (!budget.fits(h.current, h.currentSince, h.itemsAtSince, h.behind)) continue;
             if (best == null || h.behind.size() < best.behind.size()) best = h;
         }
         return best;
@@ -325,6 +335,8 @@ final class Scheduler implements WorkerEvents {
             t.nextItem = Math.max(t.nextItem, first + n);
             if (t.clock != null) t.clock.cancel(false);
             t.clock = t.future.startTimeoutClock();   // the clock runs per item
+            // Near its end, the next task may be sent behind it (see WindowBudget).
+            if (window > 1 && queued.get() > 0) dispatchLocked(null);
         } finally {
             lock.unlock();
         }
@@ -341,6 +353,8 @@ final class Scheduler implements WorkerEvents {
             busy--;
             h.tasksRun++;
             if (t.clock != null) t.clock.cancel(false);
+            long now = window > 1 ? System.nanoTime() : 0;
+            if (window > 1) budget.finished(t, t.ranNanos() >= 0 ? t.ranNanos() : now - h.currentSince, t.items() - h.itemsAtSince);
             int max = transport.maxTasksPerWorker();
             if (max > 0 && h.tasksRun >= max) {
                 hands.remove(w);
@@ -354,6 +368,8 @@ final class Scheduler implements WorkerEvents {
                     idleAdd(h);
                 } else {
                     h.current = next;   // it was sent already: it runs now
+                    h.currentSince = now;
+                    h.itemsAtSince = next.nextItem;
                     busy++;
                     if (!next.future.isDone()) next.clock = next.future.startTimeoutClock();
                 }

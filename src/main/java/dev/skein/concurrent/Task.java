@@ -50,6 +50,9 @@ public final class Task {
 
     long ranFrom() { return ranFrom != 0 ? ranFrom : TraceClock.epochNanos(sentNanos); }
 
+    /** How long its worker elsewhere says it ran; -1 if it did not say. */
+    long ranNanos() { return ranTo != 0 && ranFrom != 0 ? ranTo - ranFrom : -1; }
+
     long ranTo() { return ranTo != 0 ? ranTo : TraceClock.now(); }
 
     /** In-process workers: claims and runs the task on this thread (nothing if an awaiting task ran it meanwhile). */

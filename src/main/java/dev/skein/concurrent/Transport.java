@@ -45,6 +45,12 @@ public interface Transport {
      */
     default int window() { return 1; }
 
+    /**
+     * With a window: the work a busy worker may hold behind the task it runs, each task counted
+     * at what the last task of its function took (see {@link WindowBudget}).
+     */
+    default long windowBudgetNanos() { return WindowBudget.BUDGET_NANOS; }
+
     /** Tasks a worker runs before it is replaced (0: no limit). */
     default int maxTasksPerWorker() { return 0; }
 

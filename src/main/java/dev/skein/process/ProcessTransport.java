@@ -154,7 +154,8 @@ public final class ProcessTransport implements Transport, WorkerProcess.Listener
         sendSources(w, p.modules());
         // A chunk with a timeout has its items reported one by one: the clock runs per item.
         byte kind = p.kind() == Wire.TASK_CHUNK && task.future().timeout() > 0 ? Wire.TASK_CHUNK_EACH_ITEM : p.kind();
-        if (PoolRegistry.of(interp).trace() != null) kind |= Wire.TASK_TIMED;   // the timeline wants the worker's times
+        // The timeline wants the worker's times; so does a remote pool's window (how long tasks take there, round trips left out).
+        if (remote != null || PoolRegistry.of(interp).trace() != null) kind |= Wire.TASK_TIMED;
         w.send(Wire.TASK, header(task.future().id(), kind, task.firstItem()), p.body());
     }
 

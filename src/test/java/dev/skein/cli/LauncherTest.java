@@ -94,6 +94,48 @@ class LauncherTest {
         assertTrue(script.out.contains(" -XX:+UseParallelGC ") && !script.out.contains("SerialGC"), script.out);
     }
 
+    /**
+     * Cluster pools start from their own cache (Hazelcast's classes in it), and only they: a
+     * {@code skein worker}, and a script whose text makes a {@code cluster(} pool, found with bash
+     * builtins (the PATH is empty) past the options before it. A plain script keeps skein's cache.
+     */
+    @Test
+    void onlyClusterRunsStartFromTheClusterCache(@TempDir Path dir) throws Exception {
+        Path tree = warmTree(dir);
+        String clusterCache = "-XX:AOTCache=" + tree.resolve("target/skein-cluster.aot") + " ";
+        String plainCache = "-XX:AOTCache=" + tree.resolve("target/skein.aot") + " ";
+        Path pool = tree.resolve("pool.skein");
+        Files.writeString(pool, "fn f(x) { return x }\nwith cluster(\"demo\", members=2) as c { print(await (submit f(1) to c)) }\n");
+        Path plain = tree.resolve("plain.skein");
+        Files.writeString(plain, "# no pool of that kind here\nprint(\"cluster\")\n");
+        for (String[] args : new String[][] {{"worker", "--cluster", "demo"}, {pool.toString()}, {"--trace", "t.json", "--no-compile", pool.toString(), "x"}}) {
+            Result r = launch(tree, args);
+            assertEquals("", r.err);
+            assertTrue(r.out.contains(clusterCache) && !r.out.contains(plainCache), String.join(" ", args) + ": " + r.out);
+        }
+        for (String[] args : new String[][] {{plain.toString()}, {"--recursion-limit", "100", plain.toString(), pool.toString()}, {"missing.skein"}}) {
+            Result r = launch(tree, args);
+            assertEquals("", r.err);
+            assertTrue(r.out.contains(plainCache) && !r.out.contains(clusterCache), String.join(" ", args) + ": " + r.out);
+        }
+    }
+
+    /** A cluster cache older than the jar is trained again; a training that fails says so once, and the run goes on with skein's cache. */
+    @Test
+    void aFailedClusterTrainingFallsBackToSkeinsCacheAndIsNotRetried(@TempDir Path dir) throws Exception {
+        Path tree = warmTree(dir);
+        Path target = tree.resolve("target");
+        for (String old : new String[] {"skein-cluster.aot", "skein-cluster.aot.stamp"}) {   // the last build's
+            Files.setLastModifiedTime(target.resolve(old), FileTime.from(Instant.now().minusSeconds(7200)));
+        }
+        Result first = launch(tree, "worker", "--cluster", "demo");   // the stand-in jar cannot train anything
+        assertTrue(first.err.contains("preparing the start-up cache for cluster pools") && first.err.contains("could not prepare it"), first.err);
+        assertTrue(first.out.contains("-XX:AOTCache=" + target.resolve("skein.aot") + " "), first.out);
+        Result again = launch(tree, "worker", "--cluster", "demo");
+        assertEquals("", again.err);
+        assertEquals(first.out, again.out);
+    }
+
     @Test
     void aSourceNewerThanTheJarStillRebuilds(@TempDir Path dir) throws Exception {
         Path tree = warmTree(dir);
@@ -131,7 +173,8 @@ class LauncherTest {
         Files.setLastModifiedTime(target.resolve("skein.jar"), FileTime.from(old.plusSeconds(60)));
         int major = Runtime.version().feature();
         Files.writeString(target.resolve(".skein-java"), JAVA + " " + major + " " + JAVA + "|\n");
-        for (String cache : new String[] {"skein.aot", "skein-worker.aot.stamp"}) Files.writeString(target.resolve(cache), "x");
+        for (String cache : new String[] {"skein.aot", "skein-worker.aot.stamp", "skein-cluster.aot"}) Files.writeString(target.resolve(cache), "x");
+        Files.writeString(target.resolve("skein-cluster.aot.stamp"), "trained\n");
         return tree;
     }
 
