@@ -40,9 +40,14 @@ class ReplCtrlCTerminalTest {
             pty.waitForPromptAfter("ready", "skein> ", 30);
             Thread.sleep(1000);   // the prompt is drawn before JLine's stty calls are over
 
-            int[] delaysMs = {100, 200, 300, 400};
+            // Counted from the moment the REPL has read Enter (JLine ends the line on the screen):
+            // inside the stty call that restores the terminal, and after it. A Ctrl-C sent before
+            // the REPL reads Enter (a loaded machine can delay that by seconds) only clears the
+            // line being typed, as it should, so the delays must not start at the typing.
+            int[] delaysMs = {0, 50, 150, 300};
             for (int i = 0; i < delaysMs.length; i++) {
                 pty.line("time.sleep(2)");
+                waitForCount(pty, "time.sleep(2)\n", i + 1, 30);
                 Thread.sleep(delaysMs[i]);
                 pty.key("C-c");
                 waitForCount(pty, "interrupted (Ctrl-C)", i + 1, 30);
@@ -51,9 +56,10 @@ class ReplCtrlCTerminalTest {
                 Thread.sleep(1000);
             }
 
-            // Ctrl-C still reaches a running entry afterwards (its handler was given back).
-            pty.line("time.sleep(60)");
-            Thread.sleep(2500);
+            // Ctrl-C still reaches a running entry afterwards (its handler was given back); the
+            // entry shows it has started before the Ctrl-C is sent.
+            pty.line("print('sleeping'); time.sleep(60)");
+            pty.waitFor("sleeping\n", 30);
             pty.key("C-c");
             pty.waitFor("CancelledError: interrupted (Ctrl-C)", 30);
             pty.line("a * 2");
