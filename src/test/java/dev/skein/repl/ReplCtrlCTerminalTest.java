@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,6 +48,7 @@ class ReplCtrlCTerminalTest {
             // line being typed, as it should, so the delays must not start at the typing.
             int[] delaysMs = {0, 50, 150, 300};
             for (int i = 0; i < delaysMs.length; i++) {
+                awaitRawMode(mark);
                 pty.line("time.sleep(2)");
                 waitForCount(pty, "time.sleep(2)\n", i + 1, 30);
                 Thread.sleep(delaysMs[i]);
@@ -58,6 +61,7 @@ class ReplCtrlCTerminalTest {
 
             // Ctrl-C still reaches a running entry afterwards (its handler was given back); the
             // entry shows it has started before the Ctrl-C is sent.
+            awaitRawMode(mark);
             pty.line("print('sleeping'); time.sleep(60)");
             pty.waitFor("sleeping\n", 30);
             pty.key("C-c");
@@ -75,6 +79,27 @@ class ReplCtrlCTerminalTest {
             // History goes under $HOME, not the JVM's user.home.
             assertTrue(Files.readString(envHome.resolve(".skein_history")).contains("let a = 5"));
             assertFalse(Files.exists(home.resolve(".skein_history")));
+        }
+    }
+
+    /**
+     * Waits until the REPL's terminal is in JLine's raw mode (no canonical input), so it reads the
+     * next keys itself. Keys typed before that (a loaded machine can take more than a second to
+     * finish the previous line's stty calls) are echoed and held by the kernel, and a Ctrl-C then
+     * discards them as it should: the test would never have pressed Enter from the REPL's view.
+     */
+    private static void awaitRawMode(String mark) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            List<String> repl = ReplTerminalTest.javaProcessesMarked(mark);
+            if (repl.size() == 1) {
+                Path tty = Path.of("/proc", repl.get(0).split(" ")[0], "fd", "0").toRealPath();
+                Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "-a").redirectErrorStream(true).start();
+                String modes = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (stty.waitFor() == 0 && modes.contains("-icanon")) return;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("the REPL's terminal did not enter raw mode within 30 s: " + repl);
+            Thread.sleep(20);
         }
     }
 
