@@ -7,13 +7,6 @@
 #
 #   bench/fuzz_programs.sh [COUNT] [SEED]        # default 100000 programs, seed 14
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$root"
-out="${OUT_DIR:-bench/results/latest}"
-mkdir -p "$out"
-mvn -o -q -B test-compile
-mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt >/dev/null
-java_bin="$(ls -d /usr/lib/jvm/*25*/bin/java 2>/dev/null | head -n1)"
-java_bin="${SKEIN_JAVA:-${java_bin:-java}}"
-"$java_bin" -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+source "$(dirname "${BASH_SOURCE[0]}")/test_java.sh"
+"$java_bin" -XX:+UseParallelGC -cp "$test_cp" \
   dev.skein.fuzz.ProgramFuzz "${1:-100000}" "${2:-14}" | tee "$out/fuzz_programs.txt"

@@ -99,8 +99,13 @@ class GoldenScriptTest {
     Stream<DynamicTest> conformanceScripts() throws IOException {
         Path base = baseDir();
         Path conformance = base.resolve("src/test/resources/conformance");
-        return scripts(conformance, true).stream()
+        return conformanceFiles(conformance).stream()
                 .map(s -> test("conformance/" + conformance.relativize(s).toString().replace('\\', '/'), s));
+    }
+
+    /** Every conformance script below {@code conformance}, in order. */
+    static List<Path> conformanceFiles(Path conformance) throws IOException {
+        return scripts(conformance, true);
     }
 
     /** The Maven basedir: Surefire sets {@code basedir}; otherwise the working directory. */

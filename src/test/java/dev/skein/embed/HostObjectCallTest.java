@@ -125,9 +125,12 @@ class HostObjectCallTest {
     @Test void aMillionElementListIsViewedNotCopied() {
         List<Long> big = new ArrayList<>();
         for (long i = 0; i < 1_000_000; i++) big.add(i);
-        long t0 = System.nanoTime();
-        session.setView("big", big);
-        long setNanos = System.nanoTime() - t0;
+        long setNanos = Long.MAX_VALUE;   // the best of five: one run may wait for a core or a GC on a loaded machine
+        for (int i = 0; i < 5; i++) {
+            long t0 = System.nanoTime();
+            session.setView("big", big);
+            setNanos = Math.min(setNanos, System.nanoTime() - t0);
+        }
         assertTrue(setNanos < 20_000_000L, "setView took " + setNanos / 1_000_000 + " ms: it must not copy");
         assertEquals(999_999L, session.eval("big[-1]"));
         assertEquals(1_000_000L, session.eval("len(big)"));

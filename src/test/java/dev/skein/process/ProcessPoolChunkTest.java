@@ -3,11 +3,14 @@ package dev.skein.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Chunks whose item reports travel batched, and large values, through one real worker: items
@@ -20,6 +23,7 @@ class ProcessPoolChunkTest {
     @BeforeAll static void startPool() {
         s = new ScriptSession("chunk_test");
         s.ok("""
+                import fs
                 import os
                 import time
                 fn ident(x) { return x }
@@ -27,8 +31,11 @@ class ProcessPoolChunkTest {
                     if x == 0 { os.exit(3) }
                     return x
                 }
-                fn nap_on_zero(x) {
-                    if x == 0 { time.sleep(60) }
+                fn nap_on_zero(x, started = none) {
+                    if x == 0 {
+                        if started != none { fs.write_text(started, "napping") }
+                        time.sleep(60)
+                    }
                     return x
                 }
                 fn drain(it, n) {
@@ -49,7 +56,9 @@ class ProcessPoolChunkTest {
                 let one = processes(1)
                 let side = threads(1)
                 """);
-        s.ok("let warm = await (submit ident(1) to one)");
+        // Each function compiled in the worker before a test times its items: a first call's
+        // compile in a cold worker JVM takes seconds on a loaded machine.
+        s.ok("let warm = [await (submit ident(1) to one), await (submit nap_for(0) to one), await (submit nap_on_zero(1) to one)]");
     }
 
     @AfterAll static void close() { s.close(); }
@@ -70,9 +79,11 @@ class ProcessPoolChunkTest {
         assertTrue(lines.get(1).contains("exit code 3") && lines.get(1).contains("item 3 of a chunk"), lines.get(1));
     }
 
-    @Test void itemsFinishedBeforeASlowOneAreReportedWhileItRuns() {
-        s.ok("let slow_map = submit drain(map nap_on_zero over [1, 2, 3, 0, 5] to one chunk 5, 5) to side");
-        Processes.sleep(2500);   // items 1-3 are done long since; item 4 naps (and prints nothing)
+    @Test void itemsFinishedBeforeASlowOneAreReportedWhileItRuns(@TempDir Path dir) {
+        Path started = dir.resolve("napping");
+        s.ok("let slow_map = submit drain(map nap_on_zero over [1, 2, 3, 0, 5], [\"" + started + "\"] * 5 to one chunk 5, 5) to side");
+        awaitFile(started);     // item 4 naps in the worker, so items 1-3 are done there
+        Processes.sleep(1000);  // and their reports (batched for at most 5 ms) have long reached us
         List<Long> pids = s.workerPids("one");
         assertEquals(1, pids.size());
         Processes.kill9(pids.get(0));
@@ -84,6 +95,15 @@ class ProcessPoolChunkTest {
         List<String> lines = s.takeStdout().lines().toList();
         assertEquals("1 2 3 5", lines.get(0));
         assertTrue(lines.get(1).contains("item 4 of a chunk"), "the crash is blamed on the running item: " + lines.get(1));
+    }
+
+    /** Waits (at most 30 s: a loaded machine is slow, a bug must not hang) until {@code file} exists. */
+    private static void awaitFile(Path file) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!Files.exists(file)) {
+            assertTrue(System.nanoTime() < deadline, file + " was not written within 30 s");
+            Processes.sleep(20);
+        }
     }
 
     @Test void bigValuesComeBackEqual() {
@@ -112,7 +132,9 @@ class ProcessPoolChunkTest {
     }
 
     @Test void aTimeoutInAChunkStopsOnlyTheItemThatRanTooLong() {
-        s.ok("print(drain_kinds(map nap_for over [0.01, 0.02, 0.01, 30, 0.01] to one chunk 5 timeout 1.5, 5))");
+        // The quick items take 0.01 s against a 5 s timeout, the slow one would nap 60 s: a wide
+        // margin both ways (the last item runs in a new worker JVM, which a loaded machine slows).
+        s.ok("print(drain_kinds(map nap_for over [0.01, 0.02, 0.01, 60, 0.01] to one chunk 5 timeout 5, 5))");
         assertEquals("[0.01, 0.02, 0.01, 'TimeoutError', 0.01]\n", s.takeStdout());
     }
 }
