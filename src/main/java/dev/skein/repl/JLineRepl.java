@@ -61,6 +61,11 @@ public final class JLineRepl {
                 .option(LineReader.Option.AUTO_FRESH_LINE, true);
         if (colour) builder.highlighter(new ReplHighlighter());
         LineReader reader = builder.build();
+        // JLine calls this once Enter has accepted a whole input. A Ctrl-C between then and
+        // readLine's return surfaces as UserInterruptException like one at a line being typed:
+        // the flag tells the two apart, so an accepted input is reported as not run, not dropped.
+        AtomicBoolean accepted = new AtomicBoolean();
+        reader.getWidgets().put(LineReader.CALLBACK_FINISH, () -> { accepted.set(true); return true; });
 
         ReentrantLock outputLock = new ReentrantLock();
         OutputSink out = new TerminalSink(reader, outputLock);
@@ -81,10 +86,12 @@ public final class JLineRepl {
             while (true) {
                 String input;
                 session.get().expectInput();
+                accepted.set(false);
                 try {
                     input = reader.readLine(prompt);
                     recovery.lineRead();
                 } catch (UserInterruptException ctrlC) {
+                    if (accepted.get()) screen.println(ReplSession.NOT_RUN);   // Enter was read: say so
                     continue;   // the line being typed is dropped
                 } catch (EndOfFileException ctrlD) {
                     screen.println();

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,9 +42,15 @@ class ReplCtrlCTerminalTest {
             pty.waitForPromptAfter("ready", "skein> ", 30);
             Thread.sleep(1000);   // the prompt is drawn before JLine's stty calls are over
 
-            int[] delaysMs = {100, 200, 300, 400};
+            // Counted from the moment the REPL has read Enter (JLine ends the line on the screen):
+            // inside the stty call that restores the terminal, and after it. A Ctrl-C sent before
+            // the REPL reads Enter (a loaded machine can delay that by seconds) only clears the
+            // line being typed, as it should, so the delays must not start at the typing.
+            int[] delaysMs = {0, 50, 150, 300};
             for (int i = 0; i < delaysMs.length; i++) {
+                awaitRawMode(mark);
                 pty.line("time.sleep(2)");
+                waitForCount(pty, "time.sleep(2)\n", i + 1, 30);
                 Thread.sleep(delaysMs[i]);
                 pty.key("C-c");
                 waitForCount(pty, "interrupted (Ctrl-C)", i + 1, 30);
@@ -51,9 +59,11 @@ class ReplCtrlCTerminalTest {
                 Thread.sleep(1000);
             }
 
-            // Ctrl-C still reaches a running entry afterwards (its handler was given back).
-            pty.line("time.sleep(60)");
-            Thread.sleep(2500);
+            // Ctrl-C still reaches a running entry afterwards (its handler was given back); the
+            // entry shows it has started before the Ctrl-C is sent.
+            awaitRawMode(mark);
+            pty.line("print('sleeping'); time.sleep(60)");
+            pty.waitFor("sleeping\n", 30);
             pty.key("C-c");
             pty.waitFor("CancelledError: interrupted (Ctrl-C)", 30);
             pty.line("a * 2");
@@ -69,6 +79,27 @@ class ReplCtrlCTerminalTest {
             // History goes under $HOME, not the JVM's user.home.
             assertTrue(Files.readString(envHome.resolve(".skein_history")).contains("let a = 5"));
             assertFalse(Files.exists(home.resolve(".skein_history")));
+        }
+    }
+
+    /**
+     * Waits until the REPL's terminal is in JLine's raw mode (no canonical input), so it reads the
+     * next keys itself. Keys typed before that (a loaded machine can take more than a second to
+     * finish the previous line's stty calls) are echoed and held by the kernel, and a Ctrl-C then
+     * discards them as it should: the test would never have pressed Enter from the REPL's view.
+     */
+    private static void awaitRawMode(String mark) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            List<String> repl = ReplTerminalTest.javaProcessesMarked(mark);
+            if (repl.size() == 1) {
+                Path tty = Path.of("/proc", repl.get(0).split(" ")[0], "fd", "0").toRealPath();
+                Process stty = new ProcessBuilder("stty", "-F", tty.toString(), "-a").redirectErrorStream(true).start();
+                String modes = new String(stty.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (stty.waitFor() == 0 && modes.contains("-icanon")) return;
+            }
+            if (System.nanoTime() > deadline) throw new AssertionError("the REPL's terminal did not enter raw mode within 30 s: " + repl);
+            Thread.sleep(20);
         }
     }
 

@@ -127,7 +127,7 @@ class ReplTerminalTest {
         return left;
     }
 
-    private static List<String> javaProcessesMarked(String mark) {
+    static List<String> javaProcessesMarked(String mark) {
         return ProcessHandle.allProcesses()
                 .filter(p -> p.info().command().map(c -> c.endsWith("java")).orElse(false))
                 .filter(p -> environmentHas(p.pid(), mark))
