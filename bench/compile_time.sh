@@ -69,7 +69,7 @@ wall() {  # median wall seconds of $runs runs of the command
 {
   echo "# bin/skein wall time, $runs runs"
   echo "hello world:                 $(wall bin/skein "$hello")"
-  read -r -a direct <<< "$(SKEIN_SHOW_COMMAND=1 bin/skein)"   # the java command bin/skein execs
+  eval "direct=($(SKEIN_SHOW_COMMAND=1 bin/skein))"   # the java command bin/skein execs (printed %q-quoted)
   echo "hello world, java directly:  $(wall "${direct[@]}" "$hello")   (bin/skein's own cost is the difference)"
   echo "hello world, --no-compile:   $(wall bin/skein --no-compile "$hello")"
   echo "2000-line script:            $(wall bin/skein "$gen")"
