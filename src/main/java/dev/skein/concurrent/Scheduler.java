@@ -41,6 +41,13 @@ final class Scheduler implements WorkerEvents {
         /** Items of {@link #current} (a chunk) already done then: a chunk resent after a crash starts past its first. */
         int itemsAtSince;
 
+        /** {@code t} is what this worker runs from {@code now} on (the window's budget reads when and how far). */
+        void runs(Task t, long now) {
+            current = t;
+            currentSince = now;
+            itemsAtSince = t.nextItem;
+        }
+
         Hand(Worker worker) {
             this.worker = worker;
             this.ready = worker.readyAtStart();
@@ -238,9 +245,7 @@ final class Scheduler implements WorkerEvents {
             boolean head = h.current == null;
             if (head) {
                 idleRemove(h);
-                h.current = t;
-                h.currentSince = System.nanoTime();
-                h.itemsAtSince = t.nextItem;
+                h.runs(t, window > 1 ? System.nanoTime() : 0);
                 busy++;
             } else {
                 h.behind.add(t);
@@ -367,9 +372,7 @@ final class Scheduler implements WorkerEvents {
                 if (next == null) {
                     idleAdd(h);
                 } else {
-                    h.current = next;   // it was sent already: it runs now
-                    h.currentSince = now;
-                    h.itemsAtSince = next.nextItem;
+                    h.runs(next, now);   // it was sent already: it runs now
                     busy++;
                     if (!next.future.isDone()) next.clock = next.future.startTimeoutClock();
                 }
