@@ -2,9 +2,8 @@ package dev.skein.cli;
 
 import dev.skein.cluster.ClusterKey;
 import dev.skein.cluster.ClusterMember;
+import dev.skein.cluster.ClusterPools;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +33,7 @@ public final class TrainClusterCache {
     /** Runs the training on a member of its own, which it ends; the exit code (0: the script ran). */
     static int train(byte[] key) throws IOException {
         String name = "skein-training-" + UUID.randomUUID();
-        ClusterMember member = ClusterMember.start(name, "127.0.0.1", freeLoopbackPort(), List.of(), 1, key, System.err::println);
+        ClusterMember member = ClusterMember.start(name, "127.0.0.1", ClusterPools.freePorts(1).get(0), List.of(), 1, key, System.err::println);
         try {
             TrainCaches.runTrainingScript(name, member.address());
             return 0;
@@ -43,12 +42,6 @@ public final class TrainClusterCache {
             return 1;
         } finally {
             member.close();
-        }
-    }
-
-    private static int freeLoopbackPort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

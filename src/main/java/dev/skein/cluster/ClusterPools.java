@@ -126,7 +126,8 @@ public final class ClusterPools {
         return new ClusterLink(name, started.get(0).instance(), key, owned);
     }
 
-    private static List<Integer> freePorts(int n) throws IOException {
+    /** {@code n} loopback ports free at the time of asking (held together, so they differ). */
+    public static List<Integer> freePorts(int n) throws IOException {
         List<ServerSocket> held = new ArrayList<>();
         try {
             List<Integer> ports = new ArrayList<>();
